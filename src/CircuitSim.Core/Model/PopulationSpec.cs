@@ -1,0 +1,62 @@
+namespace CircuitSim.Model;
+
+public enum PopulationKind { Neuron, Afferent, Descending }
+
+public enum FibreClass { C, Adelta, Abeta }
+
+public sealed class PopulationSpec
+{
+    public required string Name { get; set; }
+    public PopulationKind Kind { get; set; } = PopulationKind.Neuron;
+    public int Count { get; set; }
+
+    // ---- kind: neuron ----
+    /// <summary>Neuron model name: lif | adex | izhikevich (see <c>NeuronModels</c>).</summary>
+    public string Model { get; set; } = "lif";
+    /// <summary>Firing-pattern preset, applied before <see cref="Params"/>; null for none.</summary>
+    public string? Preset { get; set; }
+    /// <summary>Model parameters by name, internal units; missing ones take the model default.</summary>
+    public Dictionary<string, double> Params { get; } = new();
+    /// <summary>Receptor channels defined or overridden on this population, by name.</summary>
+    public Dictionary<string, ReceptorSpec> Receptors { get; } = new();
+    /// <summary>Initial values of state variables (v, w, u, g_AMPA, ...), internal units.</summary>
+    public Dictionary<string, InitialValueSpec> Initial { get; } = new();
+    public string? Lamina { get; set; }
+
+    // ---- kind: afferent ----
+    public FibreClass Fibre { get; set; } = FibreClass.C;
+    /// <summary>Distance from stimulus site to the dorsal horn, µm; null means no conduction delay.</summary>
+    public double? ConductionDistanceUm { get; set; }
+    /// <summary>Conduction velocity override, m/s; null means the fibre class's default.</summary>
+    public double? VelocityMPerS { get; set; }
+    /// <summary>Relative spread (SD / mean) of conduction velocity across fibres.</summary>
+    public double VelocityJitter { get; set; } = 0.1;
+    /// <summary>Fraction of fibres that are peptidergic (release substance P / CGRP).</summary>
+    public double Peptidergic { get; set; }
+    /// <summary>Ongoing ectopic (Poisson) firing rate, Hz.</summary>
+    public double EctopicRateHz { get; set; }
+
+    // ---- kind: descending ----
+    public string? Transmitter { get; set; }
+    public double RateHz { get; set; }
+}
+
+/// <summary>A synaptic receptor channel: conductance with rise and decay, reversal, optional Mg²⁺ block.</summary>
+public sealed class ReceptorSpec
+{
+    public double TauRiseMs { get; set; }
+    public double TauDecayMs { get; set; }
+    /// <summary>Reversal potential, mV; null means the neuron's own chloride reversal (ECl).</summary>
+    public double? ReversalMv { get; set; }
+    /// <summary>Jahr–Stevens Mg²⁺ block (NMDA).</summary>
+    public bool MgBlock { get; set; }
+    public ReceptorSpec Clone() => (ReceptorSpec)MemberwiseClone();
+}
+
+public enum InitialKind { Constant, Normal, Uniform }
+
+/// <summary>Initial value: a constant (A), normal(mean A, sd B) or uniform(low A, high B).</summary>
+public sealed record InitialValueSpec(InitialKind Kind, double A, double B = 0)
+{
+    public static InitialValueSpec Constant(double v) => new(InitialKind.Constant, v);
+}

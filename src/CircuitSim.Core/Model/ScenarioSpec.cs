@@ -1,0 +1,27 @@
+namespace CircuitSim.Model;
+
+public enum BackendKind { Auto, Reference, Simd, Gpu }
+
+/// <summary>
+/// A scenario after parsing, merging, unit conversion and validation: everything a run needs,
+/// in internal units (ms, mV, nS, pF, pA, Hz, µm). Knows nothing of YAML or of backends.
+/// </summary>
+public sealed class ScenarioSpec
+{
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    /// <summary>The file the scenario came from (for messages); empty when built in code.</summary>
+    public string SourceFile { get; set; } = "";
+    public ulong Seed { get; set; } = 1;
+    public double DurationMs { get; set; }
+    public double DtMs { get; set; } = 0.1;
+    public BackendKind Backend { get; set; } = BackendKind.Auto;
+    /// <summary>In file order.</summary>
+    public List<PopulationSpec> Populations { get; } = new();
+    public List<ProjectionSpec> Projections { get; } = new();
+    public List<StimulusSpec> Stimuli { get; } = new();
+    public List<InterventionSpec> Interventions { get; } = new();
+    public RecordSpec Record { get; set; } = new();
+
+    public PopulationSpec? Population(string name) => Populations.Find(p => p.Name == name);
+}

@@ -1,0 +1,54 @@
+using CircuitSim.Model;
+
+namespace CircuitSim.Recording;
+
+/// <summary>Spikes of one population: parallel arrays sorted by time, then by node id.</summary>
+public sealed class PopulationSpikes
+{
+    public required string Population { get; init; }
+    /// <summary>Number of neurons (or fibres) in the population.</summary>
+    public required int Size { get; init; }
+    public required int[] NodeIds { get; init; }
+    /// <summary>Spike times, ms.</summary>
+    public required double[] TimesMs { get; init; }
+}
+
+/// <summary>A recorded state variable: Values[sample, k] for neuron Neurons[k] at time Sample·EveryMs.</summary>
+public sealed class TraceData
+{
+    public required string Population { get; init; }
+    public required string Variable { get; init; }
+    /// <summary>Internal unit of the values (mV, nS, pA, ...).</summary>
+    public required string Unit { get; init; }
+    public required int[] Neurons { get; init; }
+    public required double EveryMs { get; init; }
+    public required float[,] Values { get; init; }
+}
+
+/// <summary>Per-population summary written to metrics.json.</summary>
+public sealed record PopulationMetrics(string Population, int Size, long SpikeCount, double MeanRateHz, double CvIsi);
+
+/// <summary>Everything a finished run hands to the writers.</summary>
+public sealed class SimulationResult
+{
+    public required ScenarioSpec Spec { get; init; }
+    public required double DurationMs { get; init; }
+    public required long Steps { get; init; }
+    public required string Backend { get; init; }
+    public required int Threads { get; init; }
+    /// <summary>Wall time of the time loop alone, s.</summary>
+    public required double LoopSeconds { get; init; }
+    /// <summary>Wall time of building the network, s.</summary>
+    public required double BuildSeconds { get; init; }
+    public required long SynapseCount { get; init; }
+    /// <summary>Synaptic events delivered (spikes × out-degree).</summary>
+    public required long SynapticEvents { get; init; }
+    public required IReadOnlyList<PopulationSpikes> Spikes { get; init; }
+    public required IReadOnlyList<TraceData> Traces { get; init; }
+    public required IReadOnlyList<PopulationMetrics> Metrics { get; init; }
+    /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>
+    public Dictionary<string, object> Extra { get; } = new();
+
+    /// <summary>Simulated time per wall time of the loop.</summary>
+    public double SpeedRealtime => LoopSeconds > 0 ? DurationMs / 1000.0 / LoopSeconds : double.PositiveInfinity;
+}
