@@ -29,6 +29,25 @@ public abstract partial class NeuronModel
     /// <summary>Initial value of a state variable before the scenario's <c>initial</c> applies.</summary>
     public abstract double InitialState(string variable, Func<string, double> param);
 
+    /// <summary>
+    /// Advances neurons [lo, hi) of the population by one step: synaptic input from ring slot
+    /// <paramref name="slotOffset"/>, integration, threshold, reset. Spiking neurons (below
+    /// Count) are appended to <paramref name="spikes"/> in ascending order. Scalar oracle.
+    /// </summary>
+    public abstract void UpdateScalar(Engine.NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount);
+
+    /// <summary>Same as <see cref="UpdateScalar"/> with System.Numerics vectors; lo and hi are multiples of the padding.</summary>
+    public abstract void UpdateVector(Engine.NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount);
+
+    /// <summary>Appends the lanes of a spike mask that are real neurons.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    protected static void CollectSpikes(System.Numerics.Vector<int> mask, int i, int count, int[] spikes, ref int spikeCount)
+    {
+        if (mask == System.Numerics.Vector<int>.Zero) return;
+        for (int l = 0; l < System.Numerics.Vector<int>.Count; l++)
+            if (mask[l] != 0 && i + l < count) spikes[spikeCount++] = i + l;
+    }
+
     protected static ParameterInfo P(string name, Dimension d, double def, string what) => new(name, d, def, what);
 }
 

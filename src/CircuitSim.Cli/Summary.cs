@@ -1,0 +1,27 @@
+using CircuitSim.Recording;
+using Spectre.Console;
+
+namespace CircuitSim.Cli;
+
+/// <summary>The table printed at the end of a run.</summary>
+public static class Summary
+{
+    public static void Print(SimulationResult r, string outDir, IReadOnlyList<string> files)
+    {
+        var table = new Table().Title($"[bold]{Markup.Escape(r.Spec.Name)}[/]");
+        table.AddColumn("population");
+        table.AddColumn(new TableColumn("size").RightAligned());
+        table.AddColumn(new TableColumn("spikes").RightAligned());
+        table.AddColumn(new TableColumn("rate (Hz)").RightAligned());
+        table.AddColumn(new TableColumn("CV ISI").RightAligned());
+        foreach (var m in r.Metrics)
+            table.AddRow(Markup.Escape(m.Population), m.Size.ToString(), m.SpikeCount.ToString(), m.MeanRateHz.ToString("0.00"),
+                double.IsNaN(m.CvIsi) ? "–" : m.CvIsi.ToString("0.00"));
+        AnsiConsole.Write(table);
+        double evps = r.LoopSeconds > 0 ? r.SynapticEvents / r.LoopSeconds : 0;
+        AnsiConsole.MarkupLine($"{r.DurationMs / 1000:0.###} s simulated in {r.LoopSeconds:0.000} s " +
+                               $"([bold]{r.SpeedRealtime:0.0}× real time[/]), build {r.BuildSeconds:0.00} s, " +
+                               $"backend {r.Backend} × {r.Threads} threads, {r.SynapseCount:N0} synapses, {evps:0.00e0} events/s");
+        AnsiConsole.MarkupLine($"results: {Markup.Escape(outDir)} ({files.Count} files)");
+    }
+}

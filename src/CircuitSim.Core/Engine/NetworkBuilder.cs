@@ -1,0 +1,299 @@
+using CircuitSim.Model;
+using CircuitSim.Neurons;
+using CircuitSim.Random;
+using CircuitSim.Stimuli;
+using CircuitSim.Synapses;
+
+namespace CircuitSim.Engine;
+
+/// <summary>Builds a <see cref="Network"/> from a validated <see cref="ScenarioSpec"/>.</summary>
+public static class NetworkBuilder
+{
+    public static Network Build(ScenarioSpec spec, long? memoryLimitBytes = null)
+    {
+        float dt = (float)spec.DtMs;
+        long steps = (long)Math.Round(spec.DurationMs / spec.DtMs);
+        var conduction = ConductionDelays(spec);
+        Estimate(spec, conduction, memoryLimitBytes ?? DefaultMemoryLimit());
+
+        var pops = new List<Population>();
+        for (int pi = 0; pi < spec.Populations.Count; pi++)
+        {
+            var ps = spec.Populations[pi];
+            pops.Add(ps.Kind == PopulationKind.Neuron
+                ? BuildNeurons(spec, ps, pi, UsedChannels(spec, ps))
+                : BuildSources(ps, pi, conduction[pi]));
+        }
+
+        var projections = new List<Projection>();
+        for (int k = 0; k < spec.Projections.Count; k++)
+            projections.Add(BuildProjection(spec, k, pops, conduction));
+        SizeRings(pops, projections);
+
+        var drives = new List<SpikeDrive>();
+        var events = new List<ScheduledEvent>();
+        for (int k = 0; k < spec.Stimuli.Count; k++)
+            AddStimulus(spec, k, pops, drives, events);
+        int order = events.Count;
+        foreach (var iv in spec.Interventions)
+            events.Add(Interventions.InterventionCompiler.Compile(spec, iv, pops, drives, projections, order++));
+        events.Sort((a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Order.CompareTo(b.Order));
+
+        return new Network
+        {
+            Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,
+            Drives = drives, Events = events,
+        };
+    }
+
+    public static long DefaultMemoryLimit() => (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.8);
+
+    /// <summary>Conduction delay (steps) per fibre of each afferent population; empty for neurons.</summary>
+    private static int[][] ConductionDelays(ScenarioSpec spec)
+    {
+        var result = new int[spec.Populations.Count][];
+        for (int pi = 0; pi < spec.Populations.Count; pi++)
+        {
+            var ps = spec.Populations[pi];
+            result[pi] = new int[ps.Kind == PopulationKind.Neuron ? 0 : ps.Count];
+            if (ps.Kind != PopulationKind.Afferent || ps.ConductionDistanceUm is not { } distUm) continue;
+            double v0 = ps.VelocityMPerS ?? FibreClasses.DefaultVelocity(ps.Fibre);
+            uint purpose = RngPurpose.ForPopulation(RngPurpose.Conduction, pi);
+            for (int i = 0; i < ps.Count; i++)
+            {
+                double v = v0 * (1 + ps.VelocityJitter * Philox.Normal(spec.Seed, purpose, (uint)i, 0));
+                v = Math.Max(v, 0.1 * v0);
+                double ms = distUm / 1000.0 / v; // µm → mm; mm / (m/s) = ms
+                result[pi][i] = (int)Math.Round(ms / spec.DtMs);
+            }
+        }
+        return result;
+    }
+
+    private static int DelaySteps(double delayMs, double dtMs) => Math.Max(1, (int)Math.Round(delayMs / dtMs));
+
+    /// <summary>Estimates memory before allocating anything, and refuses a network that cannot fit.</summary>
+    private static void Estimate(ScenarioSpec spec, int[][] conduction, long limit)
+    {
+        double bytes = 0;
+        var maxDelay = new Dictionary<string, int>();
+        foreach (var pr in spec.Projections)
+        {
+            var src = spec.Population(pr.From)!;
+            var tgt = spec.Population(pr.To)!;
+            double nnz = Connectivity.ExpectedSynapses(pr.Connect, src.Count, tgt.Count);
+            bytes += nnz * (4 + 4 * pr.Receptors.Count) * 1.1 + 8.0 * src.Count;
+            int cond = conduction[spec.Populations.IndexOf(src)].DefaultIfEmpty(0).Max();
+            int d = DelaySteps(pr.DelayMs, spec.DtMs) + cond;
+            maxDelay[pr.To] = Math.Max(maxDelay.GetValueOrDefault(pr.To), d);
+        }
+        foreach (var ps in spec.Populations)
+        {
+            int padded = (ps.Count + NeuronPopulation.Padding - 1) / NeuronPopulation.Padding * NeuronPopulation.Padding;
+            int channels = ps.Kind == PopulationKind.Neuron ? UsedChannels(spec, ps).Count : 0;
+            int slots = maxDelay.GetValueOrDefault(ps.Name) + 1;
+            bytes += (double)padded * (4 * 24 + channels * 8) + (double)padded * slots * channels * 4;
+        }
+        if (bytes > limit)
+            throw new BuildException(
+                $"the network needs about {bytes / 1e9:F1} GB (synapses, delay rings and state) but only " +
+                $"{limit / 1e9:F1} GB may be used: reduce counts, connection probabilities or delays");
+    }
+
+    /// <summary>Channels a population needs: those projections use, plus those it defines itself.</summary>
+    private static List<(string Name, ReceptorSpec Spec)> UsedChannels(ScenarioSpec spec, PopulationSpec ps)
+    {
+        var names = new List<string>();
+        foreach (var name in ps.Receptors.Keys) if (!names.Contains(name)) names.Add(name);
+        foreach (var pr in spec.Projections)
+            if (pr.To == ps.Name)
+                foreach (var r in pr.Receptors.Keys) if (!names.Contains(r)) names.Add(r);
+        var list = new List<(string, ReceptorSpec)>();
+        foreach (var n in names)
+        {
+            var rs = ps.Receptors.TryGetValue(n, out var own) ? own
+                : ReceptorDefaults.All.TryGetValue(n, out var def) ? def
+                : throw new BuildException($"population {ps.Name} has no receptor channel '{n}'");
+            list.Add((n, rs));
+        }
+        return list;
+    }
+
+    private static NeuronPopulation BuildNeurons(ScenarioSpec spec, PopulationSpec ps, int index, List<(string Name, ReceptorSpec Spec)> used)
+    {
+        var model = NeuronModels.Find(ps.Model) ?? throw new BuildException($"unknown neuron model '{ps.Model}'");
+        int n = ps.Count;
+        int np = (n + NeuronPopulation.Padding - 1) / NeuronPopulation.Padding * NeuronPopulation.Padding;
+        var values = new Dictionary<string, double>();
+        foreach (var p in model.Parameters) values[p.Name] = p.Default;
+        if (ps.Preset is { } preset)
+        {
+            if (!model.Presets.TryGetValue(preset, out var over))
+                throw new BuildException($"population {ps.Name}: model {model.Name} has no preset '{preset}'");
+            foreach (var (k, v) in over) values[k] = v;
+        }
+        foreach (var (k, v) in ps.Params)
+        {
+            if (!values.ContainsKey(k)) throw new BuildException($"population {ps.Name}: model {model.Name} has no parameter '{k}'");
+            values[k] = v;
+        }
+        var prm = new Dictionary<string, float[]>();
+        foreach (var (k, v) in values) { var a = new float[np]; Array.Fill(a, (float)v); prm[k] = a; }
+        var refSteps = new float[np];
+        Array.Fill(refSteps, (float)Math.Round(values["refractory"] / spec.DtMs));
+
+        var channels = new ReceptorChannel[used.Count];
+        for (int c = 0; c < used.Count; c++)
+        {
+            var (name, rs) = used[c];
+            bool dual = rs.TauRiseMs > 0 && rs.TauDecayMs > rs.TauRiseMs;
+            channels[c] = new ReceptorChannel
+            {
+                Name = name, Index = c, A = new float[np], B = dual ? new float[np] : null,
+                DecayA = (float)Math.Exp(-spec.DtMs / rs.TauDecayMs),
+                DecayB = dual ? (float)Math.Exp(-spec.DtMs / rs.TauRiseMs) : 0f,
+                Norm = (float)ReceptorChannel.PeakNormalisation(rs.TauRiseMs, rs.TauDecayMs),
+                Reversal = (float)(rs.ReversalMv ?? 0), UsesChloride = rs.ReversalMv is null, MgBlock = rs.MgBlock,
+            };
+        }
+
+        var pop = new NeuronPopulation
+        {
+            Name = ps.Name, Index = index, Model = model, Count = n, Lamina = ps.Lamina,
+            V = new float[np], Recovery = new float[np], Refractory = new float[np], IExt = new float[np],
+            Params = prm, Channels = channels, RefractorySteps = refSteps,
+        };
+        foreach (var (name, _) in model.StateVariables)
+        {
+            var arr = name == "v" ? pop.V : pop.Recovery;
+            for (int i = 0; i < np; i++) arr[i] = (float)model.InitialState(name, k => prm[k][i]);
+        }
+        uint purpose = RngPurpose.ForPopulation(RngPurpose.Initial, index);
+        ulong varIndex = 0;
+        foreach (var (variable, init) in ps.Initial)
+        {
+            varIndex++;
+            float[] target = variable switch
+            {
+                "v" => pop.V,
+                "w" or "u" => pop.Recovery,
+                _ when variable.StartsWith("g_", StringComparison.Ordinal) && pop.Channel(variable[2..]) is { } ch => ch.A,
+                _ => throw new BuildException($"population {ps.Name} has no state variable '{variable}'"),
+            };
+            for (int i = 0; i < n; i++)
+                target[i] = (float)(init.Kind switch
+                {
+                    InitialKind.Constant => init.A,
+                    InitialKind.Normal => init.A + init.B * Philox.Normal(spec.Seed, purpose, (uint)i, varIndex),
+                    _ => init.A + (init.B - init.A) * Philox.Uniform(spec.Seed, purpose, (uint)i, varIndex),
+                });
+        }
+        return pop;
+    }
+
+    private static SpikeSourcePopulation BuildSources(PopulationSpec ps, int index, int[] conduction)
+    {
+        var pep = new bool[ps.Count];
+        int nPep = (int)Math.Round(ps.Peptidergic * ps.Count);
+        for (int i = 0; i < nPep; i++) pep[i] = true; // the first fibres are the peptidergic ones
+        var last = new long[ps.Count];
+        Array.Fill(last, long.MinValue / 2);
+        return new SpikeSourcePopulation
+        {
+            Name = ps.Name, Index = index, Count = ps.Count, Kind = ps.Kind, Fibre = ps.Fibre,
+            ConductionSteps = conduction, LastSpike = last, Peptidergic = pep, FiresNow = new bool[ps.Count],
+            EctopicRateHz = ps.Kind == PopulationKind.Descending ? ps.RateHz : ps.EctopicRateHz,
+        };
+    }
+
+    private static Projection BuildProjection(ScenarioSpec spec, int k, List<Population> pops, int[][] conduction)
+    {
+        var pr = spec.Projections[k];
+        var src = pops.Find(p => p.Name == pr.From) ?? throw new BuildException($"projection {pr.Name}: no population '{pr.From}'");
+        if (pops.Find(p => p.Name == pr.To) is not NeuronPopulation tgt)
+            throw new BuildException($"projection {pr.Name}: target '{pr.To}' is not a neuron population");
+        var (rowStart, targets) = Connectivity.Build(pr.Connect, src.Count, tgt.Count, src == tgt, spec.Seed,
+            RngPurpose.ForProjection(RngPurpose.Connect, k));
+        int r = pr.Receptors.Count;
+        var channelIndex = new int[r];
+        var baseW = new float[r];
+        int ci = 0;
+        foreach (var (name, w) in pr.Receptors)
+        {
+            var ch = tgt.Channel(name) ?? throw new BuildException($"projection {pr.Name}: target {tgt.Name} has no receptor '{name}'");
+            channelIndex[ci] = ch.Index;
+            baseW[ci++] = (float)w;
+        }
+        var weights = new float[targets.Length * r];
+        uint wPurpose = RngPurpose.ForProjection(RngPurpose.Weight, k);
+        for (int s = 0; s < targets.Length; s++)
+        {
+            double f = pr.WeightJitter > 0 ? Math.Max(0, 1 + pr.WeightJitter * Philox.Normal(spec.Seed, wPurpose, (uint)s, 0)) : 1;
+            for (int c = 0; c < r; c++) weights[s * r + c] = (float)(baseW[c] * f);
+        }
+        int d = DelaySteps(pr.DelayMs, spec.DtMs);
+        var rowDelay = new int[src.Count];
+        var cond = conduction[src.Index];
+        for (int i = 0; i < src.Count; i++) rowDelay[i] = d + (cond.Length > 0 ? cond[i] : 0);
+        return new Projection
+        {
+            Name = pr.Name, Index = k, Source = src, Target = tgt, ChannelIndex = channelIndex,
+            RowStart = rowStart, Targets = targets, Weights = weights, RowDelay = rowDelay,
+        };
+    }
+
+    /// <summary>Each target's rings get one slot per step of its longest incoming delay, plus one.</summary>
+    private static void SizeRings(List<Population> pops, List<Projection> projections)
+    {
+        foreach (var pop in pops.OfType<NeuronPopulation>())
+        {
+            int maxDelay = 1;
+            foreach (var pr in projections)
+                if (pr.Target == pop) foreach (int d in pr.RowDelay) maxDelay = Math.Max(maxDelay, d);
+            foreach (var ch in pop.Channels)
+            {
+                ch.RingSlots = maxDelay + 1;
+                ch.Ring = new float[(long)ch.RingSlots * pop.PaddedCount];
+            }
+        }
+    }
+
+    private static void AddStimulus(ScenarioSpec spec, int k, List<Population> pops, List<SpikeDrive> drives, List<ScheduledEvent> events)
+    {
+        var st = spec.Stimuli[k];
+        var target = pops.Find(p => p.Name == st.Target) ?? throw new BuildException($"stimulus {st.Name}: no population '{st.Target}'");
+        long start = (long)Math.Round(st.StartMs / spec.DtMs);
+        long end = st.DurationMs is { } dur ? (long)Math.Round((st.StartMs + dur) / spec.DtMs) : long.MaxValue;
+        switch (st.Protocol)
+        {
+            case StimulusProtocol.PulseTrain when target is SpikeSourcePopulation src:
+            {
+                var pulses = new long[st.Count];
+                for (int i = 0; i < st.Count; i++) pulses[i] = (long)Math.Round((st.StartMs + i * 1000.0 / st.FrequencyHz) / spec.DtMs);
+                var recruited = new bool[src.Count];
+                uint purpose = RngPurpose.ForPopulation(RngPurpose.Recruit, k);
+                for (int i = 0; i < src.Count; i++) recruited[i] = st.Fraction >= 1 || Philox.Uniform(spec.Seed, purpose, (uint)i, 0) < st.Fraction;
+                drives.Add(new PulseTrainDrive { Name = st.Name, Target = src, PulseSteps = pulses, Recruited = recruited });
+                break;
+            }
+            case StimulusProtocol.Poisson when target is SpikeSourcePopulation src:
+                drives.Add(new PoissonDrive
+                {
+                    Name = st.Name, Target = src, StartStep = start, EndStep = end, RateHz = st.RateHz,
+                    DtMs = spec.DtMs, Seed = spec.Seed, Stream = RngPurpose.PoissonBase + (uint)k,
+                });
+                break;
+            case StimulusProtocol.Current when target is NeuronPopulation np:
+            {
+                var who = st.Neurons ?? Enumerable.Range(0, np.Count).ToArray();
+                float amp = (float)st.AmplitudePa;
+                events.Add(new ScheduledEvent(start, events.Count, $"{st.Name} on", _ => { foreach (int i in who) np.IExt[i] += amp; }));
+                if (end != long.MaxValue)
+                    events.Add(new ScheduledEvent(end, events.Count, $"{st.Name} off", _ => { foreach (int i in who) np.IExt[i] -= amp; }));
+                break;
+            }
+            default:
+                throw new BuildException($"stimulus {st.Name}: protocol {st.Protocol} cannot drive population {target.Name}");
+        }
+    }
+}

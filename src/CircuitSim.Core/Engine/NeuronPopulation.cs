@@ -1,0 +1,54 @@
+using CircuitSim.Model;
+using CircuitSim.Neurons;
+using CircuitSim.Synapses;
+
+namespace CircuitSim.Engine;
+
+/// <summary>
+/// A population of model neurons as structure of arrays. Arrays are padded to a multiple of
+/// <see cref="Padding"/> so vector kernels need no tail loop; padded neurons are never reported.
+/// </summary>
+public sealed class NeuronPopulation : Population
+{
+    public const int Padding = 16;
+
+    public required NeuronModel Model { get; init; }
+    public int PaddedCount => (Count + Padding - 1) / Padding * Padding;
+    public string? Lamina { get; init; }
+
+    /// <summary>Membrane potential, mV.</summary>
+    public required float[] V { get; init; }
+    /// <summary>Second state variable: AdEx w (pA) or Izhikevich u; unused by LIF.</summary>
+    public required float[] Recovery { get; init; }
+    /// <summary>Remaining refractory steps.</summary>
+    public required float[] Refractory { get; init; }
+    /// <summary>Injected stimulus current, pA (current stimuli add and remove their amplitude).</summary>
+    public required float[] IExt { get; init; }
+    /// <summary>Per-neuron parameters by name, internal units.</summary>
+    public required Dictionary<string, float[]> Params { get; init; }
+    public required ReceptorChannel[] Channels { get; init; }
+    /// <summary>Refractory period in steps, per neuron.</summary>
+    public required float[] RefractorySteps { get; init; }
+
+    public float[] Param(string name) => Params[name];
+
+    public ReceptorChannel? Channel(string name) => Array.Find(Channels, c => c.Name == name);
+
+    /// <summary>Reads a recordable variable of neuron i (v, w, u, g_X, I_ext), internal units.</summary>
+    public float Read(string variable, int i) => variable switch
+    {
+        "v" => V[i],
+        "w" or "u" => Recovery[i],
+        "I_ext" => IExt[i],
+        _ when variable.StartsWith("g_", StringComparison.Ordinal) && Channel(variable[2..]) is { } c => c.Conductance(i),
+        _ => throw new ArgumentException($"population {Name} has no variable '{variable}'"),
+    };
+
+    public static string UnitOf(NeuronModel model, string variable)
+    {
+        if (variable.StartsWith("g_", StringComparison.Ordinal)) return "nS";
+        if (variable == "I_ext") return "pA";
+        foreach (var (name, dim) in model.StateVariables) if (name == variable) return dim.InternalUnit();
+        return "1";
+    }
+}

@@ -1,0 +1,51 @@
+namespace CircuitSim.Engine;
+
+/// <summary>
+/// Synapses from one population onto a neuron population, as CSR by source: row i holds the
+/// targets of source i in ascending order, and for each synapse one weight per receptor
+/// (interleaved, so delivery streams memory). One delay per row: the projection's delay plus
+/// the source fibre's conduction delay. Memory: 4 bytes of target + 4 per receptor per synapse.
+/// </summary>
+public sealed class Projection
+{
+    public required string Name { get; init; }
+    public required int Index { get; init; }
+    public required Population Source { get; init; }
+    public required NeuronPopulation Target { get; init; }
+    /// <summary>Indices into Target.Channels, one per receptor of this projection.</summary>
+    public required int[] ChannelIndex { get; init; }
+    public required int[] RowStart { get; init; }
+    public required int[] Targets { get; init; }
+    /// <summary>Weights[k · R + r]: peak conductance (nS) of synapse k at receptor r.</summary>
+    public required float[] Weights { get; init; }
+    /// <summary>Arrival delay of row i, steps (≥ 1).</summary>
+    public required int[] RowDelay { get; init; }
+    public int Receptors => ChannelIndex.Length;
+    public long SynapseCount => Targets.Length;
+
+    /// <summary>
+    /// Partition of each row by target range for P threads: thread p delivers synapses
+    /// [PartStart[p·Ns + i], PartStart[(p+1)·Ns + i]) of row i. Set by <see cref="Partition"/>.
+    /// </summary>
+    public int[] PartStart { get; private set; } = Array.Empty<int>();
+
+    public void Partition(int[] targetBounds)
+    {
+        int parts = targetBounds.Length - 1, ns = Source.Count;
+        var ps = new int[(parts + 1) * ns];
+        for (int i = 0; i < ns; i++)
+        {
+            int lo = RowStart[i], hi = RowStart[i + 1];
+            ps[i] = lo;
+            ps[parts * ns + i] = hi;
+            for (int p = 1; p < parts; p++)
+            {
+                // first synapse of row i whose target is ≥ targetBounds[p]
+                int a = ps[(p - 1) * ns + i], b = hi, bound = targetBounds[p];
+                while (a < b) { int m = (a + b) >> 1; if (Targets[m] < bound) a = m + 1; else b = m; }
+                ps[p * ns + i] = a;
+            }
+        }
+        PartStart = ps;
+    }
+}

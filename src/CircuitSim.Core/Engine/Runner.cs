@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using CircuitSim.Model;
+using CircuitSim.Output;
+using CircuitSim.Recording;
+
+namespace CircuitSim.Engine;
+
+/// <summary>Options of one run, as the CLI and the tests give them.</summary>
+public sealed record RunOptions(BackendKind Backend = BackendKind.Auto, int Threads = 0, long? MemoryLimitBytes = null);
+
+/// <summary>
+/// Builds the network of a scenario, runs it with the recorders the scenario asks for, and
+/// returns the result. Extra observers (a progress bar, the live view) are passed in.
+/// </summary>
+public static class Runner
+{
+    public static SimulationResult Run(ScenarioSpec spec, RunOptions options, IEnumerable<ISimulationObserver>? observers = null,
+        CancellationToken cancel = default)
+    {
+        var sw = Stopwatch.StartNew();
+        var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes);
+        var backend = options.Backend != BackendKind.Auto ? options.Backend : spec.Backend;
+        if (backend == BackendKind.Gpu) throw new BuildException("backend gpu is not available in this build (use simd or reference)");
+        var sim = new Simulation(network, backend == BackendKind.Auto ? BackendKind.Simd : backend, options.Threads);
+        var spikes = new SpikeRecorder(network, spec.Record.Spikes);
+        var traces = new TraceRecorder(network, spec.Record.Traces);
+        sim.Observers.Add(spikes);
+        sim.Observers.Add(traces);
+        if (observers is not null) sim.Observers.AddRange(observers);
+        double build = sw.Elapsed.TotalSeconds;
+        long done = sim.Run(cancel);
+        double duration = done * (double)network.DtMs;
+        var spikeData = spikes.Result(network.DtMs);
+        var result = new SimulationResult
+        {
+            Spec = spec, DurationMs = duration, Steps = done, Backend = sim.Backend.ToString().ToLowerInvariant(),
+            Threads = sim.Threads, LoopSeconds = sim.LoopSeconds, BuildSeconds = build,
+            SynapseCount = network.SynapseCount, SynapticEvents = sim.SynapticEvents,
+            Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
+        };
+        return result;
+    }
+}

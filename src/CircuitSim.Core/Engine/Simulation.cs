@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using CircuitSim.Model;
+using CircuitSim.Stimuli;
+
+namespace CircuitSim.Engine;
+
+/// <summary>
+/// The one engine: advances a <see cref="Network"/> step by step on persistent workers and
+/// hands every step to its observers. Each step has two phases separated by a barrier:
+/// (A) every worker updates its fixed slice of each neuron population (worker 0 also fires the
+/// spike sources); (B) every worker delivers all of the step's spikes into the rings of its own
+/// slice of targets, walking sources in ascending order, so each target's sums are formed in
+/// the same order for any number of workers; worker 0 then calls the observers and applies the
+/// events of the next step. The reference backend runs scalar kernels, the SIMD backend fused
+/// vector kernels; both share everything else.
+/// </summary>
+public sealed class Simulation
+{
+    public Network Network { get; }
+    public BackendKind Backend { get; }
+    public int Threads { get; }
+    public List<ISimulationObserver> Observers { get; } = new();
+    /// <summary>Synaptic events delivered so far.</summary>
+    public long SynapticEvents { get; private set; }
+    public double LoopSeconds { get; private set; }
+
+    private readonly int[][] _bounds; // per population: slice bounds per worker (neuron pops only)
+    private readonly SpikeDrive[][] _drivesBySource;
+    private readonly long[] _eventsPerWorker;
+    private int _nextEvent;
+    private volatile bool _abort;
+    private Exception? _error;
+    private long _stepsDone;
+
+    /// <summary>Neuron populations smaller than this in total run on one worker when threads are automatic.</summary>
+    public const int MinNeuronsPerWorker = 1024;
+
+    public Simulation(Network network, BackendKind backend = BackendKind.Simd, int threads = 0)
+    {
+        Network = network;
+        Backend = backend == BackendKind.Reference ? BackendKind.Reference : BackendKind.Simd;
+        int total = network.NeuronPopulations.Sum(p => p.Count);
+        Threads = threads > 0 ? threads
+            : Backend == BackendKind.Reference ? 1
+            : Math.Clamp(total / MinNeuronsPerWorker, 1, Environment.ProcessorCount);
+
+        _bounds = new int[network.Populations.Count][];
+        foreach (var pop in network.Populations)
+        {
+            int np = pop is NeuronPopulation n ? n.PaddedCount : pop.Count;
+            var b = new int[Threads + 1];
+            for (int p = 0; p <= Threads; p++)
+                b[p] = pop is NeuronPopulation
+                    ? (int)((long)np * p / Threads / NeuronPopulation.Padding * NeuronPopulation.Padding)
+                    : (int)((long)np * p / Threads);
+            b[Threads] = np;
+            _bounds[pop.Index] = b;
+            pop.Spikes = new StepSpikes(pop.Count, pop is NeuronPopulation ? Threads : 1);
+        }
+        foreach (var pr in network.Projections) pr.Partition(_bounds[pr.Target.Index]);
+        _drivesBySource = network.Populations
+            .Select(p => network.Drives.Where(d => d.Target == p).ToArray()).ToArray();
+        _eventsPerWorker = new long[Threads * 16]; // padded against false sharing
+    }
+
+    /// <summary>Runs to the end (or until cancelled); returns the number of steps done.</summary>
+    public long Run(CancellationToken cancel = default)
+    {
+        foreach (var o in Observers) o.OnStart(Network);
+        ApplyEvents(0);
+        var barrier = new SpinBarrier(Threads);
+        var workers = new Thread[Threads - 1];
+        for (int p = 1; p < Threads; p++)
+        {
+            int worker = p;
+            workers[p - 1] = new Thread(() => Work(worker, barrier, cancel)) { IsBackground = true, Name = $"circuitsim-{worker}" };
+            workers[p - 1].Start();
+        }
+        var sw = Stopwatch.StartNew();
+        Work(0, barrier, cancel);
+        foreach (var w in workers) w.Join();
+        LoopSeconds = sw.Elapsed.TotalSeconds;
+        long events = 0;
+        for (int p = 0; p < Threads; p++) events += _eventsPerWorker[p * 16];
+        SynapticEvents = events;
+        foreach (var o in Observers) o.OnFinish(Network, _stepsDone);
+        if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_error).Throw();
+        return _stepsDone;
+    }
+
+    private void Work(int p, SpinBarrier barrier, CancellationToken cancel)
+    {
+        int sense = 0;
+        long steps = Network.Steps;
+        float dt = Network.DtMs;
+        bool vector = Backend == BackendKind.Simd;
+        var neuronPops = Network.NeuronPopulations.ToArray();
+        var sources = Network.SourcePopulations.ToArray();
+        var projections = Network.Projections.ToArray();
+        long events = 0;
+        for (long t = 0; t < steps; t++)
+        {
+            try
+            {
+                foreach (var pop in neuronPops) UpdateNeurons(pop, p, t, dt, vector);
+                if (p == 0) foreach (var src in sources) FireSources(src, t);
+            }
+            catch (Exception e) { Fail(e); }
+            barrier.SignalAndWait(ref sense);
+            try
+            {
+                foreach (var pr in projections) events += Deliver(pr, p, t);
+                if (p == 0)
+                {
+                    foreach (var o in Observers) o.OnStep(Network, t);
+                    if ((t & 63) == 63 || t == steps - 1) CheckNumbers(t);
+                    ApplyEvents(t + 1);
+                    _stepsDone = t + 1;
+                    if (cancel.IsCancellationRequested) _abort = true;
+                }
+            }
+            catch (Exception e) { Fail(e); }
+            barrier.SignalAndWait(ref sense);
+            if (_abort) break;
+        }
+        _eventsPerWorker[p * 16] = events;
+    }
+
+    private void Fail(Exception e)
+    {
+        Interlocked.CompareExchange(ref _error, e, null);
+        _abort = true;
+    }
+
+    private void UpdateNeurons(NeuronPopulation pop, int p, long t, float dt, bool vector)
+    {
+        var b = _bounds[pop.Index];
+        int lo = b[p], hi = b[p + 1];
+        int slots = pop.Channels.Length > 0 ? pop.Channels[0].RingSlots : 1;
+        int slotOffset = (int)(t % slots) * pop.PaddedCount;
+        var seg = pop.Spikes.Segments[p];
+        int count = 0;
+        if (hi > lo)
+        {
+            if (vector) pop.Model.UpdateVector(pop, lo, hi, slotOffset, dt, seg, ref count);
+            else pop.Model.UpdateScalar(pop, lo, hi, slotOffset, dt, seg, ref count);
+        }
+        pop.Spikes.Counts[p] = count;
+    }
+
+    private void FireSources(SpikeSourcePopulation src, long t)
+    {
+        var fires = src.FiresNow;
+        Array.Clear(fires);
+        foreach (var d in _drivesBySource[src.Index]) d.Apply(t, fires);
+        if (src.EctopicRateHz > 0)
+            PoissonDrive.FireBernoulli(Network.Spec.Seed, Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index),
+                t, (float)(src.EctopicRateHz * Network.DtMs * 1e-3), fires);
+        var seg = src.Spikes.Segments[0];
+        var last = src.LastSpike;
+        int n = 0;
+        for (int i = 0; i < fires.Length; i++)
+            if (fires[i] && t - last[i] >= src.RefractorySteps) { seg[n++] = i; last[i] = t; }
+        src.Spikes.Counts[0] = n;
+    }
+
+    /// <summary>Adds the weights of this step's spikes of the projection's source into the rings of worker p's targets.</summary>
+    private static long Deliver(Projection pr, int p, long t)
+    {
+        var tgt = pr.Target;
+        var spikes = pr.Source.Spikes;
+        int ns = pr.Source.Count, np = tgt.PaddedCount, r = pr.Receptors;
+        int slots = tgt.Channels[pr.ChannelIndex[0]].RingSlots;
+        var part = pr.PartStart;
+        var targets = pr.Targets;
+        var w = pr.Weights;
+        var delay = pr.RowDelay;
+        long events = 0;
+        for (int s = 0; s < spikes.Segments.Length; s++)
+        {
+            var seg = spikes.Segments[s];
+            int n = spikes.Counts[s];
+            for (int j = 0; j < n; j++)
+            {
+                int src = seg[j];
+                int lo = part[p * ns + src], hi = part[(p + 1) * ns + src];
+                if (hi <= lo) continue;
+                int offset = (int)((t + delay[src]) % slots) * np;
+                events += hi - lo;
+                if (r == 1)
+                {
+                    var ring = tgt.Channels[pr.ChannelIndex[0]].Ring;
+                    for (int k = lo; k < hi; k++) ring[offset + targets[k]] += w[k];
+                }
+                else
+                {
+                    for (int c = 0; c < r; c++)
+                    {
+                        var ring = tgt.Channels[pr.ChannelIndex[c]].Ring;
+                        for (int k = lo; k < hi; k++) ring[offset + targets[k]] += w[k * r + c];
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    private void ApplyEvents(long step)
+    {
+        var evs = Network.Events;
+        while (_nextEvent < evs.Count && evs[_nextEvent].Step <= step) evs[_nextEvent++].Apply(Network);
+    }
+
+    /// <summary>Stops the run at the first NaN or runaway value (checked every 64 steps, not per neuron-step).</summary>
+    private void CheckNumbers(long t)
+    {
+        const float Limit = 1e4f;
+        foreach (var pop in Network.NeuronPopulations)
+        {
+            var (v, rec) = (pop.V, pop.Recovery);
+            for (int i = 0; i < pop.Count; i++)
+            {
+                if (!(Math.Abs(v[i]) < Limit)) throw new NumericalBlowupException(pop.Name, "v", i, t * (double)Network.DtMs, v[i]);
+                if (float.IsNaN(rec[i]) || float.IsInfinity(rec[i]))
+                    throw new NumericalBlowupException(pop.Name, pop.Model.StateVariables.Count > 1 ? pop.Model.StateVariables[1].Name : "w", i, t * (double)Network.DtMs, rec[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using CircuitSim.Recording;
+using ScottPlot;
+
+namespace CircuitSim.Output;
+
+/// <summary>
+/// PNG figures of a run, drawn with ScottPlot and written atomically:
+/// <list type="bullet">
+/// <item><c>raster.png</c>: spike raster, one colour and one horizontal band per population (y = band
+/// offset + node id, band labelled with the population name), x in ms; above
+/// <see cref="MaxRasterPoints"/> spikes every k-th neuron is drawn (k chosen deterministically) and the
+/// title says so.</item>
+/// <item><c>rates.png</c>: population rate (spikes / size / bin, Hz) over time, one line per population,
+/// bins of <see cref="RateBinMs"/>.</item>
+/// <item><c>traces.png</c>: one panel per recorded population and variable, one line per neuron,
+/// y labelled with the unit, x in ms.</item>
+/// </list>
+/// </summary>
+public static class FigureWriter
+{
+    public const int MaxRasterPoints = 200_000;
+    public const int RasterWidth = 1200, RasterHeight = 700;
+    public const int RatesWidth = 1200, RatesHeight = 500;
+    public const int TracesWidth = 1200, TracePanelHeight = 260, TracesMaxHeight = 4000;
+
+    /// <summary>The colour of the population with this index in every figure.</summary>
+    public static Color PopulationColor(int index) => Palette.GetColor(index);
+    static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+
+    public static void WriteRaster(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints = MaxRasterPoints)
+    {
+        using var plot = RasterFigure.Build(spikes, durationMs, maxPoints);
+        Save(path, plot, RasterWidth, RasterHeight);
+    }
+
+    public static void WriteRates(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs)
+    {
+        using var plot = RatesFigure.Build(spikes, durationMs);
+        Save(path, plot, RatesWidth, RatesHeight);
+    }
+
+    /// <summary>Writes the traces figure; nothing when there are no traces (returns false).</summary>
+    public static bool WriteTraces(string path, IReadOnlyList<TraceData> traces)
+    {
+        var multiplot = TracesFigure.Build(traces);
+        if (multiplot is null) return false;
+        int panels = multiplot.Subplots.Count;
+        int height = Math.Clamp(panels * TracePanelHeight + 40, 400, TracesMaxHeight);
+        var bytes = multiplot.Render(TracesWidth, height).GetImageBytes(ImageFormat.Png, 100);
+        foreach (var p in multiplot.Subplots.GetPlots()) p.Dispose();
+        AtomicFile.WriteAllBytes(path, bytes);
+        return true;
+    }
+
+    /// <summary>
+    /// Width of the rate bins: the smallest of 1, 2, 5 × 10^k ms that is at least 1 ms and at least
+    /// duration / 200 (so a figure has about 100–200 bins).
+    /// </summary>
+    public static double RateBinMs(double durationMs)
+    {
+        double target = Math.Max(1.0, durationMs / 200.0);
+        double decade = Math.Pow(10, Math.Floor(Math.Log10(target)));
+        foreach (double m in (ReadOnlySpan<double>)[1, 2, 5, 10])
+            if (m * decade >= target * (1 - 1e-12)) return m * decade;
+        return 10 * decade;
+    }
+
+    /// <summary>The font of every figure: DejaVu Sans (fonts-dejavu-core) where installed, else ScottPlot's sans default.</summary>
+    internal static string FontName => fontName ??= HasFont("DejaVu Sans") ? "DejaVu Sans" : Fonts.Sans;
+    static string? fontName;
+
+    static bool HasFont(string family) =>
+        string.Equals(Fonts.GetTypeface(family, bold: false, italic: false)?.FamilyName, family, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A new plot in the house style.</summary>
+    internal static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        return plot;
+    }
+
+    internal static void Save(string path, Plot plot, int width, int height) =>
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
+}

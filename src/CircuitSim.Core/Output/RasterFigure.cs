@@ -1,0 +1,77 @@
+using CircuitSim.Recording;
+using ScottPlot;
+
+namespace CircuitSim.Output;
+
+/// <summary>Builds the spike raster (see <see cref="FigureWriter"/>).</summary>
+internal static class RasterFigure
+{
+    /// <summary>
+    /// The neuron stride k ≥ 1 such that drawing only neurons with id % k == 0 keeps at most
+    /// <paramref name="maxPoints"/> spikes (deterministic: depends on the spikes only).
+    /// </summary>
+    public static int NeuronStride(IReadOnlyList<PopulationSpikes> spikes, int maxPoints)
+    {
+        long total = spikes.Sum(p => (long)p.NodeIds.Length);
+        if (total <= maxPoints) return 1;
+        int maxId = 0;
+        foreach (var p in spikes) foreach (int id in p.NodeIds) maxId = Math.Max(maxId, id);
+        var counts = new long[maxId + 1];
+        foreach (var p in spikes) foreach (int id in p.NodeIds) counts[id]++;
+        int k = (int)Math.Max(2, total / Math.Max(1, maxPoints));
+        while (true)
+        {
+            long kept = 0;
+            for (int id = 0; id <= maxId; id += k) kept += counts[id];
+            if (kept <= maxPoints || k > maxId) return k;
+            k++;
+        }
+    }
+
+    public static Plot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints)
+    {
+        ArgumentNullException.ThrowIfNull(spikes);
+        var plot = FigureWriter.NewPlot();
+        int stride = NeuronStride(spikes, maxPoints);
+        long total = 0, shown = 0;
+
+        var tickPositions = new List<double>();
+        var tickLabels = new List<string>();
+        // Marker about one row tall: 1.5 px for thousands of neurons, up to 4 px for a handful.
+        int[] sizes = spikes.Select(p => Math.Max(p.Size, p.NodeIds.Length == 0 ? 0 : p.NodeIds.Max() + 1)).ToArray();
+        int rows = sizes.Sum(n => Math.Max(n, 1));
+        float markerSize = (float)Math.Clamp(FigureWriter.RasterHeight * 0.8 * stride / Math.Max(rows, 1), 1.5, 4.0);
+        double offset = 0;
+        for (int i = 0; i < spikes.Count; i++)
+        {
+            var p = spikes[i];
+            int size = sizes[i];
+            var xs = new List<double>();
+            var ys = new List<double>();
+            for (int s = 0; s < p.NodeIds.Length; s++)
+            {
+                total++;
+                if (p.NodeIds[s] % stride != 0) continue;
+                xs.Add(p.TimesMs[s]);
+                ys.Add(offset + p.NodeIds[s]);
+            }
+            shown += xs.Count;
+            if (xs.Count > 0)
+                plot.Add.Markers(xs.ToArray(), ys.ToArray(), MarkerShape.FilledSquare, markerSize, FigureWriter.PopulationColor(i));
+            tickPositions.Add(offset + (Math.Max(size, 1) - 1) / 2.0);
+            tickLabels.Add(p.Population);
+            if (i > 0)
+                plot.Add.HorizontalLine(offset - 0.5, 1, Colors.Gray.WithAlpha(0.6), LinePattern.Dashed);
+            offset += Math.Max(size, 1);
+        }
+
+        plot.Axes.Left.SetTicks(tickPositions.ToArray(), tickLabels.ToArray());
+        plot.Axes.SetLimits(0, durationMs > 0 ? durationMs : 1, -0.5, Math.Max(offset, 1) - 0.5);
+        plot.XLabel("time (ms)");
+        plot.YLabel("population / neuron");
+        plot.Title(stride == 1
+            ? $"Spike raster ({total:N0} spikes)"
+            : $"Spike raster: 1 in {stride} neurons shown ({shown:N0} of {total:N0} spikes)");
+        return plot;
+    }
+}

@@ -1,0 +1,62 @@
+using CircuitSim.Recording;
+using ScottPlot;
+
+namespace CircuitSim.Output;
+
+/// <summary>Builds the population-rate figure (see <see cref="FigureWriter"/>).</summary>
+internal static class RatesFigure
+{
+    /// <summary>
+    /// Rate of a population in each bin [k·bin, (k+1)·bin) ∩ [0, duration], Hz: spikes / size / bin width
+    /// (the last bin may be shorter; a spike at exactly the duration counts in the last bin).
+    /// </summary>
+    public static double[] BinnedRates(PopulationSpikes p, double durationMs, double binMs)
+    {
+        int bins = Math.Max(1, (int)Math.Ceiling(durationMs / binMs - 1e-9));
+        var counts = new double[bins];
+        foreach (double t in p.TimesMs)
+        {
+            if (t < 0 || t > durationMs) continue;
+            counts[Math.Min((int)(t / binMs), bins - 1)]++;
+        }
+        for (int k = 0; k < bins; k++)
+        {
+            double width = Math.Min(binMs, durationMs - k * binMs);
+            counts[k] = p.Size > 0 && width > 0 ? counts[k] / p.Size / (width / 1000.0) : 0;
+        }
+        return counts;
+    }
+
+    public static Plot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs)
+    {
+        ArgumentNullException.ThrowIfNull(spikes);
+        var plot = FigureWriter.NewPlot();
+        double duration = durationMs > 0 ? durationMs : 1;
+        double bin = FigureWriter.RateBinMs(duration);
+        for (int i = 0; i < spikes.Count; i++)
+        {
+            var p = spikes[i];
+            if (p.Size <= 0) continue;
+            var rates = BinnedRates(p, duration, bin);
+            // Step line over bin edges: the value of bin k holds from k·bin to (k+1)·bin.
+            var xs = new double[rates.Length + 1];
+            var ys = new double[rates.Length + 1];
+            for (int k = 0; k < rates.Length; k++) { xs[k] = k * bin; ys[k] = rates[k]; }
+            xs[^1] = duration;
+            ys[^1] = rates[^1];
+            var line = plot.Add.ScatterLine(xs, ys, FigureWriter.PopulationColor(i));
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 1.5f;
+            line.LegendText = p.Population;
+        }
+        plot.Axes.SetLimitsX(0, duration);
+        plot.Axes.AutoScaleY();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsY(0, Math.Max(limits.Top * 1.05, 1));
+        plot.XLabel("time (ms)");
+        plot.YLabel("rate (Hz)");
+        plot.Title($"Population rates ({bin:G} ms bins)");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+}

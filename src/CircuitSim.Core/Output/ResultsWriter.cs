@@ -1,0 +1,58 @@
+using CircuitSim.Recording;
+
+namespace CircuitSim.Output;
+
+/// <summary>
+/// Writes everything a run produced into one folder:
+/// <c>spikes.h5</c> (SONATA, the populations in <see cref="SimulationResult.Spikes"/>),
+/// <c>traces/&lt;population&gt;.&lt;variable&gt;.csv</c> when traces were recorded,
+/// <c>raster.png</c>, <c>rates.png</c> and <c>traces.png</c> when the scenario asks for figures,
+/// and <c>metrics.json</c> last: every file is written atomically, and a metrics.json left from an
+/// earlier run is removed first, so a folder with metrics.json holds one complete run.
+/// </summary>
+public static class ResultsWriter
+{
+    public const string SpikesFile = "spikes.h5";
+    public const string MetricsFile = "metrics.json";
+    public const string RasterFile = "raster.png";
+    public const string RatesFile = "rates.png";
+    public const string TracesFigureFile = "traces.png";
+
+    /// <summary>Writes the run's files into <paramref name="outDir"/> (created if needed); returns their full paths, metrics.json last.</summary>
+    public static IReadOnlyList<string> WriteAll(SimulationResult r, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        string dir = Path.GetFullPath(outDir);
+        Directory.CreateDirectory(dir);
+        string metrics = Path.Combine(dir, MetricsFile);
+        File.Delete(metrics); // no-op when absent; until the new one lands the folder is "incomplete"
+
+        var written = new List<string>();
+
+        string spikes = Path.Combine(dir, SpikesFile);
+        SonataSpikeWriter.Write(spikes, r.Spikes);
+        written.Add(spikes);
+
+        if (r.Traces.Count > 0)
+            written.AddRange(TraceCsvWriter.Write(dir, r.Traces));
+
+        if (r.Spec.Record.Figures)
+        {
+            string raster = Path.Combine(dir, RasterFile);
+            FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs);
+            written.Add(raster);
+
+            string rates = Path.Combine(dir, RatesFile);
+            FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs);
+            written.Add(rates);
+
+            string traces = Path.Combine(dir, TracesFigureFile);
+            if (FigureWriter.WriteTraces(traces, r.Traces))
+                written.Add(traces);
+        }
+
+        MetricsJsonWriter.Write(metrics, r);
+        written.Add(metrics);
+        return written;
+    }
+}

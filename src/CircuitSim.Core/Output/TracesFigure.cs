@@ -1,0 +1,46 @@
+using CircuitSim.Recording;
+using ScottPlot;
+
+namespace CircuitSim.Output;
+
+/// <summary>Builds the traces figure (see <see cref="FigureWriter"/>): one stacked panel per trace.</summary>
+internal static class TracesFigure
+{
+    /// <summary>Panels with more neurons than this get no legend (it would hide the lines).</summary>
+    const int MaxLegendEntries = 8;
+
+    /// <summary>A multiplot with one panel per trace, x shared; null when there are no traces.</summary>
+    public static Multiplot? Build(IReadOnlyList<TraceData> traces)
+    {
+        ArgumentNullException.ThrowIfNull(traces);
+        if (traces.Count == 0) return null;
+        var plots = new List<Plot>();
+        double tMax = 0;
+        foreach (var t in traces)
+        {
+            var plot = FigureWriter.NewPlot();
+            int samples = t.Values.GetLength(0);
+            for (int c = 0; c < t.Neurons.Length; c++)
+            {
+                var ys = new double[samples];
+                for (int k = 0; k < samples; k++) ys[k] = t.Values[k, c];
+                var sig = plot.Add.Signal(ys, t.EveryMs, Palette(c));
+                sig.LineWidth = 1.2f;
+                sig.LegendText = $"{t.Population}[{t.Neurons[c]}]";
+            }
+            tMax = Math.Max(tMax, Math.Max(samples - 1, 1) * t.EveryMs);
+            plot.YLabel($"{t.Population}.{t.Variable} ({t.Unit})");
+            if (t.Neurons.Length > 1 && t.Neurons.Length <= MaxLegendEntries) plot.ShowLegend(Alignment.UpperRight);
+            plots.Add(plot);
+        }
+        var multiplot = new Multiplot(plots[0]);
+        foreach (var p in plots.Skip(1)) multiplot.AddPlot(p);
+        foreach (var p in plots) p.Axes.SetLimitsX(0, tMax);
+        plots[0].Title("Recorded traces");
+        plots[^1].XLabel("time (ms)");
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Rows();
+        return multiplot;
+    }
+
+    static Color Palette(int i) => FigureWriter.PopulationColor(i);
+}

@@ -1,0 +1,56 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+
+namespace CircuitSim.Recording;
+
+/// <summary>
+/// Samples state variables of chosen neurons every k steps into preallocated arrays. Sample j is
+/// the state at time j·every (the initial state is sample 0), as Brian2's StateMonitor.
+/// </summary>
+public sealed class TraceRecorder : ISimulationObserver
+{
+    private sealed record Channel(NeuronPopulation Pop, string Variable, int[] Neurons, int Every, float[,] Values);
+    private readonly List<Channel> _channels = new();
+    private readonly double _dt;
+
+    public TraceRecorder(Network network, IEnumerable<TraceSpec> traces)
+    {
+        _dt = network.DtMs;
+        foreach (var t in traces)
+        {
+            if (network.Population(t.Population) is not NeuronPopulation pop)
+                throw new BuildException($"record.traces: {t.Population} is not a neuron population");
+            int every = Math.Max(1, (int)Math.Round(t.EveryMs / network.DtMs));
+            int samples = (int)((network.Steps + every - 1) / every);
+            var neurons = t.Neurons ?? new[] { 0 };
+            foreach (var n in neurons)
+                if (n < 0 || n >= pop.Count) throw new BuildException($"record.traces: {t.Population} has no neuron {n}");
+            foreach (var v in t.Variables)
+            {
+                try { pop.Read(v, 0); }
+                catch (ArgumentException e) { throw new BuildException("record.traces: " + e.Message); }
+                _channels.Add(new Channel(pop, v, neurons, every, new float[samples, neurons.Length]));
+            }
+        }
+    }
+
+    public void OnStart(Network network) { foreach (var c in _channels) Sample(c, 0); }
+
+    public void OnStep(Network network, long step)
+    {
+        long next = step + 1;
+        foreach (var c in _channels)
+            if (next % c.Every == 0 && next / c.Every < c.Values.GetLength(0)) Sample(c, (int)(next / c.Every));
+    }
+
+    private static void Sample(Channel c, int row)
+    {
+        for (int k = 0; k < c.Neurons.Length; k++) c.Values[row, k] = c.Pop.Read(c.Variable, c.Neurons[k]);
+    }
+
+    public List<TraceData> Result() => _channels.Select(c => new TraceData
+    {
+        Population = c.Pop.Name, Variable = c.Variable, Unit = NeuronPopulation.UnitOf(c.Pop.Model, c.Variable),
+        Neurons = c.Neurons, EveryMs = c.Every * _dt, Values = c.Values,
+    }).ToList();
+}

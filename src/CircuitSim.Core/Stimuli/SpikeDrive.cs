@@ -1,0 +1,68 @@
+using CircuitSim.Engine;
+using CircuitSim.Random;
+
+namespace CircuitSim.Stimuli;
+
+/// <summary>Something that makes fibres of a spike-source population fire at a step.</summary>
+public abstract class SpikeDrive
+{
+    public required string Name { get; init; }
+    public required SpikeSourcePopulation Target { get; init; }
+    /// <summary>Marks in <paramref name="fires"/> the fibres this drive fires at <paramref name="step"/>.</summary>
+    public abstract void Apply(long step, bool[] fires);
+}
+
+/// <summary>
+/// Electrical pulses: each pulse makes every recruited fibre fire once (one action potential per
+/// suprathreshold pulse). Recruitment is drawn once per fibre from the counter-based stream.
+/// </summary>
+public sealed class PulseTrainDrive : SpikeDrive
+{
+    public required long[] PulseSteps { get; init; }
+    public required bool[] Recruited { get; init; }
+    private int _next;
+
+    public override void Apply(long step, bool[] fires)
+    {
+        while (_next < PulseSteps.Length && PulseSteps[_next] < step) _next++;
+        if (_next >= PulseSteps.Length || PulseSteps[_next] != step) return;
+        var rec = Recruited;
+        for (int i = 0; i < rec.Length; i++) if (rec[i]) fires[i] = true;
+    }
+
+    internal void Reset() => _next = 0;
+}
+
+/// <summary>
+/// Independent Poisson firing of every fibre at <see cref="RateHz"/> in [StartStep, EndStep):
+/// a fibre fires in a step with probability rate·dt, drawn from (seed, stream, fibre, step).
+/// </summary>
+public sealed class PoissonDrive : SpikeDrive
+{
+    public required long StartStep { get; init; }
+    public required long EndStep { get; init; }
+    public required double RateHz { get; set; }
+    public required double DtMs { get; init; }
+    public required ulong Seed { get; init; }
+    public required uint Stream { get; init; }
+
+    public override void Apply(long step, bool[] fires)
+    {
+        if (step < StartStep || step >= EndStep || RateHz <= 0) return;
+        FireBernoulli(Seed, Stream, step, (float)(RateHz * DtMs * 1e-3), fires);
+    }
+
+    /// <summary>Each fibre fires with probability <paramref name="p"/>; four fibres per Philox block.</summary>
+    public static void FireBernoulli(ulong seed, uint stream, long step, float p, bool[] fires)
+    {
+        int n = fires.Length;
+        for (int i = 0; i < n; i += 4)
+        {
+            var (a, b, c, d) = Philox.Next(seed, stream, (uint)(i >> 2), (ulong)step);
+            if (Philox.ToUnitFloat(a) < p) fires[i] = true;
+            if (i + 1 < n && Philox.ToUnitFloat(b) < p) fires[i + 1] = true;
+            if (i + 2 < n && Philox.ToUnitFloat(c) < p) fires[i + 2] = true;
+            if (i + 3 < n && Philox.ToUnitFloat(d) < p) fires[i + 3] = true;
+        }
+    }
+}

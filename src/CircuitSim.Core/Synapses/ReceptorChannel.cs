@@ -1,0 +1,49 @@
+namespace CircuitSim.Synapses;
+
+/// <summary>
+/// One receptor channel on one target population, structure of arrays. The conductance is a
+/// difference of exponentials g = A − B (B absent when the rise is instantaneous); an arriving
+/// weight w adds w·Norm to both, Norm scaling the peak of the unit response to 1, so weights
+/// are peak conductances. Input arrives through a ring of per-step accumulators (Morrison
+/// et al. 2005): slot (t mod RingSlots) holds what arrives at step t.
+/// </summary>
+public sealed class ReceptorChannel
+{
+    public required string Name { get; init; }
+    public required int Index { get; init; }
+    public required float[] A { get; init; }
+    public float[]? B { get; init; }
+    public required float DecayA { get; init; }
+    public required float DecayB { get; init; }
+    public required float Norm { get; init; }
+    /// <summary>Reversal, mV; ignored when <see cref="UsesChloride"/>.</summary>
+    public required float Reversal { get; init; }
+    public required bool UsesChloride { get; init; }
+    public required bool MgBlock { get; init; }
+    /// <summary>Fraction of the channel left unblocked by drugs (1 = no block).</summary>
+    public float Availability { get; set; } = 1f;
+    /// <summary>RingSlots × padded count accumulators; sized by the builder from the longest delay.</summary>
+    public float[] Ring { get; set; } = Array.Empty<float>();
+    public int RingSlots { get; set; } = 1;
+
+    /// <summary>Current conductance of neuron i (nS), before the Mg²⁺ block and drugs.</summary>
+    public float Conductance(int i) => B is null ? A[i] : A[i] - B[i];
+
+    /// <summary>Peak of exp(−t/τd) − exp(−t/τr), so that Norm = 1/peak.</summary>
+    public static double PeakNormalisation(double tauRise, double tauDecay)
+    {
+        if (tauRise <= 0 || tauDecay <= tauRise) return 1.0;
+        double tPeak = tauDecay * tauRise / (tauDecay - tauRise) * Math.Log(tauDecay / tauRise);
+        return 1.0 / (Math.Exp(-tPeak / tauDecay) - Math.Exp(-tPeak / tauRise));
+    }
+}
+
+/// <summary>Jahr &amp; Stevens (1990) Mg²⁺ block of NMDA receptors: B(v) = 1 / (1 + [Mg]o/3.57 mM · exp(−0.062 v/mV)).</summary>
+public static class MagnesiumBlock
+{
+    public const float Slope = 0.062f;      // 1/mV
+    public const float HalfConcentration = 3.57f; // mM
+
+    public static double Exact(double vMv, double mgMm = ReceptorDefaults.MagnesiumMm) =>
+        1.0 / (1.0 + mgMm / HalfConcentration * Math.Exp(-Slope * vMv));
+}

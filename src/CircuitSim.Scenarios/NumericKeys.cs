@@ -1,0 +1,87 @@
+using CircuitSim.Model;
+
+namespace CircuitSim.Scenarios;
+
+/// <summary>The allowed range of a numeric key.</summary>
+internal readonly record struct Limits(double Min, bool MinExclusive, double Max)
+{
+    public static readonly Limits None = new(double.NegativeInfinity, false, double.PositiveInfinity);
+    public static readonly Limits NonNegative = new(0, false, double.PositiveInfinity);
+    public static readonly Limits Positive = new(0, true, double.PositiveInfinity);
+    public static readonly Limits Fraction = new(0, false, 1);
+
+    /// <summary>"must be positive" etc. when <paramref name="v"/> is out of range, else null.</summary>
+    public string? Violation(double v)
+    {
+        bool low = MinExclusive ? v <= Min : v < Min;
+        if (!low && v <= Max) return null;
+        if (Max == 1 && Min == 0) return "must be between 0 and 1";
+        return MinExclusive ? "must be positive" : "must not be negative";
+    }
+}
+
+/// <summary>A numeric key: its dimension and range.</summary>
+internal sealed record NumKey(Dimension Dimension, Limits Limits)
+{
+    public static NumKey Of(Dimension d, Limits? l = null) => new(d, l ?? Limits.None);
+}
+
+/// <summary>
+/// The numeric keys of each part of a scenario. The parser reads them with these dimensions and
+/// ranges, and an intervention's <c>set</c> may change any of them during a run.
+/// </summary>
+internal static class NumericKeys
+{
+    public static readonly IReadOnlyDictionary<string, NumKey> Afferent = new Dictionary<string, NumKey>
+    {
+        ["conduction_distance"] = NumKey.Of(Dimension.Length, Limits.NonNegative),
+        ["velocity"] = NumKey.Of(Dimension.Velocity, Limits.Positive),
+        ["velocity_jitter"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+        ["peptidergic"] = NumKey.Of(Dimension.Dimensionless, Limits.Fraction),
+        ["ectopic_rate"] = NumKey.Of(Dimension.Frequency, Limits.NonNegative),
+    };
+
+    public static readonly IReadOnlyDictionary<string, NumKey> Descending = new Dictionary<string, NumKey>
+    {
+        ["rate"] = NumKey.Of(Dimension.Frequency, Limits.NonNegative),
+    };
+
+    /// <summary>Fields of a population's receptor definition (reversal may also be the word <c>chloride</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, NumKey> Receptor = new Dictionary<string, NumKey>
+    {
+        ["rise"] = NumKey.Of(Dimension.Time, Limits.NonNegative),
+        ["decay"] = NumKey.Of(Dimension.Time, Limits.Positive),
+        ["reversal"] = NumKey.Of(Dimension.Voltage),
+    };
+
+    public static readonly NumKey SynapticConductance = NumKey.Of(Dimension.Conductance, Limits.NonNegative);
+
+    public static readonly IReadOnlyDictionary<string, NumKey> Projection = new Dictionary<string, NumKey>
+    {
+        ["delay"] = NumKey.Of(Dimension.Time, Limits.NonNegative),
+        ["weight_jitter"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+    };
+
+    public static readonly NumKey StimulusStart = NumKey.Of(Dimension.Time, Limits.NonNegative);
+
+    public static readonly IReadOnlyDictionary<StimulusProtocol, IReadOnlyDictionary<string, NumKey>> Stimulus =
+        new Dictionary<StimulusProtocol, IReadOnlyDictionary<string, NumKey>>
+        {
+            [StimulusProtocol.PulseTrain] = new Dictionary<string, NumKey>
+            {
+                ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+                ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["fraction"] = NumKey.Of(Dimension.Dimensionless, Limits.Fraction),
+            },
+            [StimulusProtocol.Poisson] = new Dictionary<string, NumKey>
+            {
+                ["rate"] = NumKey.Of(Dimension.Frequency, Limits.NonNegative),
+                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
+            },
+            [StimulusProtocol.Current] = new Dictionary<string, NumKey>
+            {
+                ["amplitude"] = NumKey.Of(Dimension.Current),
+                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
+            },
+        };
+}

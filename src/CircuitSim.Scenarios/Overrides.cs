@@ -1,0 +1,81 @@
+using CircuitSim.Scenarios.Yaml;
+
+namespace CircuitSim.Scenarios;
+
+/// <summary>
+/// The command line's <c>--set PATH=VALUE</c>: after <c>extends</c> is merged, set the value at a
+/// dotted key path, creating missing map keys on the way. VALUE is read as YAML
+/// (<c>2s</c>, <c>10</c>, <c>[WDR, C]</c>, <c>{rule: all}</c>; empty or <c>null</c> deletes the key).
+/// Errors name the file <c>--set</c>, line = the number of the override, column = within its argument.
+/// </summary>
+internal static class Overrides
+{
+    public const string File = "--set";
+
+    public static void Apply(YMap root, IReadOnlyList<string> sets, Diagnostics diag)
+    {
+        for (int i = 0; i < sets.Count; i++) ApplyOne(root, sets[i], i + 1, diag);
+    }
+
+    private static void ApplyOne(YMap root, string arg, int line, Diagnostics diag)
+    {
+        int eq = arg.IndexOf('=');
+        if (eq < 0)
+        {
+            diag.Add(new Origin(File, line, 1), arg, $"expected PATH=VALUE (e.g. 'duration=2s'), found '{arg}' without '='");
+            return;
+        }
+        string path = arg[..eq];
+        var segments = new List<(string Key, int Column)>();
+        int start = 0;
+        bool bad = false;
+        for (int k = 0; k <= path.Length; k++)
+        {
+            if (k < path.Length && path[k] != '.') continue;
+            string seg = path[start..k];
+            if (seg.Trim().Length == 0 || seg != seg.Trim())
+            {
+                diag.Add(new Origin(File, line, start + 1), path.Length == 0 ? "(empty)" : path,
+                    path.Length == 0 ? "expected a key path before '=' (e.g. 'stimuli.train.frequency=2 Hz')"
+                                     : $"the key path '{path}' has an empty or blank key at column {start + 1}");
+                bad = true;
+                break;
+            }
+            segments.Add((seg, start + 1));
+            start = k + 1;
+        }
+        if (bad) return;
+        if (segments[0].Key == "extends")
+        {
+            diag.Add(new Origin(File, line, 1), path, "'extends' cannot be changed with --set; it is read before overrides apply");
+            return;
+        }
+
+        var value = YamlReader.Parse(arg[(eq + 1)..], File, diag, columnOffset: eq + 1, fixedLine: line);
+        if (value is null) return;
+
+        YMap cur = root;
+        for (int k = 0; k < segments.Count - 1; k++)
+        {
+            var (key, col) = segments[k];
+            var entry = cur.Entry(key);
+            if (entry is null || entry.Value is YScalar { IsNull: true })
+            {
+                var created = new YMap(new Origin(File, line, col));
+                cur.Set(new YScalar(new Origin(File, line, col), key, plain: true), created);
+                cur = created;
+            }
+            else if (entry.Value is YMap m) cur = m;
+            else
+            {
+                string prefix = string.Join('.', segments.Take(k + 1).Select(s => s.Key));
+                var at = entry.Value.Origin;
+                diag.Add(new Origin(File, line, col), path,
+                    $"cannot set '{path}': '{prefix}' is {entry.Value.Describe()} (from {at.File}:{at.Line}:{at.Column}), not a map");
+                return;
+            }
+        }
+        var (last, lastCol) = segments[^1];
+        cur.Set(new YScalar(new Origin(File, line, lastCol), last, plain: true), value);
+    }
+}

@@ -1,0 +1,168 @@
+using CircuitSim.Model;
+using CircuitSim.Scenarios.Yaml;
+
+namespace CircuitSim.Scenarios;
+
+internal sealed partial class SpecBuilder
+{
+    private static readonly string[] ProjectionKeys = { "from", "to", "connect", "receptors", "delay", "weight_jitter" };
+
+    private static readonly (string, ConnectRule)[] RuleChoices =
+    {
+        ("probability", ConnectRule.Probability), ("fan_in", ConnectRule.FanIn), ("fan_out", ConnectRule.FanOut),
+        ("one_to_one", ConnectRule.OneToOne), ("all", ConnectRule.All),
+    };
+
+    private static string[] ConnectKeys(ConnectRule rule) => rule switch
+    {
+        ConnectRule.Probability => new[] { "rule", "p", "allow_self" },
+        ConnectRule.FanIn or ConnectRule.FanOut => new[] { "rule", "n", "allow_self" },
+        _ => new[] { "rule", "allow_self" },
+    };
+
+    private void BuildProjections(YMap root)
+    {
+        if (root["projections"] is not { } node) return;
+        var map = Map(node, "projections", "a map of projection name → {from, to, connect, receptors, ...}");
+        if (map is null) return;
+        foreach (var entry in map.Entries)
+        {
+            string path = Join("projections", entry.Key);
+            CheckName(entry, path, "projection");
+            var pm = Map(entry.Value, path, "a map of projection keys (from, to, connect, receptors, ...)");
+            if (pm is null) continue;
+            _spec.Projections.Add(BuildProjection(entry.Key, pm, path));
+        }
+    }
+
+    private ProjectionSpec BuildProjection(string name, YMap pm, string path)
+    {
+        CheckKeys(pm, path, ProjectionKeys, key => key switch
+        {
+            "stp" => "'stp' (short-term plasticity) is not supported yet; remove it (it would otherwise be ignored)",
+            "plasticity" => "'plasticity' (long-term plasticity) is not supported yet; remove it (it would otherwise be ignored)",
+            _ => null,
+        });
+
+        var fromNode = Required(pm, path, "from", "the name of the source population");
+        var toNode = Required(pm, path, "to", "the name of the target neuron population");
+        var from = fromNode is null ? null : PopulationRef(fromNode, Join(path, "from"));
+        var to = toNode is null ? null : PopulationRef(toNode, Join(path, "to"));
+        if (to is not null && to.Kind != PopulationKind.Neuron)
+        {
+            Error(toNode!, Join(path, "to"), $"'to' must be a neuron population, but '{to.Name}' is kind {KindWord(to.Kind)} (a spike source)");
+            to = null;
+        }
+
+        var proj = new ProjectionSpec { Name = name, From = from?.Name ?? "", To = to?.Name ?? "" };
+
+        var connectNode = Required(pm, path, "connect", "{rule: probability, p: ...} (or fan_in, fan_out, one_to_one, all)");
+        if (connectNode is not null)
+        {
+            if (BuildConnect(connectNode, Join(path, "connect"), from, to) is { } c) proj.Connect = c;
+        }
+
+        var recNode = Required(pm, path, "receptors", "a map of receptor → peak conductance, e.g. {AMPA: 1 nS}");
+        if (recNode is not null && Map(recNode, Join(path, "receptors"), "a map of receptor → peak conductance, e.g. {AMPA: 1 nS}") is { } rec)
+        {
+            if (rec.Entries.Count == 0) Error(rec, Join(path, "receptors"), "at least one receptor is required, e.g. {AMPA: 1 nS}");
+            var channels = to is null ? null : Channels(to);
+            foreach (var e in rec.Entries)
+            {
+                string ep = Join(Join(path, "receptors"), e.Key);
+                if (channels is not null && !channels.Contains(e.Key))
+                {
+                    Error(e.KeyNode, ep, $"'{e.Key}' is not a receptor channel of '{to!.Name}'{Suggest.Hint(e.Key, channels, "its channels are")} (a new channel is defined under populations.{to.Name}.receptors)");
+                    continue;
+                }
+                if (Qty(e.Value, ep, NumericKeys.SynapticConductance) is { } g) proj.Receptors[e.Key] = g;
+            }
+        }
+
+        if (pm["delay"] is { } dn && Qty(dn, Join(path, "delay"), NumericKeys.Projection["delay"]) is { } delay) proj.DelayMs = delay;
+        if (pm["weight_jitter"] is { } wj && Qty(wj, Join(path, "weight_jitter"), NumericKeys.Projection["weight_jitter"]) is { } jit)
+            proj.WeightJitter = jit;
+        return proj;
+    }
+
+    private ConnectSpec? BuildConnect(YNode node, string path, PopulationSpec? from, PopulationSpec? to)
+    {
+        var c = new ConnectSpec();
+        if (node is YScalar)
+        {
+            // Shorthand for the rules without parameters: connect: all, connect: one_to_one.
+            var rule = Choice(node, path, RuleChoices);
+            if (rule is null) return null;
+            if (rule is ConnectRule.Probability or ConnectRule.FanIn or ConnectRule.FanOut)
+            {
+                Error(node, path, $"rule {RuleWord(rule.Value)} needs {(rule == ConnectRule.Probability ? "p" : "n")}: write {{rule: {RuleWord(rule.Value)}, {(rule == ConnectRule.Probability ? "p: 0.5" : "n: 10")}}}");
+                return null;
+            }
+            c.Rule = rule.Value;
+            return CheckOneToOne(c, node, path, from, to) ? c : null;
+        }
+        var m = Map(node, path, "{rule: probability, p: ...} or one of the rules fan_in, fan_out, one_to_one, all");
+        if (m is null) return null;
+        var ruleNode = Required(m, path, "rule", "probability, fan_in, fan_out, one_to_one or all");
+        var r = ruleNode is null ? null : Choice(ruleNode, Join(path, "rule"), RuleChoices);
+        if (r is null)
+        {
+            CheckKeys(m, path, new[] { "rule", "p", "n", "allow_self" });
+            return null;
+        }
+        c.Rule = r.Value;
+        CheckKeys(m, path, ConnectKeys(c.Rule), key => key is "p" or "n" or "allow_self"
+            ? $"'{key}' does not apply to rule {RuleWord(c.Rule)} (its keys: {string.Join(", ", ConnectKeys(c.Rule))})"
+            : null);
+        bool ok = true;
+        if (m["allow_self"] is { } asn)
+        {
+            if (Bool(asn, Join(path, "allow_self")) is { } a) c.AllowSelf = a; else ok = false;
+        }
+        switch (c.Rule)
+        {
+            case ConnectRule.Probability:
+                if (Required(m, path, "p", "a probability between 0 and 1") is { } pn
+                    && Qty(pn, Join(path, "p"), NumKey.Of(Dimension.Dimensionless, Limits.Fraction)) is { } p)
+                    c.P = p;
+                else ok = false;
+                break;
+            case ConnectRule.FanIn:
+            case ConnectRule.FanOut:
+                var nn = Required(m, path, "n", "a positive whole number");
+                if (nn is not null && PositiveInt(nn, Join(path, "n")) is { } n)
+                {
+                    c.N = n;
+                    bool fanIn = c.Rule == ConnectRule.FanIn;
+                    var other = fanIn ? from : to;
+                    if (other is not null && other.Count > 0 && from is not null && to is not null)
+                    {
+                        bool same = from.Name == to.Name && !c.AllowSelf;
+                        int max = other.Count - (same ? 1 : 0);
+                        if (n > max)
+                        {
+                            Error(nn, Join(path, "n"),
+                                $"n must be at most {max}: {(fanIn ? "each target draws n distinct sources from" : "each source draws n distinct targets from")} '{other.Name}', which has {other.Count}{(same ? " and allow_self is false" : "")}; found '{n}'");
+                            ok = false;
+                        }
+                    }
+                }
+                else ok = false;
+                break;
+            default:
+                ok &= CheckOneToOne(c, m, path, from, to);
+                break;
+        }
+        return ok ? c : null;
+    }
+
+    private bool CheckOneToOne(ConnectSpec c, YNode at, string path, PopulationSpec? from, PopulationSpec? to)
+    {
+        if (c.Rule != ConnectRule.OneToOne || from is null || to is null || from.Count <= 0 || to.Count <= 0) return true;
+        if (from.Count == to.Count) return true;
+        Error(at, path, $"rule one_to_one needs populations of equal size, but '{from.Name}' has {from.Count} and '{to.Name}' has {to.Count}");
+        return false;
+    }
+
+    private static string RuleWord(ConnectRule r) => RuleChoices.First(x => x.Item2 == r).Item1;
+}

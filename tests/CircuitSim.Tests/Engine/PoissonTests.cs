@@ -1,0 +1,41 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+
+namespace CircuitSim.Tests.Engine;
+
+public class PoissonTests
+{
+    [Fact]
+    public void PoissonFibresHaveTheRateAndIrregularityOfAPoissonProcess()
+    {
+        var spec = Specs.Empty("poisson", 10_000);
+        spec.Populations.Add(new PopulationSpec { Name = "C", Kind = PopulationKind.Afferent, Count = 500, Fibre = FibreClass.C });
+        spec.Stimuli.Add(new StimulusSpec { Name = "bg", Target = "C", Protocol = StimulusProtocol.Poisson, RateHz = 20 });
+        var r = Runner.Run(spec, new RunOptions());
+        var s = r.Spikes[0];
+        var counts = new double[500];
+        foreach (var id in s.NodeIds) counts[id]++;
+        double mean = counts.Average();
+        double var = counts.Select(c => (c - mean) * (c - mean)).Sum() / (counts.Length - 1);
+        // 1 ms axonal refractoriness lowers the rate to λ/(1+λ·1 ms) = 19.6 Hz and the Fano factor to ~0.96
+        Assert.InRange(mean / 10.0, 19.0, 20.2);
+        Assert.InRange(var / mean, 0.8, 1.15);
+        Assert.InRange(r.Metrics[0].CvIsi, 0.93, 1.02);
+    }
+
+    [Fact]
+    public void PoissonSpikesDoNotDependOnThreadCount()
+    {
+        var spec = Specs.Empty("poisson-threads", 1000);
+        spec.Populations.Add(new PopulationSpec { Name = "C", Kind = PopulationKind.Afferent, Count = 100, Fibre = FibreClass.C });
+        spec.Stimuli.Add(new StimulusSpec { Name = "bg", Target = "C", Protocol = StimulusProtocol.Poisson, RateHz = 50 });
+        var a = Runner.Run(spec, new RunOptions(BackendKind.Simd, 1)).Spikes[0];
+        var b = Runner.Run(spec, new RunOptions(BackendKind.Simd, 3)).Spikes[0];
+        Assert.Equal(a.NodeIds, b.NodeIds);
+        Assert.Equal(a.TimesMs, b.TimesMs);
+        var other = Specs.Empty("poisson-seed", 1000, seed: 2);
+        other.Populations.AddRange(spec.Populations);
+        other.Stimuli.AddRange(spec.Stimuli);
+        Assert.NotEqual(a.NodeIds, Runner.Run(other, new RunOptions()).Spikes[0].NodeIds);
+    }
+}

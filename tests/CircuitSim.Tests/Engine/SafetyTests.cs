@@ -1,0 +1,35 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+
+namespace CircuitSim.Tests.Engine;
+
+public class SafetyTests
+{
+    [Fact]
+    public void RunawayVoltageStopsTheRunNamingPopulationVariableNeuronAndTime()
+    {
+        // A negative leak makes the LIF solution grow exponentially without bound.
+        var spec = Specs.Empty("blowup", 1000);
+        spec.Populations.Add(Specs.Neurons("Bad", 3, "lif", ("gL", -10), ("VT", 1e9), ("EL", -65)));
+        spec.Populations[0].Initial["v"] = InitialValueSpec.Constant(-60);
+        var e = Assert.Throws<NumericalBlowupException>(() => Runner.Run(spec, new RunOptions()));
+        Assert.Equal("Bad", e.Population);
+        Assert.Equal("v", e.Variable);
+        Assert.InRange(e.TimeMs, 1, 1000);
+        Assert.Contains("smaller dt", e.Message);
+    }
+
+    [Fact]
+    public void NetworkTooLargeForMemoryIsRefusedBeforeBuilding()
+    {
+        var spec = Specs.Empty("huge", 100);
+        spec.Populations.Add(Specs.Neurons("A", 2_000_000));
+        var pr = new ProjectionSpec { Name = "AA", From = "A", To = "A", Connect = new ConnectSpec { Rule = ConnectRule.Probability, P = 0.5 } };
+        pr.Receptors["AMPA"] = 1;
+        spec.Projections.Add(pr);
+        long before = GC.GetTotalAllocatedBytes();
+        var e = Assert.Throws<BuildException>(() => NetworkBuilder.Build(spec));
+        Assert.Contains("GB", e.Message);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 100_000_000, "refusal must come before allocating the network");
+    }
+}

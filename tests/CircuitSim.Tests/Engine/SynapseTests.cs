@@ -1,0 +1,71 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Synapses;
+
+namespace CircuitSim.Tests.Engine;
+
+public class SynapseTests
+{
+    [Theory]
+    [InlineData(-80, 0.0244)]
+    [InlineData(-60, 0.0796)]
+    [InlineData(-40, 0.2302)]
+    [InlineData(-20, 0.5081)]
+    [InlineData(0, 0.7812)]
+    [InlineData(20, 0.9250)]
+    public void NmdaMagnesiumBlockFollowsJahrStevensCurve(double vMv, double expected)
+    {
+        // B(v) = 1 / (1 + [Mg]/3.57 mM · e^(−0.062 v)), [Mg]o = 1 mM (Jahr & Stevens 1990)
+        Assert.Equal(expected, MagnesiumBlock.Exact(vMv), 3);
+        // the engine's float kernel gives the same unblocked fraction
+        var ch = new ReceptorChannel
+        {
+            Name = "NMDA", Index = 0, A = new float[] { 1f }, B = null, DecayA = 1, DecayB = 0, Norm = 1, Reversal = 0,
+            UsesChloride = false, MgBlock = true, Ring = new float[1], RingSlots = 1,
+        };
+        SynapticInput.Scalar(new[] { ch }, 0, 0, (float)vMv, -70f, out float g, out _);
+        Assert.Equal(expected, g, 3);
+    }
+
+    [Fact]
+    public void DualExponentialPeakEqualsTheWeight()
+    {
+        double norm = ReceptorChannel.PeakNormalisation(2, 100);
+        double tPeak = 100 * 2 / 98.0 * Math.Log(50);
+        Assert.Equal(1.0, norm * (Math.Exp(-tPeak / 100) - Math.Exp(-tPeak / 2)), 9);
+    }
+
+    private static ScenarioSpec DelaySpec(double delayMs, double? distanceUm, FibreClass fibre)
+    {
+        var spec = Specs.Empty("delay", 60);
+        spec.Populations.Add(new PopulationSpec
+        {
+            Name = "A", Kind = PopulationKind.Afferent, Count = 1, Fibre = fibre, ConductionDistanceUm = distanceUm, VelocityJitter = 0,
+        });
+        spec.Populations.Add(Specs.Neurons("N", 1, "lif", ("VT", 100)));
+        var pr = new ProjectionSpec { Name = "A_N", From = "A", To = "N", DelayMs = delayMs, Connect = new ConnectSpec { Rule = ConnectRule.All } };
+        pr.Receptors["AMPA"] = 1;
+        spec.Projections.Add(pr);
+        spec.Stimuli.Add(new StimulusSpec { Name = "pulse", Target = "A", Protocol = StimulusProtocol.PulseTrain, StartMs = 10, Count = 1, FrequencyHz = 1 });
+        spec.Record.Traces.Add(new TraceSpec { Population = "N", Variables = { "g_AMPA" }, EveryMs = 0.1 });
+        return spec;
+    }
+
+    private static int FirstNonZeroSample(CircuitSim.Recording.TraceData t)
+    {
+        for (int k = 0; k < t.Values.GetLength(0); k++) if (t.Values[k, 0] != 0) return k;
+        return -1;
+    }
+
+    [Theory]
+    [InlineData(2.5, null, FibreClass.C, 25)]         // synaptic delay alone: 25 steps
+    [InlineData(1.0, 10_000.0, FibreClass.Adelta, 20)] // + 10 mm at 10 m/s = 1 ms
+    [InlineData(0.3, 20_000.0, FibreClass.C, 203)]      // + 20 mm at 1 m/s = 20 ms
+    public void SpikesArriveAfterExactlyTheirDelay(double delayMs, double? distanceUm, FibreClass fibre, int expectedSteps)
+    {
+        var r = Runner.Run(DelaySpec(delayMs, distanceUm, fibre), new RunOptions(BackendKind.Simd));
+        Assert.Equal(100, (int)Math.Round(r.Spikes.First(s => s.Population == "A").TimesMs.Single() / 0.1));
+        // sample k is the state after k steps; input arriving at step s shows from sample s + 1
+        Assert.Equal(100 + expectedSteps + 1, FirstNonZeroSample(r.Traces[0]));
+    }
+}

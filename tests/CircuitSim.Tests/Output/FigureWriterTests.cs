@@ -1,0 +1,149 @@
+using CircuitSim.Output;
+using CircuitSim.Recording;
+using ScottPlot;
+using SkiaSharp;
+
+namespace CircuitSim.Tests.Output;
+
+public class FigureWriterTests
+{
+    static bool Near(SKColor px, Color c, int tol = 40) =>
+        Math.Abs(px.Red - c.R) <= tol && Math.Abs(px.Green - c.G) <= tol && Math.Abs(px.Blue - c.B) <= tol;
+
+    static bool NearAround(SKBitmap bmp, Pixel p, Color c)
+    {
+        for (int dx = -1; dx <= 1; dx++)
+            for (int dy = -1; dy <= 1; dy++)
+            {
+                int x = (int)Math.Round(p.X) + dx, y = (int)Math.Round(p.Y) + dy;
+                if (x >= 0 && y >= 0 && x < bmp.Width && y < bmp.Height && Near(bmp.GetPixel(x, y), c)) return true;
+            }
+        return false;
+    }
+
+    static int CountNear(SKBitmap bmp, Color c)
+    {
+        int n = 0;
+        for (int y = 0; y < bmp.Height; y++)
+            for (int x = 0; x < bmp.Width; x++)
+                if (Near(bmp.GetPixel(x, y), c, 10)) n++;
+        return n;
+    }
+
+    /// <summary>WDR neurons 0 and 2: sine waves (period 20 ms, opposite phase), 1 ms sampling, 100 ms.</summary>
+    static TraceData Wave(string variable, string unit, float mean, float amplitude)
+    {
+        var values = new float[101, 2];
+        for (int k = 0; k <= 100; k++)
+        {
+            values[k, 0] = mean + amplitude * MathF.Sin(k * MathF.PI / 10);
+            values[k, 1] = mean - amplitude * MathF.Sin(k * MathF.PI / 10);
+        }
+        return new TraceData { Population = "WDR", Variable = variable, Unit = unit, Neurons = [0, 2], EveryMs = 1, Values = values };
+    }
+
+    [Fact]
+    public void RasterHasPopulationColouredDotsExactlyWhereTheSpikesAre()
+    {
+        using var dir = new TempDir();
+        var spikes = new List<PopulationSpikes> { OutputTestData.Afferents(), OutputTestData.Wdr(), OutputTestData.Silent() };
+        var path = dir.File("raster.png");
+        FigureWriter.WriteRaster(path, spikes, 20);
+
+        using var bmp = SKBitmap.Decode(path);
+        Assert.NotNull(bmp);
+        Assert.Equal(FigureWriter.RasterWidth, bmp.Width);
+        Assert.Equal(FigureWriter.RasterHeight, bmp.Height);
+
+        // Same plot, same size: same layout, so its coordinate → pixel map applies to the file.
+        using var plot = RasterFigure.Build(spikes, 20, FigureWriter.MaxRasterPoints);
+        var again = plot.GetImageBytes(FigureWriter.RasterWidth, FigureWriter.RasterHeight, ImageFormat.Png);
+        Assert.Equal(File.ReadAllBytes(path), again);
+
+        double[] offsets = [0, 4, 7];
+        for (int i = 0; i < 2; i++)
+            for (int s = 0; s < spikes[i].TimesMs.Length; s++)
+            {
+                var px = plot.GetPixel(new Coordinates(spikes[i].TimesMs[s], offsets[i] + spikes[i].NodeIds[s]));
+                Assert.True(NearAround(bmp, px, FigureWriter.PopulationColor(i)),
+                    $"no {spikes[i].Population} dot at t={spikes[i].TimesMs[s]} id={spikes[i].NodeIds[s]} (pixel {px})");
+            }
+
+        // Where no neuron spiked (C neuron 1 at t = 15 ms; WDR neuron 0 at t = 5 ms) the background shows.
+        Assert.False(NearAround(bmp, plot.GetPixel(new Coordinates(15, 1)), FigureWriter.PopulationColor(0)));
+        Assert.False(NearAround(bmp, plot.GetPixel(new Coordinates(5, 4)), FigureWriter.PopulationColor(1)));
+        // Nothing is drawn in the third colour (the silent population).
+        Assert.Equal(0, CountNear(bmp, FigureWriter.PopulationColor(2)));
+    }
+
+    [Fact]
+    public void LargeRastersAreSubsampledByNeuronUnderTheCap()
+    {
+        var ids = new List<int>();
+        var times = new List<double>();
+        for (int k = 0; k < 100; k++)
+            for (int id = 0; id < 100; id++) { ids.Add(id); times.Add(k * 10.0 + id * 0.01); }
+        var p = new PopulationSpikes { Population = "Big", Size = 100, NodeIds = ids.ToArray(), TimesMs = times.ToArray() };
+
+        int stride = RasterFigure.NeuronStride([p], 2_000);
+        Assert.Equal(5, stride);   // 10 000 spikes, 100 per neuron: 1 in 5 neurons keeps 2 000
+        Assert.Equal(1, RasterFigure.NeuronStride([p], 10_000));
+
+        using var plot = RasterFigure.Build([p], 1000, 2_000);
+        var shown = plot.GetPlottables<ScottPlot.Plottables.Markers>().Sum(m => m.Data.GetScatterPoints().Count);
+        Assert.Equal(2_000, shown);
+        Assert.All(plot.GetPlottables<ScottPlot.Plottables.Markers>().SelectMany(m => m.Data.GetScatterPoints()),
+            c => Assert.Equal(0, (int)c.Y % 5));
+        Assert.Contains("1 in 5 neurons", plot.Axes.Title.Label.Text);
+    }
+
+    [Fact]
+    public void RateBinsAreNiceAndRatesAreInHertz()
+    {
+        Assert.Equal(1.0, FigureWriter.RateBinMs(20));
+        Assert.Equal(2.0, FigureWriter.RateBinMs(350));
+        Assert.Equal(5.0, FigureWriter.RateBinMs(1000));
+        Assert.Equal(50.0, FigureWriter.RateBinMs(10_000));
+        Assert.Equal(500.0, FigureWriter.RateBinMs(100_000));
+
+        // WDR (3 neurons): spikes at 3, 5, 7, 9, 9.5 ms; 5 ms bins over 20 ms.
+        var rates = RatesFigure.BinnedRates(OutputTestData.Wdr(), 20, 5);
+        Assert.Equal(4, rates.Length);
+        Assert.Equal(1 / 3.0 / 0.005, rates[0], 9);   // 1 spike in [0, 5)
+        Assert.Equal(4 / 3.0 / 0.005, rates[1], 9);   // 5, 7, 9, 9.5
+        Assert.Equal(0.0, rates[2]);
+        // A partial last bin is normalised by its own width; a spike at exactly the end counts.
+        var edge = new PopulationSpikes { Population = "E", Size = 1, TimesMs = [11.0, 12.0], NodeIds = [0, 0] };
+        var partial = RatesFigure.BinnedRates(edge, 12, 5);
+        Assert.Equal(3, partial.Length);
+        Assert.Equal(2 / 0.002, partial[2], 9);
+    }
+
+    [Fact]
+    public void RatesAndTracesFiguresDrawTheirLines()
+    {
+        using var dir = new TempDir();
+        var spikes = new List<PopulationSpikes> { OutputTestData.Afferents(), OutputTestData.Wdr() };
+        var rates = dir.File("rates.png");
+        FigureWriter.WriteRates(rates, spikes, 20);
+        using (var bmp = SKBitmap.Decode(rates))
+        {
+            Assert.Equal((FigureWriter.RatesWidth, FigureWriter.RatesHeight), (bmp.Width, bmp.Height));
+            Assert.True(CountNear(bmp, FigureWriter.PopulationColor(0)) > 100);
+            Assert.True(CountNear(bmp, FigureWriter.PopulationColor(1)) > 100);
+        }
+
+        var traces = dir.File("traces.png");
+        Assert.True(FigureWriter.WriteTraces(traces, [Wave("v", "mV", -65, 10), Wave("g_NMDA", "nS", 1, 0.5f)]));
+        using (var bmp = SKBitmap.Decode(traces))
+        {
+            Assert.Equal(FigureWriter.TracesWidth, bmp.Width);
+            Assert.Equal(2 * FigureWriter.TracePanelHeight + 40, bmp.Height);
+            Assert.True(CountNear(bmp, FigureWriter.PopulationColor(0)) > 100);   // neuron 0's line
+            Assert.True(CountNear(bmp, FigureWriter.PopulationColor(1)) > 100);   // neuron 2's line
+        }
+
+        Assert.False(FigureWriter.WriteTraces(dir.File("none.png"), []));
+        Assert.False(File.Exists(dir.File("none.png")));
+    }
+}
