@@ -165,7 +165,7 @@ public sealed class Simulation
     }
 
     /// <summary>Adds the weights of this step's spikes of the projection's source into the rings of worker p's targets.</summary>
-    private static long Deliver(Projection pr, int p, long t)
+    internal static long Deliver(Projection pr, int p, long t)
     {
         var tgt = pr.Target;
         var spikes = pr.Source.Spikes;

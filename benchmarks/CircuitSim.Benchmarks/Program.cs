@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CircuitSim.Benchmarks.NeuronUpdateBenchmarks).Assembly).Run(args);
