@@ -14,6 +14,9 @@ public class NeuronUpdateBenchmarks
     [Params("lif", "adex", "izhikevich")]
     public string Model { get; set; } = "lif";
 
+    [Params(4000, 100_000)]
+    public int N { get; set; } = 4000;
+
     private NeuronPopulation _pop = null!;
     private int[] _spikes = null!;
 
@@ -21,7 +24,7 @@ public class NeuronUpdateBenchmarks
     public void Setup()
     {
         var spec = new ScenarioSpec { Name = "bench", DurationMs = 1, DtMs = 0.1 };
-        var p = new PopulationSpec { Name = "N", Count = 100_000, Model = Model };
+        var p = new PopulationSpec { Name = "N", Count = N, Model = Model };
         p.Receptors["exc"] = new ReceptorSpec { TauRiseMs = 0, TauDecayMs = 5, ReversalMv = 0 };
         p.Receptors["inh"] = new ReceptorSpec { TauRiseMs = 0, TauDecayMs = 10, ReversalMv = -80 };
         p.Initial["v"] = new InitialValueSpec(InitialKind.Uniform, -70, -55);

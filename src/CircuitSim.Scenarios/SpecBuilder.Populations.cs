@@ -257,7 +257,7 @@ internal sealed partial class SpecBuilder
             {
                 if (rev is YScalar { Value: var word } && string.Equals(word.Trim(), "chloride", StringComparison.OrdinalIgnoreCase))
                     spec.ReversalMv = null;
-                else if (rev is YScalar sc && !Units.TryParse(sc.Value, out _, out _) )
+                else if (rev is YScalar sc && !Units.TryParse(sc.Value, out _, out _))
                 {
                     Error(rev, Join(rp, "reversal"), $"expected a Voltage (e.g. '0 mV') or the word 'chloride', found '{sc.Value}'");
                     ok = false;

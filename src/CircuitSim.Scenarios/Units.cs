@@ -14,13 +14,13 @@ public static partial class Units
 {
     private sealed record UnitDef(Dimension Dimension, double Factor);
 
+    private static readonly Dictionary<Dimension, List<string>> Order = new();
     private static readonly Dictionary<string, UnitDef> Table = BuildTable();
 
     /// <summary>Every unit symbol accepted for a dimension, in a readable order.</summary>
     public static IReadOnlyList<string> SymbolsOf(Dimension dimension) =>
         Order.TryGetValue(dimension, out var list) ? list : Array.Empty<string>();
 
-    private static readonly Dictionary<Dimension, List<string>> Order = new();
 
     private static Dictionary<string, UnitDef> BuildTable()
     {

@@ -1,5 +1,6 @@
 using CircuitSim.Model;
 using CircuitSim.Neurons;
+using CircuitSim.Numerics;
 using CircuitSim.Random;
 using CircuitSim.Stimuli;
 using CircuitSim.Synapses;
@@ -138,8 +139,8 @@ public static class NetworkBuilder
             values[k] = v;
         }
         var prm = new Dictionary<string, float[]>();
-        foreach (var (k, v) in values) { var a = new float[np]; Array.Fill(a, (float)v); prm[k] = a; }
-        var refSteps = new float[np];
+        foreach (var (k, v) in values) { var a = AlignedArrays.Create(np); Array.Fill(a, (float)v); prm[k] = a; }
+        var refSteps = AlignedArrays.Create(np);
         Array.Fill(refSteps, (float)Math.Round(values["refractory"] / spec.DtMs));
 
         var channels = new ReceptorChannel[used.Count];
@@ -149,7 +150,7 @@ public static class NetworkBuilder
             bool dual = rs.TauRiseMs > 0 && rs.TauDecayMs > rs.TauRiseMs;
             channels[c] = new ReceptorChannel
             {
-                Name = name, Index = c, A = new float[np], B = dual ? new float[np] : null,
+                Name = name, Index = c, A = AlignedArrays.Create(np), B = dual ? AlignedArrays.Create(np) : null,
                 DecayA = (float)Math.Exp(-spec.DtMs / rs.TauDecayMs),
                 DecayB = dual ? (float)Math.Exp(-spec.DtMs / rs.TauRiseMs) : 0f,
                 Norm = (float)ReceptorChannel.PeakNormalisation(rs.TauRiseMs, rs.TauDecayMs),
@@ -160,7 +161,7 @@ public static class NetworkBuilder
         var pop = new NeuronPopulation
         {
             Name = ps.Name, Index = index, Model = model, Count = n, Lamina = ps.Lamina,
-            V = new float[np], Recovery = new float[np], Refractory = new float[np], IExt = new float[np],
+            V = AlignedArrays.Create(np), Recovery = AlignedArrays.Create(np), Refractory = AlignedArrays.Create(np), IExt = AlignedArrays.Create(np),
             Params = prm, Channels = channels, RefractorySteps = refSteps,
         };
         foreach (var (name, _) in model.StateVariables)
@@ -168,6 +169,7 @@ public static class NetworkBuilder
             var arr = name == "v" ? pop.V : pop.Recovery;
             for (int i = 0; i < np; i++) arr[i] = (float)model.InitialState(name, k => prm[k][i]);
         }
+        model.Prepare(pop, spec.DtMs);
         uint purpose = RngPurpose.ForPopulation(RngPurpose.Initial, index);
         ulong varIndex = 0;
         foreach (var (variable, init) in ps.Initial)
@@ -253,7 +255,7 @@ public static class NetworkBuilder
             foreach (var ch in pop.Channels)
             {
                 ch.RingSlots = maxDelay + 1;
-                ch.Ring = new float[(long)ch.RingSlots * pop.PaddedCount];
+                ch.Ring = AlignedArrays.Create((long)ch.RingSlots * pop.PaddedCount);
             }
         }
     }

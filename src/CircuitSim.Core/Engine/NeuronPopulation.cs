@@ -27,6 +27,18 @@ public sealed class NeuronPopulation : Population
     /// <summary>Per-neuron parameters by name, internal units.</summary>
     public required Dictionary<string, float[]> Params { get; init; }
     public required ReceptorChannel[] Channels { get; init; }
+    /// <summary>Scratch: Σ g (nS) and Σ g·E (pA) of the current step, written by the synaptic pass.</summary>
+    public float[] GSum => _gSum ??= Numerics.AlignedArrays.Create(PaddedCount);
+    public float[] GESum => _gESum ??= Numerics.AlignedArrays.Create(PaddedCount);
+    private float[]? _gSum, _gESum;
+
+    /// <summary>Per-neuron values derived from parameters (propagators, inverses), kept by the model's Prepare.</summary>
+    public Dictionary<string, float[]> Derived { get; } = new();
+    public float[] DerivedArray(string name)
+    {
+        if (!Derived.TryGetValue(name, out var a)) Derived[name] = a = Numerics.AlignedArrays.Create(PaddedCount);
+        return a;
+    }
     /// <summary>Refractory period in steps, per neuron.</summary>
     public required float[] RefractorySteps { get; init; }
 
@@ -35,14 +47,21 @@ public sealed class NeuronPopulation : Population
     public ReceptorChannel? Channel(string name) => Array.Find(Channels, c => c.Name == name);
 
     /// <summary>Reads a recordable variable of neuron i (v, w, u, g_X, I_ext), internal units.</summary>
-    public float Read(string variable, int i) => variable switch
+    public float Read(string variable, int i) => Reader(variable)(i);
+
+    /// <summary>A reader of one recordable variable, resolved once so sampling does no lookups.</summary>
+    public Func<int, float> Reader(string variable)
     {
-        "v" => V[i],
-        "w" or "u" => Recovery[i],
-        "I_ext" => IExt[i],
-        _ when variable.StartsWith("g_", StringComparison.Ordinal) && Channel(variable[2..]) is { } c => c.Conductance(i),
-        _ => throw new ArgumentException($"population {Name} has no variable '{variable}'"),
-    };
+        switch (variable)
+        {
+            case "v": return i => V[i];
+            case "w" or "u" when Model.StateVariables.Count > 1: return i => Recovery[i];
+            case "I_ext": return i => IExt[i];
+        }
+        if (variable.StartsWith("g_", StringComparison.Ordinal) && Channel(variable[2..]) is { } c)
+            return c.B is { } b ? i => c.A[i] - b[i] : i => c.A[i];
+        throw new ArgumentException($"population {Name} has no variable '{variable}'");
+    }
 
     public static string UnitOf(NeuronModel model, string variable)
     {

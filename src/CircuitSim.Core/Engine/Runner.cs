@@ -29,7 +29,7 @@ public static class Runner
         if (observers is not null) sim.Observers.AddRange(observers);
         double build = sw.Elapsed.TotalSeconds;
         long done = sim.Run(cancel);
-        double duration = done * (double)network.DtMs;
+        double duration = done * spec.DtMs;
         var spikeData = spikes.Result(network.DtMs);
         var result = new SimulationResult
         {
@@ -38,6 +38,7 @@ public static class Runner
             SynapseCount = network.SynapseCount, SynapticEvents = sim.SynapticEvents,
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
         };
+        result.Extra["phase_seconds"] = sim.Phases.Seconds();
         return result;
     }
 }

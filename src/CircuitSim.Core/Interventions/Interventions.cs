@@ -40,6 +40,7 @@ public static class InterventionCompiler
                 {
                     Array.Fill(np.Params[key], v);
                     if (key == "refractory") Array.Fill(np.RefractorySteps, steps);
+                    np.Model.Prepare(np, spec.DtMs);
                 };
             }
             case ["populations", var p, "ectopic_rate" or "rate"]:

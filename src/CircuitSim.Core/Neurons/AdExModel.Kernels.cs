@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using CircuitSim.Engine;
 using CircuitSim.Numerics;
@@ -10,12 +11,32 @@ public sealed partial class AdExModel
     /// <summary>Clamp of the exponential's argument (v − VT)/ΔT: e^20 keeps float32 finite.</summary>
     private const float MaxExpArg = 20f;
 
+    public override void Prepare(NeuronPopulation pop, double dtMs)
+    {
+        float[] C = pop.Param("C"), gL = pop.Param("gL"), TW = pop.Param("tau_w");
+        float[] P = pop.DerivedArray("P"), Ph = pop.DerivedArray("Ph"), R = pop.DerivedArray("R"), Pw = pop.DerivedArray("Pw");
+        for (int i = 0; i < P.Length; i++)
+        {
+            if (gL[i] == 0) throw new BuildException($"population {pop.Name}: adex needs gL ≠ 0");
+            P[i] = (float)Math.Exp(-dtMs * gL[i] / C[i]);
+            Ph[i] = (float)Math.Exp(-0.5 * dtMs * gL[i] / C[i]);
+            R[i] = 1f / gL[i];
+            Pw[i] = (float)Math.Exp(-dtMs / TW[i]);
+        }
+    }
+
+    // Per step: the leak is integrated exactly (propagators P over dt, Ph over dt/2); the synaptic,
+    // injected, adaptation and exponential currents are held over the step, the exponential one
+    // evaluated at the midpoint potential predicted by a half step (second order for the upstroke).
+    // w relaxes exactly towards a(v − EL) with v held.
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
         float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] C = pop.Param("C"), gL = pop.Param("gL"), EL = pop.Param("EL"), Vr = pop.Param("Vr"),
-            VT = pop.Param("VT"), DT = pop.Param("DeltaT"), Vp = pop.Param("Vpeak"), A = pop.Param("a"),
-            B = pop.Param("b"), TW = pop.Param("tau_w"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
+        float[] gL = pop.Param("gL"), EL = pop.Param("EL"), Vr = pop.Param("Vr"), VT = pop.Param("VT"), DT = pop.Param("DeltaT"),
+            Vp = pop.Param("Vpeak"), A = pop.Param("a"), B = pop.Param("b"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
+        float[] P = pop.Derived["P"], Ph = pop.Derived["Ph"], Rin = pop.Derived["R"], Pw = pop.Derived["Pw"];
         var ch = pop.Channels;
         int count = pop.Count;
         for (int i = lo; i < hi; i++)
@@ -24,22 +45,17 @@ public sealed partial class AdExModel
             SynapticInput.Scalar(ch, i, slotOffset, v, ECl[i], out float gs, out float ge);
             float r = R[i] - 1f;
             r = r < 0f ? 0f : r;
-            float gtot = gL[i] + gs;
-            // predictor: half a step with the exponential current at v; corrector: the full
-            // step with it at the predicted midpoint (second order in dt for the spike upstroke)
+            float drive = ge - gs * v + (I[i] + Ib[i]) - w;
             float arg = (v - VT[i]) / DT[i];
             arg = arg > MaxExpArg ? MaxExpArg : arg;
-            float iexp = gL[i] * DT[i] * FastExp.Exp(arg);
-            float drive = gL[i] * EL[i] + ge + (I[i] + Ib[i]) - w;
-            float vinf = (drive + iexp) / gtot;
-            float vh = vinf + (v - vinf) * FastExp.Exp(-(0.5f * dt * gtot) / C[i]);
+            float vinf = EL[i] + (drive + gL[i] * DT[i] * FastExp.Exp(arg)) * Rin[i];
+            float vh = vinf + (v - vinf) * Ph[i];
             arg = (vh - VT[i]) / DT[i];
             arg = arg > MaxExpArg ? MaxExpArg : arg;
-            iexp = gL[i] * DT[i] * FastExp.Exp(arg);
-            vinf = (drive + iexp) / gtot;
-            float vn = vinf + (v - vinf) * FastExp.Exp(-(dt * gtot) / C[i]);
+            vinf = EL[i] + (drive + gL[i] * DT[i] * FastExp.Exp(arg)) * Rin[i];
+            float vn = vinf + (v - vinf) * P[i];
             float winf = A[i] * (v - EL[i]);
-            float wn = winf + (w - winf) * FastExp.Exp(-dt / TW[i]);
+            float wn = winf + (w - winf) * Pw[i];
             bool refractory = r > 0f;
             vn = refractory ? Vr[i] : vn;
             bool spike = !refractory && vn >= Vp[i];
@@ -50,45 +66,45 @@ public sealed partial class AdExModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
         float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] C = pop.Param("C"), gL = pop.Param("gL"), EL = pop.Param("EL"), Vr = pop.Param("Vr"),
-            VT = pop.Param("VT"), DT = pop.Param("DeltaT"), Vp = pop.Param("Vpeak"), A = pop.Param("a"),
-            B = pop.Param("b"), TW = pop.Param("tau_w"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
-        var ch = pop.Channels;
+        float[] gL = pop.Param("gL"), EL = pop.Param("EL"), Vr = pop.Param("Vr"), VT = pop.Param("VT"), DT = pop.Param("DeltaT"),
+            Vp = pop.Param("Vpeak"), A = pop.Param("a"), B = pop.Param("b"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
+        float[] P = pop.Derived["P"], Ph = pop.Derived["Ph"], Rin = pop.Derived["R"], Pw = pop.Derived["Pw"];
+        float[] GS = pop.GSum, GE = pop.GESum;
+        SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
         int count = pop.Count, W = Vector<float>.Count;
-        var dtv = new Vector<float>(dt);
+        var maxArg = new Vector<float>(MaxExpArg);
         for (int i = lo; i < hi; i += W)
         {
-            var v = new Vector<float>(V, i);
-            var w = new Vector<float>(Wa, i);
-            SynapticInput.Vector(ch, i, slotOffset, v, new Vector<float>(ECl, i), out var gs, out var ge);
-            var r = Vector.Max(new Vector<float>(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var gl = new Vector<float>(gL, i);
-            var deltaT = new Vector<float>(DT, i);
-            var el = new Vector<float>(EL, i);
-            var gtot = gl + gs;
-            var vt = new Vector<float>(VT, i);
-            var c = new Vector<float>(C, i);
-            var arg = Vector.Min((v - vt) / deltaT, new Vector<float>(MaxExpArg));
-            var iexp = gl * deltaT * FastExp.Exp(arg);
-            var drive = gl * el + ge + (new Vector<float>(I, i) + new Vector<float>(Ib, i)) - w;
-            var vinf = (drive + iexp) / gtot;
-            var vh = vinf + (v - vinf) * FastExp.Exp(-(new Vector<float>(0.5f) * dtv * gtot) / c);
-            arg = Vector.Min((vh - vt) / deltaT, new Vector<float>(MaxExpArg));
-            iexp = gl * deltaT * FastExp.Exp(arg);
-            vinf = (drive + iexp) / gtot;
-            var vn = vinf + (v - vinf) * FastExp.Exp(-(dtv * gtot) / c);
-            var winf = new Vector<float>(A, i) * (v - el);
-            var wn = winf + (w - winf) * FastExp.Exp(-dtv / new Vector<float>(TW, i));
+            var v = Simd.Load(V, i);
+            var w = Simd.Load(Wa, i);
+            var gs = Simd.Load(GS, i);
+            var ge = Simd.Load(GE, i);
+            var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
+            var el = Simd.Load(EL, i);
+            var vt = Simd.Load(VT, i);
+            var deltaT = Simd.Load(DT, i);
+            var gldt = Simd.Load(gL, i) * deltaT;
+            var rin = Simd.Load(Rin, i);
+            var drive = ge - gs * v + (Simd.Load(I, i) + Simd.Load(Ib, i)) - w;
+            var arg = Vector.Min((v - vt) / deltaT, maxArg);
+            var vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
+            var vh = vinf + (v - vinf) * Simd.Load(Ph, i);
+            arg = Vector.Min((vh - vt) / deltaT, maxArg);
+            vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
+            var vn = vinf + (v - vinf) * Simd.Load(P, i);
+            var winf = Simd.Load(A, i) * (v - el);
+            var wn = winf + (w - winf) * Simd.Load(Pw, i);
             var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            var vr = new Vector<float>(Vr, i);
+            var vr = Simd.Load(Vr, i);
             vn = Vector.ConditionalSelect(refractory, vr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, new Vector<float>(Vp, i)), refractory);
-            Vector.ConditionalSelect(spike, vr, vn).CopyTo(V, i);
-            Vector.ConditionalSelect(spike, wn + new Vector<float>(B, i), wn).CopyTo(Wa, i);
-            Vector.ConditionalSelect(spike, new Vector<float>(RS, i), r).CopyTo(R, i);
+            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Load(Vp, i)), refractory);
+            Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
+            Simd.Store(Vector.ConditionalSelect(spike, wn + Simd.Load(B, i), wn), Wa, i);
+            Simd.Store(Vector.ConditionalSelect(spike, Simd.Load(RS, i), r), R, i);
             CollectSpikes(spike, i, count, spikes, ref spikeCount);
         }
     }

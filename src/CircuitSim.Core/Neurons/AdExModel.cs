@@ -7,9 +7,9 @@ namespace CircuitSim.Neurons;
 /// C dv/dt = −gL(v − EL) + gL ΔT exp((v − VT)/ΔT) − w + Σ g_r(E_r − v) + I,
 /// τw dw/dt = a(v − EL) − w; at v ≥ Vpeak: v ← Vr, w ← w + b. Defaults are the paper's
 /// (C 281 pF, gL 30 nS, EL −70.6 mV, VT −50.4 mV, ΔT 2 mV, τw 144 ms, a 4 nS, b 80.5 pA).
-/// Integration: exponential Euler with a midpoint corrector — the linear conductance part exactly,
-/// the exponential current evaluated at the predicted half-step potential, adaptation exactly for
-/// v held; the exponential's argument is clamped so it never overflows in float32.
+/// Integration: the leak exactly by its propagator, the other currents held over the step with the
+/// exponential one taken at the predicted midpoint (see the kernels); the exponential's argument is
+/// clamped so it never overflows in float32.
 /// </summary>
 public sealed partial class AdExModel : NeuronModel
 {

@@ -1,3 +1,5 @@
+using CircuitSim.Numerics;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using CircuitSim.Engine;
 using CircuitSim.Synapses;
@@ -6,6 +8,7 @@ namespace CircuitSim.Neurons;
 
 public sealed partial class IzhikevichModel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
         float[] V = pop.V, U = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
@@ -32,30 +35,33 @@ public sealed partial class IzhikevichModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
         float[] V = pop.V, U = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
         float[] C = pop.Param("C"), Vr = pop.Param("Vr"), A = pop.Param("a"), B = pop.Param("b"),
             D = pop.Param("d"), Vp = pop.Param("Vpeak"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
-        var ch = pop.Channels;
+        float[] GS = pop.GSum, GE = pop.GESum;
+        SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
         int count = pop.Count, W = Vector<float>.Count;
         var dtv = new Vector<float>(dt);
         for (int i = lo; i < hi; i += W)
         {
-            var v = new Vector<float>(V, i);
-            var u = new Vector<float>(U, i);
-            SynapticInput.Vector(ch, i, slotOffset, v, new Vector<float>(ECl, i), out var gs, out var ge);
-            var r = Vector.Max(new Vector<float>(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var input = (ge - gs * v + (new Vector<float>(I, i) + new Vector<float>(Ib, i))) / new Vector<float>(C, i);
+            var v = Simd.Load(V, i);
+            var u = Simd.Load(U, i);
+            var gs = Simd.Load(GS, i);
+            var ge = Simd.Load(GE, i);
+            var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
+            var input = (ge - gs * v + (Simd.Load(I, i) + Simd.Load(Ib, i))) / Simd.Load(C, i);
             var vn = v + dtv * (new Vector<float>(0.04f) * v * v + new Vector<float>(5f) * v + new Vector<float>(140f) - u + input);
-            var un = u + dtv * (new Vector<float>(A, i) * (new Vector<float>(B, i) * v - u));
+            var un = u + dtv * (Simd.Load(A, i) * (Simd.Load(B, i) * v - u));
             var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            var vr = new Vector<float>(Vr, i);
+            var vr = Simd.Load(Vr, i);
             vn = Vector.ConditionalSelect(refractory, vr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, new Vector<float>(Vp, i)), refractory);
-            Vector.ConditionalSelect(spike, vr, vn).CopyTo(V, i);
-            Vector.ConditionalSelect(spike, un + new Vector<float>(D, i), un).CopyTo(U, i);
-            Vector.ConditionalSelect(spike, new Vector<float>(RS, i), r).CopyTo(R, i);
+            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Load(Vp, i)), refractory);
+            Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
+            Simd.Store(Vector.ConditionalSelect(spike, un + Simd.Load(D, i), un), U, i);
+            Simd.Store(Vector.ConditionalSelect(spike, Simd.Load(RS, i), r), R, i);
             CollectSpikes(spike, i, count, spikes, ref spikeCount);
         }
     }

@@ -4,8 +4,9 @@ namespace CircuitSim.Neurons;
 
 /// <summary>
 /// Leaky integrate-and-fire with conductance synapses: C dv/dt = gL(EL − v) + Σ g_r(E_r − v) + I.
-/// With the conductances held over one step the equation is linear in v, so it is integrated
-/// exactly: v ← v∞ + (v − v∞)·exp(−dt·g_tot/C), v∞ = (gL·EL + Σ g_r E_r + I)/g_tot.
+/// The linear (leak) part is integrated exactly with the precomputed propagator P = exp(−dt·gL/C),
+/// the synaptic and injected currents held over the step (as NEST's and Brian2's exact linear
+/// integrators): v ← v∞ + (v − v∞)·P, v∞ = EL + (Σ g_r(E_r − v) + I)/gL. Exact for current input.
 /// After a spike v is held at Vr for the refractory period while conductances keep decaying
 /// (as Brian2's COBA reference, Brette et al. 2007).
 /// </summary>
@@ -27,6 +28,17 @@ public sealed partial class LifModel : NeuronModel
     };
 
     public override IReadOnlyList<(string, Dimension)> StateVariables { get; } = new[] { ("v", Dimension.Voltage) };
+
+    public override void Prepare(Engine.NeuronPopulation pop, double dtMs)
+    {
+        float[] C = pop.Param("C"), gL = pop.Param("gL"), P = pop.DerivedArray("P"), R = pop.DerivedArray("R");
+        for (int i = 0; i < P.Length; i++)
+        {
+            if (gL[i] == 0) throw new Engine.BuildException($"population {pop.Name}: lif needs gL ≠ 0");
+            P[i] = (float)Math.Exp(-dtMs * gL[i] / C[i]);
+            R[i] = 1f / gL[i];
+        }
+    }
 
     public override double InitialState(string variable, Func<string, double> param) => variable switch
     {

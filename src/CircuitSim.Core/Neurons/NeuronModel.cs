@@ -30,6 +30,12 @@ public abstract partial class NeuronModel
     public abstract double InitialState(string variable, Func<string, double> param);
 
     /// <summary>
+    /// Computes the per-neuron values the update needs from the parameters (e.g. the leak
+    /// propagator exp(−dt·gL/C)); called after building and after every change of a parameter.
+    /// </summary>
+    public virtual void Prepare(Engine.NeuronPopulation pop, double dtMs) { }
+
+    /// <summary>
     /// Advances neurons [lo, hi) of the population by one step: synaptic input from ring slot
     /// <paramref name="slotOffset"/>, integration, threshold, reset. Spiking neurons (below
     /// Count) are appended to <paramref name="spikes"/> in ascending order. Scalar oracle.

@@ -9,7 +9,7 @@ namespace CircuitSim.Recording;
 /// </summary>
 public sealed class TraceRecorder : ISimulationObserver
 {
-    private sealed record Channel(NeuronPopulation Pop, string Variable, int[] Neurons, int Every, float[,] Values);
+    private sealed record Channel(NeuronPopulation Pop, string Variable, Func<int, float> Read, int[] Neurons, int Every, float[,] Values);
     private readonly List<Channel> _channels = new();
     private readonly double _dt;
 
@@ -27,9 +27,10 @@ public sealed class TraceRecorder : ISimulationObserver
                 if (n < 0 || n >= pop.Count) throw new BuildException($"record.traces: {t.Population} has no neuron {n}");
             foreach (var v in t.Variables)
             {
-                try { pop.Read(v, 0); }
+                Func<int, float> read;
+                try { read = pop.Reader(v); }
                 catch (ArgumentException e) { throw new BuildException("record.traces: " + e.Message); }
-                _channels.Add(new Channel(pop, v, neurons, every, new float[samples, neurons.Length]));
+                _channels.Add(new Channel(pop, v, read, neurons, every, new float[samples, neurons.Length]));
             }
         }
     }
@@ -45,7 +46,7 @@ public sealed class TraceRecorder : ISimulationObserver
 
     private static void Sample(Channel c, int row)
     {
-        for (int k = 0; k < c.Neurons.Length; k++) c.Values[row, k] = c.Pop.Read(c.Variable, c.Neurons[k]);
+        for (int k = 0; k < c.Neurons.Length; k++) c.Values[row, k] = c.Read(c.Neurons[k]);
     }
 
     public List<TraceData> Result() => _channels.Select(c => new TraceData

@@ -12,6 +12,13 @@ namespace CircuitSim.Synapses;
 /// </summary>
 public static class SynapticInput
 {
+    /// <summary>
+    /// Channel states below this (nS) are set to zero: a decaying state would otherwise become a
+    /// float32 denormal after ~40 time constants of silence, and denormal arithmetic is ~100×
+    /// slower on x86 (.NET cannot set flush-to-zero).
+    /// </summary>
+    public const float FlushBelow = 1e-20f;
+
     private const float MgFactor = (float)(ReceptorDefaults.MagnesiumMm / MagnesiumBlock.HalfConcentration);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -27,12 +34,14 @@ public static class SynapticInput
             float inc = x * ch.Norm;
             float a = ch.A[i] + inc;
             float g = a;
-            ch.A[i] = a * ch.DecayA;
+            float aNext = a * ch.DecayA;
+            ch.A[i] = MathF.Abs(aNext) > FlushBelow ? aNext : 0f;
             if (ch.B is { } bArr)
             {
                 float b = bArr[i] + inc;
                 g = a - b;
-                bArr[i] = b * ch.DecayB;
+                float bNext = b * ch.DecayB;
+                bArr[i] = MathF.Abs(bNext) > FlushBelow ? bNext : 0f;
             }
             if (ch.MgBlock) g = g / (1f + MgFactor * FastExp.Exp(-MagnesiumBlock.Slope * v));
             g = g * ch.Availability;
@@ -45,37 +54,63 @@ public static class SynapticInput
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Vector(ReceptorChannel[] channels, int i, int slotOffset, Vector<float> v, Vector<float> ecl,
-        out Vector<float> gSum, out Vector<float> gESum)
+    private static Vector<float> Flush(Vector<float> x) =>
+        System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(System.Numerics.Vector.Abs(x), new Vector<float>(FlushBelow)), x, Vector<float>.Zero);
+
+    /// <summary>
+    /// Vector pass over neurons [lo, hi) for all channels, writing Σg into <paramref name="gSum"/> and
+    /// Σg·E into <paramref name="gESum"/>: one tight loop per channel instead of a channel loop per neuron.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void VectorPass(ReceptorChannel[] channels, int lo, int hi, int slotOffset, float[] V, float[] ECl, float[] gSum, float[] gESum)
     {
-        var gs = Vector<float>.Zero;
-        var ge = Vector<float>.Zero;
+        int w = Vector<float>.Count;
+        if (channels.Length == 0)
+        {
+            System.Array.Clear(gSum, lo, hi - lo);
+            System.Array.Clear(gESum, lo, hi - lo);
+            return;
+        }
         for (int c = 0; c < channels.Length; c++)
         {
             var ch = channels[c];
-            var ringSpan = ch.Ring.AsSpan(slotOffset + i, Vector<float>.Count);
-            var x = new Vector<float>(ringSpan);
-            Vector<float>.Zero.CopyTo(ringSpan);
-            var inc = x * new Vector<float>(ch.Norm);
-            var aSpan = ch.A.AsSpan(i, Vector<float>.Count);
-            var a = new Vector<float>(aSpan) + inc;
-            var g = a;
-            (a * new Vector<float>(ch.DecayA)).CopyTo(aSpan);
-            if (ch.B is { } bArr)
+            float[] ring = ch.Ring, A = ch.A;
+            float[]? B = ch.B;
+            var norm = new Vector<float>(ch.Norm);
+            var decayA = new Vector<float>(ch.DecayA);
+            var decayB = new Vector<float>(ch.DecayB);
+            var avail = new Vector<float>(ch.Availability);
+            var rev = new Vector<float>(ch.Reversal);
+            bool first = c == 0, mg = ch.MgBlock, cl = ch.UsesChloride;
+            for (int i = lo; i < hi; i += w)
             {
-                var bSpan = bArr.AsSpan(i, Vector<float>.Count);
-                var b = new Vector<float>(bSpan) + inc;
-                g = a - b;
-                (b * new Vector<float>(ch.DecayB)).CopyTo(bSpan);
+                var x = Simd.Load(ring, slotOffset + i);
+                Simd.Store(Vector<float>.Zero, ring, slotOffset + i);
+                var inc = x * norm;
+                var a = Simd.Load(A, i) + inc;
+                var g = a;
+                Simd.Store(Flush(a * decayA), A, i);
+                if (B is not null)
+                {
+                    var b = Simd.Load(B, i) + inc;
+                    g = a - b;
+                    Simd.Store(Flush(b * decayB), B, i);
+                }
+                if (mg)
+                    g = g / (Vector<float>.One + new Vector<float>(MgFactor) * FastExp.Exp(new Vector<float>(-MagnesiumBlock.Slope) * Simd.Load(V, i)));
+                g = g * avail;
+                var e = cl ? Simd.Load(ECl, i) : rev;
+                if (first)
+                {
+                    Simd.Store(g, gSum, i);
+                    Simd.Store(g * e, gESum, i);
+                }
+                else
+                {
+                    Simd.Store(Simd.Load(gSum, i) + g, gSum, i);
+                    Simd.Store(Simd.Load(gESum, i) + g * e, gESum, i);
+                }
             }
-            if (ch.MgBlock)
-                g = g / (Vector<float>.One + new Vector<float>(MgFactor) * FastExp.Exp(new Vector<float>(-MagnesiumBlock.Slope) * v));
-            g = g * new Vector<float>(ch.Availability);
-            var e = ch.UsesChloride ? ecl : new Vector<float>(ch.Reversal);
-            gs = gs + g;
-            ge = ge + g * e;
         }
-        gSum = gs;
-        gESum = ge;
     }
 }

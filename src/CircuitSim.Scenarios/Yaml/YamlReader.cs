@@ -30,7 +30,14 @@ internal static class YamlReader
         catch (YamlException e)
         {
             string msg = e.InnerException is YamlException inner && !string.IsNullOrEmpty(inner.Message) ? inner.Message : e.Message;
-            diag.Add(At(e.Start), SyntaxPath, "malformed YAML: " + Tidy(msg));
+            if (tracker.OpenFlow is { } open && e.Start.Line > open.Mark.Line)
+            {
+                // An unclosed [ or { is found only where the parser gives up, often lines later.
+                var stop = At(e.Start);
+                diag.Add(At(open.Mark), SyntaxPath,
+                    $"malformed YAML: the '{open.Bracket}' opened here is never closed ({Tidy(msg)} at line {stop.Line}, column {stop.Column})");
+            }
+            else diag.Add(At(e.Start), SyntaxPath, "malformed YAML: " + Tidy(msg));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
