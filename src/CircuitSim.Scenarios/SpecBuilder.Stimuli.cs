@@ -14,10 +14,22 @@ internal sealed partial class SpecBuilder
 
     private static string[] ProtocolKeys(StimulusProtocol p) => p switch
     {
-        StimulusProtocol.PulseTrain => new[] { "count", "frequency", "width", "fraction" },
+        StimulusProtocol.PulseTrain => new[] { "count", "frequency", "width", "fraction", "intensity" },
         StimulusProtocol.Poisson => new[] { "rate", "duration" },
         _ => new[] { "amplitude", "duration", "neurons" },
     };
+
+    /// <summary>A pulse intensity: a multiple of the Aβ threshold (a bare number, e.g. 20) or Abeta | Adelta | C (-strength).</summary>
+    private double? Intensity(YNode node, string path)
+    {
+        var sc = Scalar(node, path, "a multiple of the Abeta threshold (e.g. 20) or Abeta, Adelta, C");
+        if (sc is null) return null;
+        if (Stimuli.FibreClasses.NamedIntensity(sc.Value) is { } named) return named;
+        if (double.TryParse(sc.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) && x >= 0)
+            return x;
+        Error(node, path, $"expected a non-negative multiple of the Abeta threshold (e.g. 20) or Abeta, Adelta, C (-strength), found '{sc.Value}'");
+        return null;
+    }
 
     private static string ProtocolWord(StimulusProtocol p) => ProtocolChoices.First(x => x.Item2 == p).Item1;
 
@@ -38,8 +50,15 @@ internal sealed partial class SpecBuilder
 
     private StimulusSpec? BuildStimulus(string name, YMap sm, string path)
     {
-        var targetNode = Required(sm, path, "target", "the name of a population");
-        var target = targetNode is null ? null : PopulationRef(targetNode, Join(path, "target"));
+        var targetNode = Required(sm, path, "target", "the name of a population, or a list of afferent populations for pulse_train");
+        var targets = new List<PopulationSpec>();
+        if (targetNode is YSeq seq)
+        {
+            for (int i = 0; i < seq.Items.Count; i++)
+                if (PopulationRef(seq.Items[i], $"{Join(path, "target")}[{i}]") is { } t) targets.Add(t);
+        }
+        else if (targetNode is not null && PopulationRef(targetNode, Join(path, "target")) is { } t1) targets.Add(t1);
+        var target = targets.Count > 0 ? targets[0] : null;
         var protoNode = Required(sm, path, "protocol", "pulse_train, poisson or current");
         var protocol = protoNode is null ? null : Choice(protoNode, Join(path, "protocol"), ProtocolChoices);
 
@@ -58,17 +77,20 @@ internal sealed partial class SpecBuilder
         });
 
         var s = new StimulusSpec { Name = name, Target = target?.Name ?? "", Protocol = proto };
-        if (target is not null)
+        if (targetNode is YSeq) s.Targets.AddRange(targets.Select(t => t.Name));
+        if (targetNode is YSeq && proto != StimulusProtocol.PulseTrain)
+            Error(targetNode, Join(path, "target"), $"only pulse_train takes a list of targets; {ProtocolWord(proto)} takes one population");
+        foreach (var tp in targets)
         {
             string? why = proto switch
             {
-                StimulusProtocol.PulseTrain when target.Kind != PopulationKind.Afferent => "pulse_train stimulates afferent fibres",
-                StimulusProtocol.Poisson when target.Kind == PopulationKind.Neuron => "poisson drives afferent or descending spike sources (use protocol current for neurons)",
-                StimulusProtocol.Current when target.Kind != PopulationKind.Neuron => "current is injected into neurons",
+                StimulusProtocol.PulseTrain when tp.Kind != PopulationKind.Afferent => "pulse_train stimulates afferent fibres",
+                StimulusProtocol.Poisson when tp.Kind == PopulationKind.Neuron => "poisson drives afferent or descending spike sources (use protocol current for neurons)",
+                StimulusProtocol.Current when tp.Kind != PopulationKind.Neuron => "current is injected into neurons",
                 _ => null,
             };
             if (why is not null)
-                Error(targetNode!, Join(path, "target"), $"{why}, but '{target.Name}' is kind {KindWord(target.Kind)}");
+                Error(targetNode!, Join(path, "target"), $"{why}, but '{tp.Name}' is kind {KindWord(tp.Kind)}");
         }
 
         if (sm["start"] is { } st && Qty(st, Join(path, "start"), NumericKeys.StimulusStart) is { } start) s.StartMs = start;
@@ -80,6 +102,7 @@ internal sealed partial class SpecBuilder
                 if (sm["frequency"] is { } fn && Qty(fn, Join(path, "frequency"), keys["frequency"]) is { } f) s.FrequencyHz = f;
                 if (sm["width"] is { } wn && Qty(wn, Join(path, "width"), keys["width"]) is { } w) s.PulseWidthMs = w;
                 if (sm["fraction"] is { } frn && Qty(frn, Join(path, "fraction"), keys["fraction"]) is { } fr) s.Fraction = fr;
+                if (sm["intensity"] is { } inn) s.IntensityT = Intensity(inn, Join(path, "intensity"));
                 break;
             case StimulusProtocol.Poisson:
                 if (Required(sm, path, "rate", "a Frequency such as '10 Hz'") is { } rn && Qty(rn, Join(path, "rate"), keys["rate"]) is { } rate)

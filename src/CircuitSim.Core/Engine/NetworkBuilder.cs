@@ -263,7 +263,35 @@ public static class NetworkBuilder
     private static void AddStimulus(ScenarioSpec spec, int k, List<Population> pops, List<SpikeDrive> drives, List<ScheduledEvent> events)
     {
         var st = spec.Stimuli[k];
-        var target = pops.Find(p => p.Name == st.Target) ?? throw new BuildException($"stimulus {st.Name}: no population '{st.Target}'");
+        foreach (var name in st.AllTargets)
+        {
+            var target = pops.Find(p => p.Name == name) ?? throw new BuildException($"stimulus {st.Name}: no population '{name}'");
+            AddStimulus(spec, k, st, target, drives, events);
+        }
+    }
+
+    /// <summary>Fibres a pulse recruits: all (times Fraction) without an intensity, else those whose threshold it reaches.</summary>
+    private static bool[] Recruitment(ScenarioSpec spec, int k, StimulusSpec st, SpikeSourcePopulation src)
+    {
+        var recruited = new bool[src.Count];
+        uint purpose = RngPurpose.ForPopulation(RngPurpose.Recruit, k);
+        uint thresholdPurpose = RngPurpose.ForPopulation(RngPurpose.Threshold, src.Index);
+        for (int i = 0; i < src.Count; i++)
+        {
+            bool reached = true;
+            if (st.IntensityT is { } intensity)
+            {
+                double th = FibreClasses.ThresholdT(src.Fibre) *
+                            Math.Exp(FibreClasses.ThresholdSpread * Philox.Normal(spec.Seed, thresholdPurpose, (uint)i, 0));
+                reached = intensity >= th;
+            }
+            recruited[i] = reached && (st.Fraction >= 1 || Philox.Uniform(spec.Seed, purpose, (uint)i, (ulong)src.Index) < st.Fraction);
+        }
+        return recruited;
+    }
+
+    private static void AddStimulus(ScenarioSpec spec, int k, StimulusSpec st, Population target, List<SpikeDrive> drives, List<ScheduledEvent> events)
+    {
         long start = (long)Math.Round(st.StartMs / spec.DtMs);
         long end = st.DurationMs is { } dur ? (long)Math.Round((st.StartMs + dur) / spec.DtMs) : long.MaxValue;
         switch (st.Protocol)
@@ -272,17 +300,14 @@ public static class NetworkBuilder
             {
                 var pulses = new long[st.Count];
                 for (int i = 0; i < st.Count; i++) pulses[i] = (long)Math.Round((st.StartMs + i * 1000.0 / st.FrequencyHz) / spec.DtMs);
-                var recruited = new bool[src.Count];
-                uint purpose = RngPurpose.ForPopulation(RngPurpose.Recruit, k);
-                for (int i = 0; i < src.Count; i++) recruited[i] = st.Fraction >= 1 || Philox.Uniform(spec.Seed, purpose, (uint)i, 0) < st.Fraction;
-                drives.Add(new PulseTrainDrive { Name = st.Name, Target = src, PulseSteps = pulses, Recruited = recruited });
+                drives.Add(new PulseTrainDrive { Name = st.Name, Target = src, PulseSteps = pulses, Recruited = Recruitment(spec, k, st, src) });
                 break;
             }
             case StimulusProtocol.Poisson when target is SpikeSourcePopulation src:
                 drives.Add(new PoissonDrive
                 {
                     Name = st.Name, Target = src, StartStep = start, EndStep = end, RateHz = st.RateHz,
-                    DtMs = spec.DtMs, Seed = spec.Seed, Stream = RngPurpose.PoissonBase + (uint)k,
+                    DtMs = spec.DtMs, Seed = spec.Seed, Stream = RngPurpose.PoissonBase + ((uint)k << 8) + (uint)target.Index,
                 });
                 break;
             case StimulusProtocol.Current when target is NeuronPopulation np:

@@ -39,6 +39,8 @@ public static class Runner
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
         };
         result.Extra["phase_seconds"] = sim.Phases.Seconds();
+        var windup = Metrics.WindupMetric.ComputeAll(spec, spikeData);
+        if (windup.Count > 0) result.Extra["windup"] = windup.ToDictionary(w => w.Name, w => (object)w);
         return result;
     }
 }

@@ -6,6 +6,11 @@ public sealed class StimulusSpec
 {
     public required string Name { get; set; }
     public required string Target { get; set; }
+    /// <summary>All target populations (a pulse_train may stimulate a nerve of several fibre classes); Target is the first.</summary>
+    public List<string> Targets { get; } = new();
+    public IEnumerable<string> AllTargets => Targets.Count > 0 ? Targets : new[] { Target };
+    /// <summary>pulse_train: intensity in multiples of the Aβ threshold (T); null recruits every fibre (see Fraction).</summary>
+    public double? IntensityT { get; set; }
     public StimulusProtocol Protocol { get; set; }
     public double StartMs { get; set; }
     /// <summary>pulse_train: number of pulses.</summary>

@@ -46,6 +46,12 @@ public static class ResultsWriter
             FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs);
             written.Add(rates);
 
+            if (r.Extra.TryGetValue("windup", out var w) && w is Dictionary<string, object> wd && wd.Count > 0)
+            {
+                string windup = Path.Combine(dir, WindupFigure.FileName);
+                WindupFigure.Write(windup, wd.Values.Cast<Metrics.WindupResult>().ToList());
+                written.Add(windup);
+            }
             string traces = Path.Combine(dir, TracesFigureFile);
             if (FigureWriter.WriteTraces(traces, r.Traces))
                 written.Add(traces);

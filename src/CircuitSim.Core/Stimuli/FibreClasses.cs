@@ -9,6 +9,35 @@ namespace CircuitSim.Stimuli;
 /// </summary>
 public static class FibreClasses
 {
+    /// <summary>
+    /// Electrical threshold of a fibre class for a 2 ms pulse, in multiples of the Aβ threshold (T):
+    /// Aβ 1 T, Aδ 8 T, C 25 T, the ratios of typical in vivo thresholds in rat (Aβ 0.05–0.1 mA, Aδ
+    /// 0.4–1 mA, C 1.2–3 mA with 2 ms pulses; e.g. Suzuki, Rygh &amp; Dickenson 2004 Trends Pharmacol
+    /// Sci 25:613 and the wind-up protocols reviewed by Herrero et al. 2000). Per fibre the threshold
+    /// varies log-normally with an SD of 25 %.
+    /// </summary>
+    public static double ThresholdT(FibreClass f) => f switch
+    {
+        FibreClass.Abeta => 1.0,
+        FibreClass.Adelta => 8.0,
+        FibreClass.C => 25.0,
+        _ => 1.0,
+    };
+
+    public const double ThresholdSpread = 0.25;
+
+    /// <summary>
+    /// Named intensities: 'Abeta' (3 T) recruits Aβ only, 'Adelta' (20 T) Aβ and Aδ, 'C' (75 T, three
+    /// times the C threshold as in wind-up protocols) all three classes.
+    /// </summary>
+    public static double? NamedIntensity(string word) => word.ToLowerInvariant().Replace("-strength", "").Replace("_strength", "") switch
+    {
+        "abeta" or "aβ" => 3.0,
+        "adelta" or "aδ" => 20.0,
+        "c" => 75.0,
+        _ => null,
+    };
+
     public static double DefaultVelocity(FibreClass f) => f switch
     {
         FibreClass.C => 1.0,
