@@ -32,17 +32,17 @@ public sealed class NeuronPopulation : Population
     public float[] GESum => _gESum ??= Numerics.AlignedArrays.Create(PaddedCount);
     private float[]? _gSum, _gESum;
 
-    /// <summary>Per-neuron values derived from parameters (propagators, inverses), kept by the model's Prepare.</summary>
-    public Dictionary<string, float[]> Derived { get; } = new();
-    public float[] DerivedArray(string name)
-    {
-        if (!Derived.TryGetValue(name, out var a)) Derived[name] = a = Numerics.AlignedArrays.Create(PaddedCount);
-        return a;
-    }
+    /// <summary>Per-neuron values derived from parameters (propagators, inverses) by the model's Prepare, by model-defined slot.</summary>
+    public float[][] Derived { get; } = new float[8][];
+    public float[] DerivedArray(int slot) => Derived[slot] ??= Numerics.AlignedArrays.Create(PaddedCount);
     /// <summary>Refractory period in steps, per neuron.</summary>
     public required float[] RefractorySteps { get; init; }
 
     public float[] Param(string name) => Params[name];
+
+    /// <summary>Parameter arrays in the order of <c>Model.Parameters</c>, so kernels index them without lookups.</summary>
+    public float[][] ParamArrays => _paramArrays ??= Model.Parameters.Select(p => Params[p.Name]).ToArray();
+    private float[][]? _paramArrays;
 
     public ReceptorChannel? Channel(string name) => Array.Find(Channels, c => c.Name == name);
 

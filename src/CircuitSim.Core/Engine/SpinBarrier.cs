@@ -16,6 +16,7 @@ public sealed class SpinBarrier
 
     public void SignalAndWait(ref int localSense)
     {
+        if (_participants == 1) return;
         localSense ^= 1;
         if (Interlocked.Decrement(ref _remaining) == 0)
         {

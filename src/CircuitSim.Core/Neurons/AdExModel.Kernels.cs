@@ -13,8 +13,9 @@ public sealed partial class AdExModel
 
     public override void Prepare(NeuronPopulation pop, double dtMs)
     {
-        float[] C = pop.Param("C"), gL = pop.Param("gL"), TW = pop.Param("tau_w");
-        float[] P = pop.DerivedArray("P"), Ph = pop.DerivedArray("Ph"), R = pop.DerivedArray("R"), Pw = pop.DerivedArray("Pw");
+        var pp = pop.ParamArrays;
+        float[] C = pp[0], gL = pp[1], TW = pp[12];
+        float[] P = pop.DerivedArray(0), Ph = pop.DerivedArray(1), R = pop.DerivedArray(2), Pw = pop.DerivedArray(3);
         for (int i = 0; i < P.Length; i++)
         {
             if (gL[i] == 0) throw new BuildException($"population {pop.Name}: adex needs gL ≠ 0");
@@ -33,10 +34,11 @@ public sealed partial class AdExModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
+        var pp = pop.ParamArrays;
         float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] gL = pop.Param("gL"), EL = pop.Param("EL"), Vr = pop.Param("Vr"), VT = pop.Param("VT"), DT = pop.Param("DeltaT"),
-            Vp = pop.Param("Vpeak"), A = pop.Param("a"), B = pop.Param("b"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
-        float[] P = pop.Derived["P"], Ph = pop.Derived["Ph"], Rin = pop.Derived["R"], Pw = pop.Derived["Pw"];
+        float[] gL = pp[1], EL = pp[2], Vr = pp[3], VT = pp[7], DT = pp[8],
+            Vp = pp[9], A = pp[10], B = pp[11], ECl = pp[5], Ib = pp[6];
+        float[] P = pop.Derived[0], Ph = pop.Derived[1], Rin = pop.Derived[2], Pw = pop.Derived[3];
         var ch = pop.Channels;
         int count = pop.Count;
         for (int i = lo; i < hi; i++)
@@ -69,10 +71,11 @@ public sealed partial class AdExModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
+        var pp = pop.ParamArrays;
         float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] gL = pop.Param("gL"), EL = pop.Param("EL"), Vr = pop.Param("Vr"), VT = pop.Param("VT"), DT = pop.Param("DeltaT"),
-            Vp = pop.Param("Vpeak"), A = pop.Param("a"), B = pop.Param("b"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
-        float[] P = pop.Derived["P"], Ph = pop.Derived["Ph"], Rin = pop.Derived["R"], Pw = pop.Derived["Pw"];
+        float[] gL = pp[1], EL = pp[2], Vr = pp[3], VT = pp[7], DT = pp[8],
+            Vp = pp[9], A = pp[10], B = pp[11], ECl = pp[5], Ib = pp[6];
+        float[] P = pop.Derived[0], Ph = pop.Derived[1], Rin = pop.Derived[2], Pw = pop.Derived[3];
         float[] GS = pop.GSum, GE = pop.GESum;
         SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
         int count = pop.Count, W = Vector<float>.Count;

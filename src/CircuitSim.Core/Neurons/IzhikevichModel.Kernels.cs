@@ -11,9 +11,10 @@ public sealed partial class IzhikevichModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
+        var pp = pop.ParamArrays;
         float[] V = pop.V, U = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] C = pop.Param("C"), Vr = pop.Param("Vr"), A = pop.Param("a"), B = pop.Param("b"),
-            D = pop.Param("d"), Vp = pop.Param("Vpeak"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
+        float[] C = pp[0], Vr = pp[3], A = pp[7], B = pp[8],
+            D = pp[9], Vp = pp[10], ECl = pp[5], Ib = pp[6];
         var ch = pop.Channels;
         int count = pop.Count;
         for (int i = lo; i < hi; i++)
@@ -38,9 +39,10 @@ public sealed partial class IzhikevichModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
+        var pp = pop.ParamArrays;
         float[] V = pop.V, U = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] C = pop.Param("C"), Vr = pop.Param("Vr"), A = pop.Param("a"), B = pop.Param("b"),
-            D = pop.Param("d"), Vp = pop.Param("Vpeak"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
+        float[] C = pp[0], Vr = pp[3], A = pp[7], B = pp[8],
+            D = pp[9], Vp = pp[10], ECl = pp[5], Ib = pp[6];
         float[] GS = pop.GSum, GE = pop.GESum;
         SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
         int count = pop.Count, W = Vector<float>.Count;

@@ -11,9 +11,10 @@ public sealed partial class LifModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
+        var pp = pop.ParamArrays;
         float[] V = pop.V, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] P = pop.Derived["P"], Rin = pop.Derived["R"], EL = pop.Param("EL"), Vr = pop.Param("Vr"),
-            VT = pop.Param("VT"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
+        float[] P = pop.Derived[0], Rin = pop.Derived[1], EL = pp[2], Vr = pp[3],
+            VT = pp[7], ECl = pp[5], Ib = pp[6];
         var ch = pop.Channels;
         int count = pop.Count;
         for (int i = lo; i < hi; i++)
@@ -36,9 +37,10 @@ public sealed partial class LifModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
+        var pp = pop.ParamArrays;
         float[] V = pop.V, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] P = pop.Derived["P"], Rin = pop.Derived["R"], EL = pop.Param("EL"), Vr = pop.Param("Vr"),
-            VT = pop.Param("VT"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias");
+        float[] P = pop.Derived[0], Rin = pop.Derived[1], EL = pp[2], Vr = pp[3],
+            VT = pp[7], ECl = pp[5], Ib = pp[6];
         float[] GS = pop.GSum, GE = pop.GESum;
         SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
         int count = pop.Count, W = Vector<float>.Count;

@@ -31,7 +31,8 @@ public sealed partial class LifModel : NeuronModel
 
     public override void Prepare(Engine.NeuronPopulation pop, double dtMs)
     {
-        float[] C = pop.Param("C"), gL = pop.Param("gL"), P = pop.DerivedArray("P"), R = pop.DerivedArray("R");
+        var pp = pop.ParamArrays;
+        float[] C = pp[0], gL = pp[1], P = pop.DerivedArray(0), R = pop.DerivedArray(1);
         for (int i = 0; i < P.Length; i++)
         {
             if (gL[i] == 0) throw new Engine.BuildException($"population {pop.Name}: lif needs gL ≠ 0");
