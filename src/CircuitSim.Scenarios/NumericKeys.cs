@@ -52,6 +52,7 @@ internal static class NumericKeys
         ["rise"] = NumKey.Of(Dimension.Time, Limits.NonNegative),
         ["decay"] = NumKey.Of(Dimension.Time, Limits.Positive),
         ["reversal"] = NumKey.Of(Dimension.Voltage),
+        ["potentiation"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
     };
 
     public static readonly NumKey SynapticConductance = NumKey.Of(Dimension.Conductance, Limits.NonNegative);

@@ -11,7 +11,7 @@ internal sealed partial class SpecBuilder
     private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina" };
     private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate" };
     private static readonly string[] DescendingKeys = { "transmitter", "rate" };
-    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block" };
+    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation" };
 
     /// <summary>Laminae of the dorsal horn (Rexed), with lamina II's outer and inner parts.</summary>
     public static readonly string[] Laminae = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
@@ -268,6 +268,16 @@ internal sealed partial class SpecBuilder
             if (rm["mg_block"] is { } mg)
             {
                 if (Bool(mg, Join(rp, "mg_block")) is { } v) spec.MgBlock = v; else ok = false;
+            }
+            if (rm["potentiated_by"] is { } pb && Str(pb, Join(rp, "potentiated_by")) is { } by)
+            {
+                if (by == e.Key) { Error(pb, Join(rp, "potentiated_by"), "a channel cannot potentiate itself"); ok = false; }
+                else spec.PotentiatedBy = by;
+            }
+            if (rm["potentiation"] is { } pg)
+            {
+                if (Qty(pg, Join(rp, "potentiation"), NumericKeys.Receptor["potentiation"]) is { } v) spec.Potentiation = v; else ok = false;
+                if (spec.PotentiatedBy is null) { Error(pg, Join(rp, "potentiation"), "potentiation needs potentiated_by (the modulating channel)"); ok = false; }
             }
             if (ok && spec.TauRiseMs > 0 && spec.TauRiseMs >= spec.TauDecayMs)
                 Error(rm, rp, $"rise ({Ms(spec.TauRiseMs)}) must be shorter than decay ({Ms(spec.TauDecayMs)})");

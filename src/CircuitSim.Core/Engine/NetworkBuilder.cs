@@ -155,6 +155,11 @@ public static class NetworkBuilder
                 DecayB = dual ? (float)Math.Exp(-spec.DtMs / rs.TauRiseMs) : 0f,
                 Norm = (float)ReceptorChannel.PeakNormalisation(rs.TauRiseMs, rs.TauDecayMs),
                 Reversal = (float)(rs.ReversalMv ?? 0), UsesChloride = rs.ReversalMv is null, MgBlock = rs.MgBlock,
+                ModulatorIndex = rs.PotentiatedBy is { } by
+                    ? used.FindIndex(u => u.Name == by) is var mi and >= 0 ? mi
+                        : throw new BuildException($"population {ps.Name}: receptor {name} is potentiated by '{by}', which the population does not have")
+                    : -1,
+                ModulationGain = (float)rs.Potentiation,
             };
         }
 

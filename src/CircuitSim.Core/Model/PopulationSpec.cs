@@ -50,6 +50,12 @@ public sealed class ReceptorSpec
     public double? ReversalMv { get; set; }
     /// <summary>Jahr–Stevens Mg²⁺ block (NMDA).</summary>
     public bool MgBlock { get; set; }
+    /// <summary>
+    /// Channel whose conductance potentiates this one: g ← g·(1 + Potentiation·g_mod/nS). Used for the
+    /// potentiation of NMDA currents by substance P through NK1 receptors.
+    /// </summary>
+    public string? PotentiatedBy { get; set; }
+    public double Potentiation { get; set; }
     public ReceptorSpec Clone() => (ReceptorSpec)MemberwiseClone();
 }
 

@@ -20,6 +20,10 @@ public sealed class ReceptorChannel
     public required float Reversal { get; init; }
     public required bool UsesChloride { get; init; }
     public required bool MgBlock { get; init; }
+    /// <summary>Index of the potentiating channel on the same population, or −1.</summary>
+    public int ModulatorIndex { get; init; } = -1;
+    /// <summary>Potentiation per nS of the modulating channel's conductance.</summary>
+    public float ModulationGain { get; init; }
     /// <summary>Fraction of the channel left unblocked by drugs (1 = no block).</summary>
     public float Availability { get; set; } = 1f;
     /// <summary>RingSlots × padded count accumulators; sized by the builder from the longest delay.</summary>

@@ -44,6 +44,12 @@ public static class SynapticInput
                 bArr[i] = MathF.Abs(bNext) > FlushBelow ? bNext : 0f;
             }
             if (ch.MgBlock) g = g / (1f + MgFactor * FastExp.Exp(-MagnesiumBlock.Slope * v));
+            if (ch.ModulatorIndex >= 0)
+            {
+                var m = channels[ch.ModulatorIndex];
+                float gm = m.B is { } mb ? m.A[i] - mb[i] : m.A[i];
+                g = g * (1f + ch.ModulationGain * gm);
+            }
             g = g * ch.Availability;
             float e = ch.UsesChloride ? ecl : ch.Reversal;
             gs = gs + g;
@@ -82,6 +88,8 @@ public static class SynapticInput
             var avail = new Vector<float>(ch.Availability);
             var rev = new Vector<float>(ch.Reversal);
             bool first = c == 0, mg = ch.MgBlock, cl = ch.UsesChloride;
+            var mod = ch.ModulatorIndex >= 0 ? channels[ch.ModulatorIndex] : null;
+            var modGain = new Vector<float>(ch.ModulationGain);
             for (int i = lo; i < hi; i += w)
             {
                 var x = Simd.Load(ring, slotOffset + i);
@@ -98,6 +106,11 @@ public static class SynapticInput
                 }
                 if (mg)
                     g = g / (Vector<float>.One + new Vector<float>(MgFactor) * FastExp.Exp(new Vector<float>(-MagnesiumBlock.Slope) * Simd.Load(V, i)));
+                if (mod is not null)
+                {
+                    var gm = mod.B is { } mb ? Simd.Load(mod.A, i) - Simd.Load(mb, i) : Simd.Load(mod.A, i);
+                    g = g * (Vector<float>.One + modGain * gm);
+                }
                 g = g * avail;
                 var e = cl ? Simd.Load(ECl, i) : rev;
                 if (first)

@@ -28,6 +28,23 @@ public class SynapseTests
     }
 
     [Fact]
+    public void Nk1ConductancePotentiatesNmdaInScalarAndVectorKernelsAlike()
+    {
+        // g_NMDA · (1 + gain · g_NK1): 2 nS of NK1 with gain 1.5 /nS quadruples the NMDA conductance
+        ReceptorChannel Ch(string name, float a, int mod, float gain) => new()
+        {
+            Name = name, Index = 0, A = Enumerable.Repeat(a, 16).ToArray(), B = null, DecayA = 1, DecayB = 0, Norm = 1, Reversal = 0,
+            UsesChloride = false, MgBlock = false, Ring = new float[16], RingSlots = 1, ModulatorIndex = mod, ModulationGain = gain,
+        };
+        var channels = new[] { Ch("NK1", 2f, -1, 0), Ch("NMDA", 1f, 0, 1.5f) };
+        SynapticInput.Scalar(channels, 3, 0, -60f, -70f, out float g, out _);
+        Assert.Equal(2f + 1f * (1 + 1.5f * 2f), g, 5);
+        var gs = new float[16]; var ge = new float[16];
+        SynapticInput.VectorPass(channels, 0, 16, 0, new float[16], new float[16], gs, ge);
+        Assert.Equal(g, gs[3]);
+    }
+
+    [Fact]
     public void DualExponentialPeakEqualsTheWeight()
     {
         double norm = ReceptorChannel.PeakNormalisation(2, 100);

@@ -25,18 +25,15 @@ public class DorsalHornValidationTests
     }
 
     [Fact]
-    public void V2_KetamineCutsWindupAndLeavesAFirstResponse()
+    public void V2_KetamineCutsWindupButNotTheFirstResponse()
     {
         var control = ScenarioRuns.Run("windup.yaml").Windup("windup_fast");
         var ketamine = ScenarioRuns.Run("windup-ketamine.yaml").Windup("windup_fast");
-        Assert.True(ketamine.WindupIndex <= 0.6 * control.WindupIndex,
-            $"wind-up index {ketamine.WindupIndex} with ketamine vs {control.WindupIndex}");
         double firstDrop = 1 - ketamine.SpikesPerStimulus[0] / control.SpikesPerStimulus[0];
-        Assert.True(ketamine.SpikesPerStimulus[0] > 0.3, "the first stimulus still gives a response");
-        // Known gap (see the issue note): VALIDATION.md wants the first response unchanged; in this
-        // model ketamine lowers it by ~40 %, as much as the late responses, because NMDA carries part
-        // of every response. The bound below records what the model does, not the published target.
-        Assert.True(firstDrop < 0.5, $"first response fell by {firstDrop:P0}");
+        double lastDrop = 1 - ketamine.SpikesPerStimulus[^1] / control.SpikesPerStimulus[^1];
+        Assert.True(Math.Abs(firstDrop) <= 0.2, $"first response changed by {firstDrop:P0}");
+        Assert.True(lastDrop >= 0.5, $"last response fell by {lastDrop:P0}");
+        Assert.True(ketamine.WindupIndex <= 0.4 * control.WindupIndex, $"wind-up index {ketamine.WindupIndex} vs {control.WindupIndex}");
     }
 
     private static double MeanV(CircuitSim.Recording.TraceData v, double fromMs, double toMs)
