@@ -163,9 +163,19 @@ public static class NetworkBuilder
             };
         }
 
+        var (top, bottom) = LaminaGeometry.DepthBand(ps.Lamina);
+        var xs = new float[n];
+        var ys = new float[n];
+        uint place = RngPurpose.ForPopulation(RngPurpose.Placement, index);
+        for (int i = 0; i < n; i++)
+        {
+            var (a, b, _, _) = Philox.Next(spec.Seed, place, (uint)i, 0);
+            xs[i] = (float)(LaminaGeometry.WidthUm * Philox.ToUnitFloat(a));
+            ys[i] = (float)(top + (bottom - top) * Philox.ToUnitFloat(b));
+        }
         var pop = new NeuronPopulation
         {
-            Name = ps.Name, Index = index, Model = model, Count = n, Lamina = ps.Lamina,
+            Name = ps.Name, Index = index, Model = model, Count = n, Lamina = ps.Lamina, X = xs, Y = ys,
             V = AlignedArrays.Create(np), Recovery = AlignedArrays.Create(np), Refractory = AlignedArrays.Create(np), IExt = AlignedArrays.Create(np),
             Params = prm, Channels = channels, RefractorySteps = refSteps,
         };

@@ -15,6 +15,10 @@ public sealed class NeuronPopulation : Population
     public required NeuronModel Model { get; init; }
     public int PaddedCount => (Count + Padding - 1) / Padding * Padding;
     public string? Lamina { get; init; }
+    /// <summary>Mediolateral position, µm (see <c>LaminaGeometry</c>).</summary>
+    public float[] X { get; init; } = Array.Empty<float>();
+    /// <summary>Depth from the dorsal surface, µm, within the lamina's band.</summary>
+    public float[] Y { get; init; } = Array.Empty<float>();
 
     /// <summary>Membrane potential, mV.</summary>
     public required float[] V { get; init; }

@@ -37,6 +37,7 @@ public static class Runner
             Threads = sim.Threads, LoopSeconds = sim.LoopSeconds, BuildSeconds = build,
             SynapseCount = network.SynapseCount, SynapticEvents = sim.SynapticEvents,
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
+            Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
         };
         result.Extra["phase_seconds"] = sim.Phases.Seconds();
         var windup = Metrics.WindupMetric.ComputeAll(spec, spikeData);

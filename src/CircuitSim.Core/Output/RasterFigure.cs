@@ -28,9 +28,26 @@ internal static class RasterFigure
         }
     }
 
+    private static readonly string[] LaminaOrder = { "V", "IV", "III", "IIi", "II", "IIo", "I" };
+
+    /// <summary>
+    /// Drawing order, bottom to top: as given when no population has a lamina; otherwise afferents and
+    /// other sources first, then neuron populations from lamina V up to lamina I (dorsal at the top, as
+    /// in a transverse section), so the raster reads by lamina.
+    /// </summary>
+    public static int[] DrawingOrder(IReadOnlyList<PopulationSpikes> spikes)
+    {
+        var idx = Enumerable.Range(0, spikes.Count);
+        if (spikes.All(p => p.Lamina is null)) return idx.ToArray();
+        int Rank(PopulationSpikes p) => p.Lamina is null ? -1 : Array.IndexOf(LaminaOrder, p.Lamina) is var r and >= 0 ? r : LaminaOrder.Length;
+        return idx.OrderBy(i => Rank(spikes[i])).ThenBy(i => i).ToArray();
+    }
+
     public static Plot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints)
     {
         ArgumentNullException.ThrowIfNull(spikes);
+        var order = DrawingOrder(spikes);
+        bool byLamina = spikes.Any(p => p.Lamina is not null);
         var plot = FigureWriter.NewPlot();
         int stride = NeuronStride(spikes, maxPoints);
         long total = 0, shown = 0;
@@ -39,10 +56,11 @@ internal static class RasterFigure
         var tickLabels = new List<string>();
         // Marker about one row tall: 1.5 px for thousands of neurons, up to 4 px for a handful.
         int[] sizes = spikes.Select(p => Math.Max(p.Size, p.NodeIds.Length == 0 ? 0 : p.NodeIds.Max() + 1)).ToArray();
+        int drawn = 0;
         int rows = sizes.Sum(n => Math.Max(n, 1));
         float markerSize = (float)Math.Clamp(FigureWriter.RasterHeight * 0.8 * stride / Math.Max(rows, 1), 1.5, 4.0);
         double offset = 0;
-        for (int i = 0; i < spikes.Count; i++)
+        foreach (int i in order)
         {
             var p = spikes[i];
             int size = sizes[i];
@@ -59,8 +77,8 @@ internal static class RasterFigure
             if (xs.Count > 0)
                 plot.Add.Markers(xs.ToArray(), ys.ToArray(), MarkerShape.FilledSquare, markerSize, FigureWriter.PopulationColor(i));
             tickPositions.Add(offset + (Math.Max(size, 1) - 1) / 2.0);
-            tickLabels.Add(p.Population);
-            if (i > 0)
+            tickLabels.Add(p.Lamina is null ? p.Population : $"{p.Population} ({p.Lamina})");
+            if (drawn++ > 0)
                 plot.Add.HorizontalLine(offset - 0.5, 1, Colors.Gray.WithAlpha(0.6), LinePattern.Dashed);
             offset += Math.Max(size, 1);
         }
@@ -69,9 +87,11 @@ internal static class RasterFigure
         plot.Axes.SetLimits(0, durationMs > 0 ? durationMs : 1, -0.5, Math.Max(offset, 1) - 0.5);
         plot.XLabel("time (ms)");
         plot.YLabel("population / neuron");
+        string what = byLamina ? "Spike raster by lamina" : "Spike raster";
         plot.Title(stride == 1
-            ? $"Spike raster ({total:N0} spikes)"
-            : $"Spike raster: 1 in {stride} neurons shown ({shown:N0} of {total:N0} spikes)");
+            ? $"{what} ({total:N0} spikes)"
+            : $"{what}: 1 in {stride} neurons shown ({shown:N0} of {total:N0} spikes)");
         return plot;
     }
 }
+

@@ -17,6 +17,7 @@ public static class ResultsWriter
     public const string RasterFile = "raster.png";
     public const string RatesFile = "rates.png";
     public const string TracesFigureFile = "traces.png";
+    public const string NodesFile = "nodes.csv";
 
     /// <summary>Writes the run's files into <paramref name="outDir"/> (created if needed); returns their full paths, metrics.json last.</summary>
     public static IReadOnlyList<string> WriteAll(SimulationResult r, string outDir)
@@ -33,6 +34,12 @@ public static class ResultsWriter
         SonataSpikeWriter.Write(spikes, r.Spikes);
         written.Add(spikes);
 
+        if (r.Nodes.Count > 0)
+        {
+            string nodes = Path.Combine(dir, NodesFile);
+            NodesCsvWriter.Write(nodes, r.Nodes);
+            written.Add(nodes);
+        }
         if (r.Traces.Count > 0)
             written.AddRange(TraceCsvWriter.Write(dir, r.Traces));
 

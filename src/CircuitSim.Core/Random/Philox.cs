@@ -61,6 +61,7 @@ public static class RngPurpose
     public const uint Recruit = 5;
     public const uint Ectopic = 6;
     public const uint Threshold = 7;
+    public const uint Placement = 8;
     /// <summary>Poisson stimuli use PoissonBase + stimulus index.</summary>
     public const uint PoissonBase = 1000;
     /// <summary>Projections use Connect · 65536 + projection index as their purpose word.</summary>

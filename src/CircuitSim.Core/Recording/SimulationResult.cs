@@ -11,6 +11,8 @@ public sealed class PopulationSpikes
     public required int[] NodeIds { get; init; }
     /// <summary>Spike times, ms.</summary>
     public required double[] TimesMs { get; init; }
+    /// <summary>Lamina of a neuron population (I, II, IIo, IIi, III, IV, V); null for afferents and others.</summary>
+    public string? Lamina { get; init; }
 }
 
 /// <summary>A recorded state variable: Values[sample, k] for neuron Neurons[k] at time Sample·EveryMs.</summary>
@@ -24,6 +26,9 @@ public sealed class TraceData
     public required double EveryMs { get; init; }
     public required float[,] Values { get; init; }
 }
+
+/// <summary>Positions of the neurons of one population (x mediolateral, y depth; µm).</summary>
+public sealed record NodePositions(string Population, string? Lamina, float[] XUm, float[] YUm);
 
 /// <summary>Per-population summary written to metrics.json.</summary>
 public sealed record PopulationMetrics(string Population, int Size, long SpikeCount, double MeanRateHz, double CvIsi);
@@ -46,6 +51,8 @@ public sealed class SimulationResult
     public required IReadOnlyList<PopulationSpikes> Spikes { get; init; }
     public required IReadOnlyList<TraceData> Traces { get; init; }
     public required IReadOnlyList<PopulationMetrics> Metrics { get; init; }
+    /// <summary>Neuron positions in lamina coordinates, per neuron population.</summary>
+    public IReadOnlyList<NodePositions> Nodes { get; init; } = Array.Empty<NodePositions>();
     /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>
     public Dictionary<string, object> Extra { get; } = new();
 

@@ -61,7 +61,11 @@ public sealed class SpikeRecorder : ISimulationObserver
             int n = _n[k];
             var times = new double[n];
             for (int i = 0; i < n; i++) times[i] = _steps[k][i] * dtMs;
-            list.Add(new PopulationSpikes { Population = _pops[k].Name, Size = _pops[k].Count, NodeIds = _ids[k][..n], TimesMs = times });
+            list.Add(new PopulationSpikes
+            {
+                Population = _pops[k].Name, Size = _pops[k].Count, NodeIds = _ids[k][..n], TimesMs = times,
+                Lamina = (_pops[k] as NeuronPopulation)?.Lamina,
+            });
         }
         return list;
     }

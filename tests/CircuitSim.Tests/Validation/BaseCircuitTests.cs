@@ -1,0 +1,39 @@
+using CircuitSim.Engine;
+using CircuitSim.Output;
+using CircuitSim.Scenarios;
+using CircuitSim.Tests.Output;
+
+namespace CircuitSim.Tests.Validation;
+
+public class BaseCircuitTests
+{
+    [Fact]
+    public void BaseCircuitPlacesNeuronsInTheirLaminaeAndPandasReadsThePositions()
+    {
+        var spec = ScenarioLoader.Load(ScenarioRuns.Path("base/dorsal-horn.yaml"), new[] { "duration=10ms" });
+        var dir = Directory.CreateTempSubdirectory("circuitsim-nodes-").FullName;
+        try
+        {
+            ResultsWriter.WriteAll(Runner.Run(spec, new RunOptions()), dir);
+            var text = ExternalTool.RunPython("""
+                import sys, pandas as pd
+                n = pd.read_csv(sys.argv[1] + "/nodes.csv")
+                g = n.groupby("population")["y_um"]
+                print(len(n), g.min()["PN"] >= 0, g.max()["PN"] <= 30, g.min()["WDR"] >= 400, g.max()["WDR"] <= 550,
+                      g.min()["PKCg"] >= 80, g.max()["PKCg"] <= 130, n.x_um.min() >= 0, n.x_um.max() <= 400)
+                """, dir);
+            int neurons = spec.Populations.Where(p => p.Kind == CircuitSim.Model.PopulationKind.Neuron).Sum(p => p.Count);
+            Assert.Equal($"{neurons} True True True True True True True True", text.Trim());
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void RasterReadsByLaminaWithLaminaIAtTheTop()
+    {
+        CircuitSim.Recording.PopulationSpikes P(string name, string? lamina) =>
+            new() { Population = name, Size = 1, NodeIds = Array.Empty<int>(), TimesMs = Array.Empty<double>(), Lamina = lamina };
+        var order = RasterFigure.DrawingOrder(new[] { P("PN", "I"), P("C", null), P("WDR", "V"), P("SOM", "II") });
+        Assert.Equal(new[] { 1, 2, 3, 0 }, order); // bottom to top: afferent C, WDR (V), SOM (II), PN (I)
+    }
+}
