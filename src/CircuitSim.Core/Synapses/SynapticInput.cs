@@ -13,11 +13,12 @@ namespace CircuitSim.Synapses;
 public static class SynapticInput
 {
     /// <summary>
-    /// Channel states below this (nS) are set to zero: a decaying state would otherwise become a
-    /// float32 denormal after ~40 time constants of silence, and denormal arithmetic is ~100×
-    /// slower on x86 (.NET cannot set flush-to-zero).
+    /// Channel states below this (nS, a current of ~10⁻⁴ pA) are set to zero: a decaying state
+    /// would otherwise become a float32 denormal after ~40 time constants of silence (denormal
+    /// arithmetic is ~100× slower on x86 and .NET cannot set flush-to-zero), and exact zeros let
+    /// the vector pass skip silent neurons.
     /// </summary>
-    public const float FlushBelow = 1e-20f;
+    public const float FlushBelow = 1e-6f;
 
     private const float MgFactor = (float)(ReceptorDefaults.MagnesiumMm / MagnesiumBlock.HalfConcentration);
 
@@ -93,9 +94,18 @@ public static class SynapticInput
             for (int i = lo; i < hi; i += w)
             {
                 var x = Simd.Load(ring, slotOffset + i);
+                var aOld = Simd.Load(A, i);
+                var any = Vector.AsVectorInt32(x) | Vector.AsVectorInt32(aOld);
+                if (B is not null) any |= Vector.AsVectorInt32(Simd.Load(B, i));
+                if (any == Vector<int>.Zero)
+                {
+                    // a silent channel on these neurons contributes exactly 0 (the scalar kernel adds zeros)
+                    if (first) { Simd.Store(Vector<float>.Zero, gSum, i); Simd.Store(Vector<float>.Zero, gESum, i); }
+                    continue;
+                }
                 Simd.Store(Vector<float>.Zero, ring, slotOffset + i);
                 var inc = x * norm;
-                var a = Simd.Load(A, i) + inc;
+                var a = aOld + inc;
                 var g = a;
                 Simd.Store(Flush(a * decayA), A, i);
                 if (B is not null)
