@@ -38,10 +38,11 @@ public sealed class SpikeRecorder : ISimulationObserver
             {
                 int c = sp.Counts[s];
                 if (c == 0) continue;
-                if (_n[k] + c > _ids[k].Length) Grow(k, _n[k] + c);
-                Array.Copy(sp.Segments[s], 0, _ids[k], _n[k], c);
-                Array.Fill(_steps[k], (int)step, _n[k], c);
-                _n[k] += c;
+                int n = _n[k];
+                if (n + c > _ids[k].Length) Grow(k, n + c);
+                int[] ids = _ids[k], steps = _steps[k], seg = sp.Segments[s];
+                for (int j = 0; j < c; j++) { ids[n + j] = seg[j]; steps[n + j] = (int)step; }
+                _n[k] = n + c;
             }
         }
     }
