@@ -22,6 +22,11 @@ public static class Summary
         AnsiConsole.MarkupLine($"{r.DurationMs / 1000:0.###} s simulated in {r.LoopSeconds:0.000} s " +
                                $"([bold]{r.SpeedRealtime:0.0}× real time[/]), build {r.BuildSeconds:0.00} s, " +
                                $"backend {r.Backend} × {r.Threads} threads, {r.SynapseCount:N0} synapses, {evps:0.00e0} events/s");
+        if (r.Extra.TryGetValue("windup", out var w) && w is Dictionary<string, object> windups)
+            foreach (var x in windups.Values.OfType<CircuitSim.Metrics.WindupResult>())
+                AnsiConsole.MarkupLine(Markup.Escape(
+                    $"wind-up {x.Name} ({x.Population}, {x.FrequencyHz:G3} Hz): spikes per stimulus {string.Join(" ", x.SpikesPerStimulus.Select(v => v.ToString("0.#")))}; " +
+                    $"index {x.WindupIndex:0.00}, last/first {(x.RatioLastFirst is { } q ? q.ToString("0.0") : "–")}"));
         AnsiConsole.MarkupLine($"results: {Markup.Escape(outDir)} ({files.Count} files)");
     }
 }
