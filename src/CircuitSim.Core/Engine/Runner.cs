@@ -40,6 +40,12 @@ public static class Runner
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
         };
         result.Extra["phase_seconds"] = sim.Phases.Seconds();
+        long syn = network.SynapseCount;
+        result.Extra["memory"] = new Dictionary<string, object>
+        {
+            ["synapse_bytes"] = network.SynapseBytes,
+            ["bytes_per_synapse"] = syn > 0 ? network.SynapseBytes / (double)syn : 0,
+        };
         var windup = Metrics.WindupMetric.ComputeAll(spec, spikeData);
         if (windup.Count > 0) result.Extra["windup"] = windup.ToDictionary(w => w.Name, w => (object)w);
         return result;

@@ -20,6 +20,16 @@ public class SafetyTests
     }
 
     [Fact]
+    public void CobaSynapsesTakeAtMostSixteenBytesEach()
+    {
+        var net = NetworkBuilder.Build(Specs.Coba(4000, 10));
+        Assert.InRange(net.SynapseCount, 300_000, 340_000);
+        double perSynapse = net.SynapseBytes / (double)net.SynapseCount;
+        Assert.True(perSynapse <= 16, $"{perSynapse:F2} bytes per synapse");
+        Assert.True(perSynapse < 9, $"{perSynapse:F2} bytes per synapse: target + one weight + row overhead");
+    }
+
+    [Fact]
     public void NetworkTooLargeForMemoryIsRefusedBeforeBuilding()
     {
         var spec = Specs.Empty("huge", 100);
