@@ -185,6 +185,7 @@ public static class NetworkBuilder
             for (int i = 0; i < np; i++) arr[i] = (float)model.InitialState(name, k => prm[k][i]);
         }
         model.Prepare(pop, spec.DtMs);
+        pop.UpdateUniformity();
         uint purpose = RngPurpose.ForPopulation(RngPurpose.Initial, index);
         ulong varIndex = 0;
         foreach (var (variable, init) in ps.Initial)

@@ -44,6 +44,22 @@ public sealed class NeuronPopulation : Population
 
     public float[] Param(string name) => Params[name];
 
+    /// <summary>True when every parameter, derived value and refractory period is the same for all neurons.</summary>
+    public bool UniformParams { get; private set; }
+
+    /// <summary>Recomputes <see cref="UniformParams"/>; called after building and after every parameter change.</summary>
+    public void UpdateUniformity()
+    {
+        static bool Constant(float[]? a)
+        {
+            if (a is null || a.Length == 0) return true;
+            float x = a[0];
+            foreach (float y in a) if (y != x) return false;
+            return true;
+        }
+        UniformParams = ParamArrays.All(Constant) && Derived.All(Constant) && Constant(RefractorySteps);
+    }
+
     /// <summary>Parameter arrays in the order of <c>Model.Parameters</c>, so kernels index them without lookups.</summary>
     public float[][] ParamArrays => _paramArrays ??= Model.Parameters.Select(p => Params[p.Name]).ToArray();
     private float[][]? _paramArrays;

@@ -41,6 +41,7 @@ public static class InterventionCompiler
                     Array.Fill(np.Params[key], v);
                     if (key == "refractory") Array.Fill(np.RefractorySteps, steps);
                     np.Model.Prepare(np, spec.DtMs);
+                    np.UpdateUniformity();
                 };
             }
             case ["populations", var p, "ectopic_rate" or "rate"]:

@@ -68,8 +68,15 @@ public sealed partial class AdExModel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+    {
+        if (pop.UniformParams) Vectorised<UniformParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else Vectorised<PerNeuronParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Vectorised<TL>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+        where TL : struct, IParamLayout
     {
         var pp = pop.ParamArrays;
         float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
@@ -78,6 +85,9 @@ public sealed partial class AdExModel
         float[] P = pop.Derived[0], Ph = pop.Derived[1], Rin = pop.Derived[2], Pw = pop.Derived[3];
         float[] GS = pop.GSum, GE = pop.GESum;
         SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
+        Vector<float> ugL = new(gL[0]), uEL = new(EL[0]), uVr = new(Vr[0]), uVT = new(VT[0]), uDT = new(DT[0]), uVp = new(Vp[0]),
+            uA = new(A[0]), uB = new(B[0]), uIb = new(Ib[0]), uP = new(P[0]), uPh = new(Ph[0]), uRin = new(Rin[0]), uPw = new(Pw[0]),
+            uRS = new(RS[0]);
         int count = pop.Count, W = Vector<float>.Count;
         var maxArg = new Vector<float>(MaxExpArg);
         for (int i = lo; i < hi; i += W)
@@ -87,27 +97,27 @@ public sealed partial class AdExModel
             var gs = Simd.Load(GS, i);
             var ge = Simd.Load(GE, i);
             var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var el = Simd.Load(EL, i);
-            var vt = Simd.Load(VT, i);
-            var deltaT = Simd.Load(DT, i);
-            var gldt = Simd.Load(gL, i) * deltaT;
-            var rin = Simd.Load(Rin, i);
-            var drive = ge - gs * v + (Simd.Load(I, i) + Simd.Load(Ib, i)) - w;
+            var el = Simd.Param<TL>(EL, i, uEL);
+            var vt = Simd.Param<TL>(VT, i, uVT);
+            var deltaT = Simd.Param<TL>(DT, i, uDT);
+            var gldt = Simd.Param<TL>(gL, i, ugL) * deltaT;
+            var rin = Simd.Param<TL>(Rin, i, uRin);
+            var drive = ge - gs * v + (Simd.Load(I, i) + Simd.Param<TL>(Ib, i, uIb)) - w;
             var arg = Vector.Min((v - vt) / deltaT, maxArg);
             var vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
-            var vh = vinf + (v - vinf) * Simd.Load(Ph, i);
+            var vh = vinf + (v - vinf) * Simd.Param<TL>(Ph, i, uPh);
             arg = Vector.Min((vh - vt) / deltaT, maxArg);
             vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
-            var vn = vinf + (v - vinf) * Simd.Load(P, i);
-            var winf = Simd.Load(A, i) * (v - el);
-            var wn = winf + (w - winf) * Simd.Load(Pw, i);
+            var vn = vinf + (v - vinf) * Simd.Param<TL>(P, i, uP);
+            var winf = Simd.Param<TL>(A, i, uA) * (v - el);
+            var wn = winf + (w - winf) * Simd.Param<TL>(Pw, i, uPw);
             var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            var vr = Simd.Load(Vr, i);
+            var vr = Simd.Param<TL>(Vr, i, uVr);
             vn = Vector.ConditionalSelect(refractory, vr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Load(Vp, i)), refractory);
+            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Param<TL>(Vp, i, uVp)), refractory);
             Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
-            Simd.Store(Vector.ConditionalSelect(spike, wn + Simd.Load(B, i), wn), Wa, i);
-            Simd.Store(Vector.ConditionalSelect(spike, Simd.Load(RS, i), r), R, i);
+            Simd.Store(Vector.ConditionalSelect(spike, wn + Simd.Param<TL>(B, i, uB), wn), Wa, i);
+            Simd.Store(Vector.ConditionalSelect(spike, Simd.Param<TL>(RS, i, uRS), r), R, i);
             CollectSpikes(spike, i, count, spikes, ref spikeCount);
         }
     }
