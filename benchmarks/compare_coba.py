@@ -68,7 +68,8 @@ def parse_args(argv=None):
     ap.add_argument("--duration", type=float, default=10.0, help="simulated seconds (default 10)")
     ap.add_argument("--seeds", type=int, default=3, help="seeds per side, 1..S (default 3)")
     ap.add_argument("--first-seed", type=int, default=1, help="first seed (default 1)")
-    ap.add_argument("--threads", type=int, default=2, help="CircuitSim threads (default 2)")
+    ap.add_argument("--threads", type=int, default=0,
+                    help="CircuitSim threads (default 0: automatic, one thread below 16k neurons per core)")
     ap.add_argument("--brian2-threads", type=int, default=0,
                     help="Brian2 OpenMP threads (default 0: no OpenMP, one thread)")
     ap.add_argument("--skip-build", action="store_true",
