@@ -7,7 +7,7 @@ namespace CircuitSim.Tests.Engine;
 public class DeterminismTests
 {
     private static (int[] Ids, double[] Times) AllSpikes(SimulationResult r) =>
-        (r.Spikes.SelectMany(s => s.NodeIds.Select(i => i + (s.Population == "I" ? 1_000_000 : 0))).ToArray(),
+        (r.Spikes.SelectMany((s, k) => s.NodeIds.Select(i => i + k * 1_000_000)).ToArray(),
          r.Spikes.SelectMany(s => s.TimesMs).ToArray());
 
     [Fact]
@@ -23,6 +23,22 @@ public class DeterminismTests
             Assert.Equal(ids.Length, ids2.Length);
             Assert.Equal(ids, ids2);
             Assert.Equal(times, times2);
+        }
+    }
+
+    [Fact]
+    public void BaseCircuitSpikesAreIdenticalOnBothBackendsAndThreadCounts()
+    {
+        // AdEx kernels, NMDA block, NK1 potentiation, chloride channels, a drug and pulse recruitment
+        var spec = CircuitSim.Scenarios.ScenarioLoader.Load(CircuitSim.Tests.Validation.ScenarioRuns.Path("windup-ketamine.yaml"),
+            new[] { "duration=4s", "stimuli.slow=null", "stimuli.fast.start=0.5s", "interventions.ketamine.at=2s", "record.metrics=null" });
+        var reference = AllSpikes(Runner.Run(spec, new RunOptions(BackendKind.Reference, 1)));
+        Assert.True(reference.Ids.Length > 1000, $"{reference.Ids.Length} spikes");
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var simd = AllSpikes(Runner.Run(spec, new RunOptions(BackendKind.Simd, threads)));
+            Assert.Equal(reference.Ids, simd.Ids);
+            Assert.Equal(reference.Times, simd.Times);
         }
     }
 }
