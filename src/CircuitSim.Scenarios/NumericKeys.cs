@@ -84,5 +84,11 @@ internal static class NumericKeys
                 ["amplitude"] = NumKey.Of(Dimension.Current),
                 ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
             },
+            [StimulusProtocol.Natural] = new Dictionary<string, NumKey>
+            {
+                ["force"] = NumKey.Of(Dimension.Force, Limits.Positive),
+                ["temperature"] = NumKey.Of(Dimension.Temperature),
+                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
+            },
         };
 }

@@ -9,7 +9,7 @@ internal sealed partial class SpecBuilder
 {
     private static readonly string[] CommonPopulationKeys = { "kind", "count" };
     private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina" };
-    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate" };
+    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "adaptation" };
     private static readonly string[] DescendingKeys = { "transmitter", "rate" };
     private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation" };
 
@@ -25,6 +25,11 @@ internal sealed partial class SpecBuilder
     {
         ("C", FibreClass.C), ("Adelta", FibreClass.Adelta), ("Abeta", FibreClass.Abeta),
         ("Aδ", FibreClass.Adelta), ("Aβ", FibreClass.Abeta),
+    };
+
+    private static readonly (string, Adaptation)[] AdaptationChoices =
+    {
+        ("slow", Adaptation.Slow), ("rapid", Adaptation.Rapid), ("SA", Adaptation.Slow), ("RA", Adaptation.Rapid),
     };
 
     private static string[] KeysOf(PopulationKind k) => k switch
@@ -88,8 +93,17 @@ internal sealed partial class SpecBuilder
 
     private void BuildAfferent(PopulationSpec pop, YMap pm, string path)
     {
-        if (Required(pm, path, "fibre", "one of: C, Adelta, Abeta") is { } f && Choice(f, Join(path, "fibre"), FibreChoices) is { } fibre)
-            pop.Fibre = fibre;
+        FibreClass? fibre = null;
+        if (Required(pm, path, "fibre", "one of: C, Adelta, Abeta") is { } f && Choice(f, Join(path, "fibre"), FibreChoices) is { } fc)
+            pop.Fibre = (fibre = fc).Value;
+        // how the response to natural stimuli adapts: rapidly adapting (RA) low-threshold mechanoreceptors are Aβ
+        if (pm["adaptation"] is { } an && Choice(an, Join(path, "adaptation"), AdaptationChoices) is { } adaptation)
+        {
+            if (adaptation == Adaptation.Rapid && fibre is { } cls && cls != FibreClass.Abeta)
+                Error(an, Join(path, "adaptation"),
+                    $"adaptation rapid applies to Abeta fibres (RA mechanoreceptors); '{pop.Name}' is fibre {FibreChoices.First(x => x.Item2 == cls).Item1}, whose nociceptors adapt slowly");
+            else pop.Adaptation = adaptation;
+        }
         var keys = NumericKeys.Afferent;
         if (pm["conduction_distance"] is { } cd && Qty(cd, Join(path, "conduction_distance"), keys["conduction_distance"]) is { } dist)
             pop.ConductionDistanceUm = dist;

@@ -10,12 +10,22 @@ internal sealed partial class SpecBuilder
     private static readonly (string, StimulusProtocol)[] ProtocolChoices =
     {
         ("pulse_train", StimulusProtocol.PulseTrain), ("poisson", StimulusProtocol.Poisson), ("current", StimulusProtocol.Current),
+        ("natural", StimulusProtocol.Natural),
     };
+
+    private static readonly (string, NaturalModality)[] ModalityChoices =
+    {
+        ("mechanical", NaturalModality.Mechanical), ("heat", NaturalModality.Heat),
+    };
+
+    /// <summary>Protocols that may drive a list of afferent populations (a nerve, or a patch of skin).</summary>
+    private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural;
 
     private static string[] ProtocolKeys(StimulusProtocol p) => p switch
     {
         StimulusProtocol.PulseTrain => new[] { "count", "frequency", "width", "fraction", "intensity" },
         StimulusProtocol.Poisson => new[] { "rate", "duration" },
+        StimulusProtocol.Natural => new[] { "modality", "force", "temperature", "duration" },
         _ => new[] { "amplitude", "duration", "neurons" },
     };
 
@@ -29,6 +39,50 @@ internal sealed partial class SpecBuilder
             return x;
         Error(node, path, $"expected a non-negative multiple of the Abeta threshold (e.g. 20) or Abeta, Adelta, C (-strength), found '{sc.Value}'");
         return null;
+    }
+
+    /// <summary>
+    /// natural: modality (required), force (mechanical) or temperature (heat), start and duration
+    /// (required); the key of the other modality is an error.
+    /// </summary>
+    private void BuildNatural(StimulusSpec s, YMap sm, string path, IReadOnlyDictionary<string, NumKey> keys)
+    {
+        Required(sm, path, "start", "a Time such as '1 s' (when the natural stimulus begins)");
+        if (Required(sm, path, "duration", "a Time such as '2 s' (how long the natural stimulus lasts)") is { } dn
+            && Qty(dn, Join(path, "duration"), keys["duration"]) is { } d)
+            s.DurationMs = d;
+        var modNode = Required(sm, path, "modality", "mechanical or heat");
+        NaturalModality? modality = modNode is null ? null : Choice(modNode, Join(path, "modality"), ModalityChoices);
+        if (modality is { } m) s.Modality = m;
+
+        // the amount: force for a press, temperature for heat; the other one is a mistake
+        foreach (var (key, own) in new[] { ("force", NaturalModality.Mechanical), ("temperature", NaturalModality.Heat) })
+            if (modality is { } mm && mm != own && sm[key] is { } wrong)
+            {
+                var ownKey = mm == NaturalModality.Mechanical ? "force" : "temperature";
+                Error(wrong, Join(path, key), $"'{key}' belongs to a {(own == NaturalModality.Heat ? "heat" : "mechanical")} stimulus, but this one has modality {(mm == NaturalModality.Heat ? "heat" : "mechanical")} (use '{ownKey}')");
+            }
+        // without a valid modality both are read, so that their own errors are still reported
+        YNode? forceNode = modality switch
+        {
+            NaturalModality.Mechanical => Required(sm, path, "force", "a Force such as '100 mN'"),
+            null => sm["force"],
+            _ => null,
+        };
+        if (forceNode is not null && Qty(forceNode, Join(path, "force"), keys["force"]) is { } f) s.ForceMn = f;
+        YNode? tempNode = modality switch
+        {
+            NaturalModality.Heat => Required(sm, path, "temperature", "a Temperature such as '48 degC'"),
+            null => sm["temperature"],
+            _ => null,
+        };
+        if (tempNode is not null && Qty(tempNode, Join(path, "temperature"), keys["temperature"]) is { } t)
+        {
+            if (t < Stimuli.NaturalTransduction.SkinTemperatureC)
+                Error(tempNode, Join(path, "temperature"),
+                    $"temperature must be at least the skin's resting {Stimuli.NaturalTransduction.SkinTemperatureC:G} degC (heat only; cooling is not modelled), found '{((YScalar)tempNode).Value}'");
+            else s.TemperatureC = t;
+        }
     }
 
     private static string ProtocolWord(StimulusProtocol p) => ProtocolChoices.First(x => x.Item2 == p).Item1;
@@ -50,7 +104,7 @@ internal sealed partial class SpecBuilder
 
     private StimulusSpec? BuildStimulus(string name, YMap sm, string path)
     {
-        var targetNode = Required(sm, path, "target", "the name of a population, or a list of afferent populations for pulse_train");
+        var targetNode = Required(sm, path, "target", "the name of a population, or a list of afferent populations for pulse_train and natural");
         var targets = new List<PopulationSpec>();
         if (targetNode is YSeq seq)
         {
@@ -59,7 +113,7 @@ internal sealed partial class SpecBuilder
         }
         else if (targetNode is not null && PopulationRef(targetNode, Join(path, "target")) is { } t1) targets.Add(t1);
         var target = targets.Count > 0 ? targets[0] : null;
-        var protoNode = Required(sm, path, "protocol", "pulse_train, poisson or current");
+        var protoNode = Required(sm, path, "protocol", "pulse_train, poisson, current or natural");
         var protocol = protoNode is null ? null : Choice(protoNode, Join(path, "protocol"), ProtocolChoices);
 
         var all = CommonStimulusKeys.Concat(ProtocolChoices.SelectMany(p => ProtocolKeys(p.Item2))).Distinct().ToArray();
@@ -78,13 +132,14 @@ internal sealed partial class SpecBuilder
 
         var s = new StimulusSpec { Name = name, Target = target?.Name ?? "", Protocol = proto };
         if (targetNode is YSeq) s.Targets.AddRange(targets.Select(t => t.Name));
-        if (targetNode is YSeq && proto != StimulusProtocol.PulseTrain)
-            Error(targetNode, Join(path, "target"), $"only pulse_train takes a list of targets; {ProtocolWord(proto)} takes one population");
+        if (targetNode is YSeq && !TakesTargetList(proto))
+            Error(targetNode, Join(path, "target"), $"only pulse_train and natural take a list of targets; {ProtocolWord(proto)} takes one population");
         foreach (var tp in targets)
         {
             string? why = proto switch
             {
                 StimulusProtocol.PulseTrain when tp.Kind != PopulationKind.Afferent => "pulse_train stimulates afferent fibres",
+                StimulusProtocol.Natural when tp.Kind != PopulationKind.Afferent => "natural stimuli are transduced by afferent fibres",
                 StimulusProtocol.Poisson when tp.Kind == PopulationKind.Neuron => "poisson drives afferent or descending spike sources (use protocol current for neurons)",
                 StimulusProtocol.Current when tp.Kind != PopulationKind.Neuron => "current is injected into neurons",
                 _ => null,
@@ -115,6 +170,9 @@ internal sealed partial class SpecBuilder
                 if (sm["duration"] is { } dn2 && Qty(dn2, Join(path, "duration"), keys["duration"]) is { } d2) s.DurationMs = d2;
                 if (sm["neurons"] is { } nn)
                     s.Neurons = Indices(nn, Join(path, "neurons"), target?.Kind == PopulationKind.Neuron ? target.Count : 0, target?.Name ?? "?");
+                break;
+            case StimulusProtocol.Natural:
+                BuildNatural(s, sm, path, keys);
                 break;
         }
         return s;

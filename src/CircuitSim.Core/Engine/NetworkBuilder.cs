@@ -326,6 +326,9 @@ public static class NetworkBuilder
                     DtMs = spec.DtMs, Seed = spec.Seed, Stream = RngPurpose.PoissonBase + ((uint)k << 8) + (uint)target.Index,
                 });
                 break;
+            case StimulusProtocol.Natural when target is SpikeSourcePopulation src:
+                drives.Add(NaturalDrive.Create(spec, k, st, src));
+                break;
             case StimulusProtocol.Current when target is NeuronPopulation np:
             {
                 var who = st.Neurons ?? Enumerable.Range(0, np.Count).ToArray();

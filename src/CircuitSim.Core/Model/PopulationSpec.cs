@@ -4,6 +4,12 @@ public enum PopulationKind { Neuron, Afferent, Descending }
 
 public enum FibreClass { C, Adelta, Abeta }
 
+/// <summary>
+/// How an afferent's response to a sustained natural stimulus adapts: slowly (SA, firing through
+/// the stimulus) or rapidly (RA, firing only at its onset and offset). Only Aβ fibres are RA here.
+/// </summary>
+public enum Adaptation { Slow, Rapid }
+
 public sealed class PopulationSpec
 {
     public required string Name { get; set; }
@@ -35,6 +41,8 @@ public sealed class PopulationSpec
     public double Peptidergic { get; set; }
     /// <summary>Ongoing ectopic (Poisson) firing rate, Hz.</summary>
     public double EctopicRateHz { get; set; }
+    /// <summary>Response to sustained natural stimuli: slowly (SA) or rapidly (RA) adapting.</summary>
+    public Adaptation Adaptation { get; set; } = Adaptation.Slow;
 
     // ---- kind: descending ----
     public string? Transmitter { get; set; }

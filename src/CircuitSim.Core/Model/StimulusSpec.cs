@@ -1,6 +1,9 @@
 namespace CircuitSim.Model;
 
-public enum StimulusProtocol { PulseTrain, Poisson, Current }
+public enum StimulusProtocol { PulseTrain, Poisson, Current, Natural }
+
+/// <summary>What a <c>natural</c> stimulus does to the skin: press on it, or heat it.</summary>
+public enum NaturalModality { Mechanical, Heat }
 
 public sealed class StimulusSpec
 {
@@ -23,10 +26,16 @@ public sealed class StimulusSpec
     public double Fraction { get; set; } = 1;
     /// <summary>poisson: rate of each fibre, Hz.</summary>
     public double RateHz { get; set; }
-    /// <summary>poisson, current: how long it lasts, ms; null means to the end of the run.</summary>
+    /// <summary>poisson, current, natural: how long it lasts, ms; null means to the end of the run.</summary>
     public double? DurationMs { get; set; }
     /// <summary>current: injected current, pA.</summary>
     public double AmplitudePa { get; set; }
     /// <summary>current: which neurons of the target receive it; null means all.</summary>
     public int[]? Neurons { get; set; }
+    /// <summary>natural: mechanical (a press of <see cref="ForceMn"/>) or heat (a step to <see cref="TemperatureC"/>).</summary>
+    public NaturalModality Modality { get; set; }
+    /// <summary>natural, mechanical: force applied to the skin, mN.</summary>
+    public double ForceMn { get; set; }
+    /// <summary>natural, heat: skin temperature during the stimulus, °C (the baseline is 32 °C).</summary>
+    public double TemperatureC { get; set; } = 32;
 }

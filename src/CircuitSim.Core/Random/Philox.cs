@@ -62,6 +62,8 @@ public static class RngPurpose
     public const uint Ectopic = 6;
     public const uint Threshold = 7;
     public const uint Placement = 8;
+    /// <summary>Natural stimuli: fibre thresholds and gains (Natural · 65536 + population); firing (Natural · 2^24 + stimulus · 4096 + population).</summary>
+    public const uint Natural = 9;
     /// <summary>Poisson stimuli use PoissonBase + stimulus index.</summary>
     public const uint PoissonBase = 1000;
     /// <summary>Projections use Connect · 65536 + projection index as their purpose word.</summary>

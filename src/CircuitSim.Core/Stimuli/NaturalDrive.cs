@@ -1,0 +1,106 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Random;
+
+namespace CircuitSim.Stimuli;
+
+/// <summary>
+/// A natural stimulus (a press or a heat step) on one afferent population: fibre i fires in a step
+/// with probability r_i(t)·dt, where r_i(t) = <see cref="BaseRateHz"/>[i] · the class's time profile
+/// (<see cref="FibreResponse.TimeFactor"/>). The per-fibre rates come from thresholds and gains drawn
+/// once at build (<see cref="NaturalTransduction"/>); the firing draws are the counter-based stream
+/// (seed, stimulus × target, fibre, step), so spikes do not depend on the thread count.
+/// </summary>
+public sealed class NaturalDrive : SpikeDrive
+{
+    public required long StartStep { get; init; }
+    /// <summary>Step at which the stimulus ends (exclusive).</summary>
+    public required long EndStep { get; init; }
+    /// <summary>Last step (exclusive) at which a fibre may fire: EndStep plus the offset response of rapidly adapting fibres.</summary>
+    public required long TailEndStep { get; init; }
+    public required double DtMs { get; init; }
+    public required ulong Seed { get; init; }
+    public required uint Stream { get; init; }
+    /// <summary>The response law of the target's class to this modality; null when it does not respond.</summary>
+    public required FibreResponse? Response { get; init; }
+    /// <summary>Per fibre: steady-state (slowly adapting) or peak (rapidly adapting) rate, Hz; 0 below threshold.</summary>
+    public required double[] BaseRateHz { get; init; }
+    /// <summary>Per fibre: <see cref="BaseRateHz"/>·dt, the firing probability per step at time factor 1.</summary>
+    public required float[] BaseProbability { get; init; }
+    /// <summary>Per group of four fibres (one Philox block): whether any of them can fire.</summary>
+    public required bool[] BlockActive { get; init; }
+
+    public override void Apply(long step, bool[] fires)
+    {
+        if (step < StartStep || step >= TailEndStep || Response is not { } law) return;
+        float f = (float)law.TimeFactor((step - StartStep) * DtMs, (EndStep - StartStep) * DtMs);
+        if (f <= 0) return;
+        FireBernoulli(Seed, Stream, step, BaseProbability, f, BlockActive, fires);
+    }
+
+    /// <summary>Fibre i fires with probability p[i]·f; four fibres per Philox block (as <see cref="PoissonDrive.FireBernoulli"/>).</summary>
+    public static void FireBernoulli(ulong seed, uint stream, long step, float[] p, float f, bool[] blockActive, bool[] fires)
+    {
+        int n = fires.Length;
+        for (int i = 0, b = 0; i < n; i += 4, b++)
+        {
+            if (!blockActive[b]) continue;
+            var (w0, w1, w2, w3) = Philox.Next(seed, stream, (uint)b, (ulong)step);
+            if (Philox.ToUnitFloat(w0) < p[i] * f) fires[i] = true;
+            if (i + 1 < n && Philox.ToUnitFloat(w1) < p[i + 1] * f) fires[i + 1] = true;
+            if (i + 2 < n && Philox.ToUnitFloat(w2) < p[i + 2] * f) fires[i + 2] = true;
+            if (i + 3 < n && Philox.ToUnitFloat(w3) < p[i + 3] * f) fires[i + 3] = true;
+        }
+    }
+
+    /// <summary>
+    /// Purpose word of the firing stream of stimulus <paramref name="stimulus"/> on population
+    /// <paramref name="population"/>: Natural · 2^24 + stimulus · 4096 + population.
+    /// </summary>
+    public static uint FiringStream(int stimulus, int population)
+    {
+        if (stimulus >= 4096 || population >= 4096)
+            throw new BuildException("natural stimuli support at most 4096 stimuli and 4096 populations");
+        return RngPurpose.Natural << 24 | (uint)stimulus << 12 | (uint)population;
+    }
+
+    /// <summary>Builds the drive of stimulus <paramref name="k"/> of <paramref name="spec"/> on afferent population <paramref name="src"/>.</summary>
+    public static NaturalDrive Create(ScenarioSpec spec, int k, StimulusSpec st, SpikeSourcePopulation src)
+    {
+        if (src.Kind != PopulationKind.Afferent)
+            throw new BuildException($"stimulus {st.Name}: a natural stimulus drives afferent fibres, but {src.Name} is {src.Kind.ToString().ToLowerInvariant()}");
+        if (st.DurationMs is not { } durationMs)
+            throw new BuildException($"stimulus {st.Name}: a natural stimulus needs a duration");
+        var adaptation = spec.Populations[src.Index].Adaptation;
+        var law = NaturalTransduction.For(src.Fibre, adaptation, st.Modality);
+        double intensity = st.Modality == NaturalModality.Heat ? st.TemperatureC : st.ForceMn;
+
+        int n = src.Count;
+        var rate = new double[n];
+        var prob = new float[n];
+        var active = new bool[(n + 3) / 4];
+        if (law is not null)
+        {
+            // Thresholds and gains are properties of the fibre: the same for every stimulus of a modality.
+            uint purpose = RngPurpose.ForPopulation(RngPurpose.Natural, src.Index);
+            ulong modality = st.Modality == NaturalModality.Heat ? 1UL : 0UL;
+            for (int i = 0; i < n; i++)
+            {
+                double th = NaturalTransduction.Threshold(law, st.Modality, Philox.Normal(spec.Seed, purpose, (uint)i, modality));
+                double gain = NaturalTransduction.Gain(law, Philox.Normal(spec.Seed, purpose, (uint)i, 2 + modality));
+                rate[i] = law.Rate(intensity, th, gain);
+                prob[i] = (float)(rate[i] * spec.DtMs * 1e-3);
+                if (prob[i] > 0) active[i >> 2] = true;
+            }
+        }
+        long start = (long)Math.Round(st.StartMs / spec.DtMs);
+        long end = (long)Math.Round((st.StartMs + durationMs) / spec.DtMs);
+        long tail = law is null ? 0 : (long)Math.Ceiling(law.TailMs / spec.DtMs);
+        return new NaturalDrive
+        {
+            Name = st.Name, Target = src, StartStep = start, EndStep = end, TailEndStep = end + tail, DtMs = spec.DtMs,
+            Seed = spec.Seed, Stream = FiringStream(k, src.Index), Response = law,
+            BaseRateHz = rate, BaseProbability = prob, BlockActive = active,
+        };
+    }
+}
