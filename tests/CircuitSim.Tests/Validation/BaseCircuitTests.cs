@@ -37,3 +37,19 @@ public class BaseCircuitTests
         Assert.Equal(new[] { 1, 2, 3, 0 }, order); // bottom to top: afferent C, WDR (V), SOM (II), PN (I)
     }
 }
+
+[Trait("Category", "Slow")]
+public class NaturalStimulusCircuitTests
+{
+    [Fact]
+    public void LaminaIProjectionNeuronsIgnoreTouchButAnswerNoxiousPressAndHeat()
+    {
+        var r = ScenarioRuns.Run("natural-touch-heat.yaml");
+        double touch = r.PerNeuron("PN", 1000, 3300), press = r.PerNeuron("PN", 5000, 7300), heat = r.PerNeuron("PN", 14_000, 17_300);
+        Assert.True(r.PerNeuron("Abeta_SA", 1000, 3300) > 20, "the touch drives Abeta fibres");
+        Assert.True(touch <= 0.5, $"PN during touch: {touch} spikes/neuron");
+        Assert.True(press >= 20, $"PN during the 300 mN press: {press}");
+        Assert.True(heat >= 20, $"PN during 48 °C heat: {heat}");
+        Assert.True(r.PerNeuron("WDR", 5000, 7300) >= 20, "WDR answer the press");
+    }
+}
