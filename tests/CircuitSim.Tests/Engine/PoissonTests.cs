@@ -38,4 +38,24 @@ public class PoissonTests
         other.Stimuli.AddRange(spec.Stimuli);
         Assert.NotEqual(a.NodeIds, Runner.Run(other, new RunOptions()).Spikes[0].NodeIds);
     }
+
+    [Fact]
+    public void OneStimulusOnTwoPopulationsDrawsIndependentSpikes()
+    {
+        // regression: the random stream of a stimulus once ignored its target, so two identical
+        // populations driven by one stimulus fired identical spike trains
+        var spec = Specs.Empty("two-targets", 2000);
+        foreach (var name in new[] { "C1", "C2" })
+            spec.Populations.Add(new PopulationSpec { Name = name, Kind = PopulationKind.Afferent, Count = 50, Fibre = FibreClass.C });
+        var st = new StimulusSpec
+        {
+            Name = "heat", Target = "C1", Protocol = StimulusProtocol.Natural, Modality = NaturalModality.Heat,
+            TemperatureC = 50, StartMs = 100, DurationMs = 1500,
+        };
+        st.Targets.AddRange(new[] { "C1", "C2" });
+        spec.Stimuli.Add(st);
+        var r = Runner.Run(spec, new RunOptions());
+        Assert.True(r.Spikes[0].NodeIds.Length > 100);
+        Assert.NotEqual(r.Spikes[0].TimesMs, r.Spikes[1].TimesMs);
+    }
 }
