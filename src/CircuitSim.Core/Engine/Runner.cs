@@ -20,8 +20,7 @@ public static class Runner
         var sw = Stopwatch.StartNew();
         var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes);
         var backend = options.Backend != BackendKind.Auto ? options.Backend : spec.Backend;
-        if (backend == BackendKind.Gpu) throw new BuildException("backend gpu is not available in this build (use simd or reference)");
-        var sim = new Simulation(network, backend == BackendKind.Auto ? BackendKind.Simd : backend, options.Threads);
+        var sim = new Simulation(network, backend, options.Threads);
         var spikes = new SpikeRecorder(network, spec.Record.Spikes);
         var traces = new TraceRecorder(network, spec.Record.Traces);
         sim.Observers.Add(spikes);

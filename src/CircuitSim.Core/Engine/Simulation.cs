@@ -29,7 +29,8 @@ public sealed class PhaseTimes
 public sealed class Simulation
 {
     public Network Network { get; }
-    public BackendKind Backend { get; }
+    public BackendKind Backend => _backend.Kind;
+    private readonly Backends.INeuronBackend _backend;
     public int Threads { get; }
     public List<ISimulationObserver> Observers { get; } = new();
     /// <summary>Synaptic events delivered so far.</summary>
@@ -56,7 +57,7 @@ public sealed class Simulation
     public Simulation(Network network, BackendKind backend = BackendKind.Simd, int threads = 0)
     {
         Network = network;
-        Backend = backend == BackendKind.Reference ? BackendKind.Reference : BackendKind.Simd;
+        _backend = Backends.NeuronBackends.Create(backend);
         int total = network.NeuronPopulations.Sum(p => p.Count);
         Threads = threads > 0 ? threads
             : Backend == BackendKind.Reference ? 1
@@ -112,7 +113,6 @@ public sealed class Simulation
         int sense = 0;
         long steps = Network.Steps;
         float dt = Network.DtMs;
-        bool vector = Backend == BackendKind.Simd;
         var neuronPops = Network.NeuronPopulations.ToArray();
         var sources = Network.SourcePopulations.ToArray();
         var projections = Network.Projections.ToArray();
@@ -125,7 +125,7 @@ public sealed class Simulation
             t1 = t0;
             try
             {
-                foreach (var pop in neuronPops) UpdateNeurons(pop, p, t, dt, vector);
+                foreach (var pop in neuronPops) UpdateNeurons(pop, p, t, dt);
                 t1 = Stopwatch.GetTimestamp();
                 if (p == 0) foreach (var src in sources) FireSources(src, t);
             }
@@ -166,7 +166,7 @@ public sealed class Simulation
         _abort = true;
     }
 
-    private void UpdateNeurons(NeuronPopulation pop, int p, long t, float dt, bool vector)
+    private void UpdateNeurons(NeuronPopulation pop, int p, long t, float dt)
     {
         var b = _bounds[pop.Index];
         int lo = b[p], hi = b[p + 1];
@@ -174,11 +174,7 @@ public sealed class Simulation
         int slotOffset = (int)(t % slots) * pop.PaddedCount;
         var seg = pop.Spikes.Segments[p];
         int count = 0;
-        if (hi > lo)
-        {
-            if (vector) pop.Model.UpdateVector(pop, lo, hi, slotOffset, dt, seg, ref count);
-            else pop.Model.UpdateScalar(pop, lo, hi, slotOffset, dt, seg, ref count);
-        }
+        if (hi > lo) _backend.Update(pop, lo, hi, slotOffset, dt, seg, ref count);
         pop.Spikes.Counts[p] = count;
     }
 
