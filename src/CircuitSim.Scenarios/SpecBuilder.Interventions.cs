@@ -24,7 +24,13 @@ internal sealed partial class SpecBuilder
             var iv = new InterventionSpec { Name = entry.Key };
             if (Required(im, path, "at", "a Time such as '10 s'") is { } at && Qty(at, Join(path, "at"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } atMs)
                 iv.AtMs = atMs;
-            if (im["drug"] is { } drug) iv.Drug = Str(drug, Join(path, "drug"));
+            if (im["drug"] is { } drug && Str(drug, Join(path, "drug")) is { } drugName)
+            {
+                if (CircuitSim.Interventions.DrugLibrary.All.ContainsKey(drugName)) iv.Drug = drugName;
+                else
+                    Error(drug, Join(path, "drug"), $"unknown drug '{drugName}'" +
+                        Suggest.Hint(drugName, CircuitSim.Interventions.DrugLibrary.All.Keys.ToList(), "the drug library has"));
+            }
             if (im["dose"] is { } dose)
             {
                 if (im["drug"] is null) Error(dose, Join(path, "dose"), "a dose needs a drug: add 'drug: NAME'");
