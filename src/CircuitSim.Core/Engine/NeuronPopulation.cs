@@ -66,10 +66,7 @@ public sealed class NeuronPopulation : Population
 
     public ReceptorChannel? Channel(string name) => Array.Find(Channels, c => c.Name == name);
 
-    /// <summary>Reads a recordable variable of neuron i (v, w, u, g_X, I_ext), internal units.</summary>
-    public float Read(string variable, int i) => Reader(variable)(i);
-
-    /// <summary>A reader of one recordable variable, resolved once so sampling does no lookups.</summary>
+    /// <summary>A reader of one recordable variable (v, w, u, g_X, I_ext; internal units), resolved once so sampling does no lookups.</summary>
     public Func<int, float> Reader(string variable)
     {
         switch (variable)

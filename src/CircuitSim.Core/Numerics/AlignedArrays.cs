@@ -12,20 +12,24 @@ namespace CircuitSim.Numerics;
 public static class AlignedArrays
 {
     private const int Line = 64;
-    private static readonly List<object> Fillers = new();
     private static readonly object Gate = new();
 
     public static unsafe float[] Create(long length)
     {
+        if (length == 0) return Array.Empty<float>();
         lock (Gate)
         {
-            for (int attempt = 0; attempt < 16; attempt++)
+            var junk = new List<object>();
+            for (int attempt = 0; attempt < 64; attempt++)
             {
                 var a = GC.AllocateArray<float>(checked((int)length), pinned: true);
                 long misalign = (long)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(a)) & (Line - 1);
-                if (misalign == 0 || length == 0) return a;
-                // shift the pinned heap's bump pointer by a small filler and try again
-                Fillers.Add(GC.AllocateArray<byte>((int)(Line - misalign) + attempt * 8, pinned: true));
+                if (misalign == 0) return a;
+                // keep the misaligned array (so its place is not reused) and move the pinned heap's
+                // allocation pointer by (64 − misalign) bytes with a filler: a byte[] of L occupies 24 + L bytes
+                junk.Add(a);
+                int fillerLength = (int)(((Line - misalign) - 24 + 2 * Line) % Line);
+                junk.Add(GC.AllocateArray<byte>(fillerLength, pinned: true));
             }
             return GC.AllocateArray<float>(checked((int)length), pinned: true); // unaligned: only slower
         }

@@ -29,8 +29,6 @@ public sealed class PulseTrainDrive : SpikeDrive
         var rec = Recruited;
         for (int i = 0; i < rec.Length; i++) if (rec[i]) fires[i] = true;
     }
-
-    internal void Reset() => _next = 0;
 }
 
 /// <summary>

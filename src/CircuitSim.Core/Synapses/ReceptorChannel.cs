@@ -30,9 +30,6 @@ public sealed class ReceptorChannel
     public float[] Ring { get; set; } = Array.Empty<float>();
     public int RingSlots { get; set; } = 1;
 
-    /// <summary>Current conductance of neuron i (nS), before the Mg²⁺ block and drugs.</summary>
-    public float Conductance(int i) => B is null ? A[i] : A[i] - B[i];
-
     /// <summary>Peak of exp(−t/τd) − exp(−t/τr), so that Norm = 1/peak.</summary>
     public static double PeakNormalisation(double tauRise, double tauDecay)
     {
