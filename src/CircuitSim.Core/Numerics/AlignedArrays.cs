@@ -7,7 +7,8 @@ namespace CircuitSim.Numerics;
 /// float[] arrays whose first element lies on a 64-byte cache-line boundary, on the pinned
 /// object heap (so they never move). Workers own slices that start at multiples of 16 floats;
 /// with aligned arrays no cache line is shared by two workers, which otherwise ping-pong lines
-/// at every step and made two threads slower than one on COBA.
+/// at every step and made two threads slower than one on COBA. Best effort: when other threads
+/// allocate on the pinned heap at the same time, an array may come back unaligned (only slower).
 /// </summary>
 public static class AlignedArrays
 {
@@ -34,7 +35,4 @@ public static class AlignedArrays
             return GC.AllocateArray<float>(checked((int)length), pinned: true); // unaligned: only slower
         }
     }
-
-    public static unsafe bool IsAligned(float[] a) =>
-        ((long)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(a)) & (Line - 1)) == 0;
 }

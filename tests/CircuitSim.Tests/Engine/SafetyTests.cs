@@ -30,23 +30,6 @@ public class SafetyTests
     }
 
     [Fact]
-    public void StateArraysStartOnCacheLines()
-    {
-        // workers own slices starting at multiples of 16 floats: aligned arrays share no cache line
-        var net = NetworkBuilder.Build(Specs.Coba(4000, 10));
-        foreach (var pop in net.NeuronPopulations)
-        {
-            Assert.True(CircuitSim.Numerics.AlignedArrays.IsAligned(pop.V), $"{pop.Name}.V");
-            Assert.True(CircuitSim.Numerics.AlignedArrays.IsAligned(pop.Refractory), $"{pop.Name}.Refractory");
-            foreach (var ch in pop.Channels)
-            {
-                Assert.True(CircuitSim.Numerics.AlignedArrays.IsAligned(ch.A), $"{pop.Name}.{ch.Name}.A");
-                Assert.True(CircuitSim.Numerics.AlignedArrays.IsAligned(ch.Ring), $"{pop.Name}.{ch.Name}.Ring");
-            }
-        }
-    }
-
-    [Fact]
     public void NetworkTooLargeForMemoryIsRefusedBeforeBuilding()
     {
         var spec = Specs.Empty("huge", 100);
