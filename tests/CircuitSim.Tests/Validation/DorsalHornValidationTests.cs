@@ -107,8 +107,8 @@ public class DorsalHornValidationTests
         Assert.True(none >= 3, $"response without PN inhibition {none}");
         for (int k = 1; k < resp.Length; k++) Assert.True(resp[k] >= resp[k - 1], $"ECl {ecl[k]}: {resp[k]} < {resp[k - 1]} at {ecl[k - 1]}");
         Assert.True(resp[0] <= 0.2 * none, $"at -70 mV: {resp[0]} vs {none} without inhibition");
-        Assert.True(resp[3] >= 0.5 * none, $"at -55 mV disinhibition is largely complete: {resp[3]} vs {none}");
-        Assert.True(resp[5] > 1.2 * none, $"at -45 mV inhibition excites: {resp[5]} vs {none}");
-        Assert.True(resp[4] >= none, $"at -50 mV: {resp[4]} vs {none}");
+        Assert.True(resp[3] >= 0.7 * none, $"at -55 mV disinhibition is about complete: {resp[3]} vs {none}");
+        Assert.True(resp[4] > 1.2 * none, $"at -50 mV inhibition excites: {resp[4]} vs {none}");
+        Assert.True(resp[5] > resp[4], $"at -45 mV more so: {resp[5]} vs {resp[4]}");
     }
 }
