@@ -34,31 +34,64 @@ public sealed partial class AdExModel : NeuronModel
     };
 
     /// <summary>
-    /// Firing patterns of dorsal horn neurons (Prescott &amp; De Koninck 2002, J Physiol 539:817;
-    /// Ruscheweyh &amp; Sandkühler 2002, J Physiol 541:231; Punnakkal et al. 2014 J Physiol 592:759:
-    /// inhibitory interneurons mostly tonic, excitatory ones mostly delayed, single-spike or
-    /// initial-burst), each from the AdEx parameter sets of Naud, Marcille, Clopath &amp; Gerstner 2008
-    /// (Biol Cybern 99:335, Table 1): tonic = "tonic spiking"; delayed = "delayed accelerating"
-    /// (negative a: subthreshold depolarisation lowers w, as an A-type K⁺ current delays firing);
-    /// initial_burst = "initial burst"; phasic = "transient spiking"; single_spike = transient
-    /// spiking with much larger adaptation (a 60 nS, b 1 nA, τw 300 ms, reset to rest) so one spike
-    /// ends the response whatever the step (derived here, not in Naud's table).
+    /// Firing patterns of dorsal horn neurons under current steps (Prescott &amp; De Koninck 2002,
+    /// J Physiol 539:817, lamina I: tonic, phasic, delayed onset, single spike; Ruscheweyh &amp;
+    /// Sandkühler 2002, J Physiol 541:231, laminae I–V: tonic, delayed (an A-current), a short initial
+    /// burst, single spike at onset, and irregular "phasic bursting", which is not modelled here — the
+    /// <c>phasic</c> preset is Prescott &amp; De Koninck's transient firing confined to the step onset;
+    /// Punnakkal et al. 2014 J Physiol 592:759: inhibitory interneurons mostly tonic, excitatory ones
+    /// mostly delayed), built from the AdEx parameter sets of Naud, Marcille, Clopath &amp; Gerstner 2008
+    /// (Biol Cybern 99:335, Table 1; values as in the Brian 2 example
+    /// <c>frompapers/Naud_et_al_2008_adex_firing_patterns.py</c>). Units: C pF, gL nS, EL/VT/ΔT/Vr mV,
+    /// a nS, τw ms, b pA, refractory ms. Rheobases (1 s step, dt 0.1 ms) and the step responses are
+    /// checked by tests/CircuitSim.Tests/Validation/FiringPatternTests.cs (V4).
     /// </summary>
     public override IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Presets { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, double>>
         {
+            // Naud 2008 "tonic spiking", unchanged: C 200, gL 10, EL −70, VT −50, ΔT 2, a 2, τw 30, b 0, Vr −58
+            // (their step 500 pA). Rheobase ≈ 220 pA; regular firing through the step, last/first ISI ≈ 1.1.
             ["tonic"] = Set(200, 10, -70, -50, 2, a: 2, tauW: 30, b: 0, vr: -58),
+            // Naud 2008 "delayed accelerating", unchanged: C 200, gL 12, EL −70, VT −50, ΔT 2, a −10, τw 300,
+            // b 0, Vr −58 (their step 300 pA). Negative a: depolarisation slowly removes an outward current,
+            // as the inactivation of the A-type K⁺ current delays firing of lamina II excitatory neurons.
+            // Rheobase ≈ 75 pA; first spike after ≈ 475 ms at 1.5× and ≈ 73 ms at 3× rheobase, then
+            // accelerating firing. (The base dorsal-horn circuit uses this preset and is tuned to it.)
             ["delayed"] = Set(200, 12, -70, -50, 2, a: -10, tauW: 300, b: 0, vr: -58),
-            ["initial_burst"] = Set(130, 18, -58, -50, 2, a: 4, tauW: 150, b: 120, vr: -50),
-            ["phasic"] = Set(100, 10, -65, -50, 2, a: 20, tauW: 90, b: 60, vr: -47),
-            ["single_spike"] = Set(100, 10, -65, -50, 2, a: 60, tauW: 300, b: 1000, vr: -65),
+            // Naud 2008 "initial burst" (C 130, gL 18, EL −58, VT −50, ΔT 2, a 4, τw 150, b 120, Vr −50)
+            // adjusted to the dorsal horn pattern: used as is it does not burst at 1.5× rheobase (first ISI
+            // ≈ 160 ms) and at 3× bursts and then keeps firing at ≈ 13 Hz. Here the reset sits above VT
+            // (Vr −48) so every suprathreshold step starts with a high-frequency burst, b 30 pA with a 3 ms
+            // refractory period shapes it (3 spikes at ≈ 130–160 Hz at 1.5×, 10 spikes at ≈ 200 Hz within
+            // 60 ms at 3× rheobase), and a strong slow subthreshold adaptation (a 60 nS, τw 300 ms)
+            // silences the neuron for the rest of the step up to ≈ 3.5× rheobase. Rheobase ≈ 150 pA.
+            ["initial_burst"] = Set(130, 18, -58, -50, 2, a: 60, tauW: 300, b: 30, vr: -48, refractory: 3),
+            // Naud 2008 "transient spiking" (C 100, gL 10, EL −65, VT −50, ΔT 2, a 10, τw 90, b 100, Vr −47)
+            // adjusted: used as is it fires a 2-spike burst at 1.5× rheobase and keeps firing to the end of
+            // the step at 3×. Here a larger capacitance (200 pF), a reset to rest (Vr −65) and a small b
+            // (20 pA) give an onset discharge at moderate frequency (first ISI ≈ 35 ms at 1.5×, ≈ 13 ms at
+            // 3× rheobase), and a strong, slow subthreshold adaptation (a 60 nS, τw 1200 ms) lengthens the
+            // intervals until firing stops, ≈ 115 ms (1.5×) to ≈ 280 ms (3×) into the step, up to ≥ 4×
+            // rheobase. Rheobase ≈ 170 pA.
+            ["phasic"] = Set(200, 10, -65, -50, 2, a: 60, tauW: 1200, b: 20, vr: -65, refractory: 2),
+            // Derived from Naud 2008 "transient spiking" (C 100, gL 10, EL −65, VT −50, ΔT 2 as there): a
+            // strong subthreshold adaptation (a 60 nS = 6 gL, τw 300 ms; the low-threshold K⁺ current behind
+            // single spiking, Prescott, De Koninck & Sejnowski 2008 PLoS Comput Biol 4:e1000198) with a
+            // large spike-triggered increment (b 600 pA) and reset to rest (Vr −65): one spike at step onset
+            // (≈ 11 ms after it at 1.5×, 5 ms at 3×) from rheobase to ≈ 3.5× rheobase. Rheobase ≈ 190 pA.
+            ["single_spike"] = Set(100, 10, -65, -50, 2, a: 60, tauW: 300, b: 600, vr: -65, refractory: 2),
         };
 
     private static IReadOnlyDictionary<string, double> Set(double c, double gL, double el, double vt, double deltaT,
-        double a, double tauW, double b, double vr) => new Dictionary<string, double>
+        double a, double tauW, double b, double vr, double? refractory = null)
     {
-        ["C"] = c, ["gL"] = gL, ["EL"] = el, ["VT"] = vt, ["DeltaT"] = deltaT, ["a"] = a, ["tau_w"] = tauW, ["b"] = b, ["Vr"] = vr,
-    };
+        var d = new Dictionary<string, double>
+        {
+            ["C"] = c, ["gL"] = gL, ["EL"] = el, ["VT"] = vt, ["DeltaT"] = deltaT, ["a"] = a, ["tau_w"] = tauW, ["b"] = b, ["Vr"] = vr,
+        };
+        if (refractory is { } r) d["refractory"] = r;
+        return d;
+    }
 
     public override IReadOnlyList<(string, Dimension)> StateVariables { get; } =
         new[] { ("v", Dimension.Voltage), ("w", Dimension.Current) };
