@@ -323,7 +323,7 @@ public static class NetworkBuilder
                 drives.Add(new PoissonDrive
                 {
                     Name = st.Name, Target = src, StartStep = start, EndStep = end, RateHz = st.RateHz,
-                    DtMs = spec.DtMs, Seed = spec.Seed, Stream = RngPurpose.PoissonBase + ((uint)k << 8) + (uint)target.Index,
+                    DtMs = spec.DtMs, Seed = spec.Seed, Stream = RngPurpose.ForStimulus(RngPurpose.Poisson, k, target.Index),
                 });
                 break;
             case StimulusProtocol.Natural when target is SpikeSourcePopulation src:

@@ -51,7 +51,11 @@ public static class Philox
     }
 }
 
-/// <summary>Stream purposes: each kind of draw has its own, so adding one never shifts another.</summary>
+/// <summary>
+/// Stream purposes: each kind of draw has its own, so adding one never shifts another. Two layouts
+/// that cannot overlap: per population or projection, kind · 2^16 + index (below 2^20); per stimulus
+/// and target population, kind · 2^24 + stimulus · 2^12 + population (2^24 and above).
+/// </summary>
 public static class RngPurpose
 {
     public const uint Connect = 1;
@@ -62,12 +66,22 @@ public static class RngPurpose
     public const uint Ectopic = 6;
     public const uint Threshold = 7;
     public const uint Placement = 8;
-    /// <summary>Natural stimuli: fibre thresholds and gains (Natural · 65536 + population); firing (Natural · 2^24 + stimulus · 4096 + population).</summary>
+    /// <summary>Natural stimuli: fibre thresholds and gains per population; firing per stimulus and target.</summary>
     public const uint Natural = 9;
-    /// <summary>Poisson stimuli use PoissonBase + stimulus index.</summary>
-    public const uint PoissonBase = 1000;
-    /// <summary>Projections use Connect · 65536 + projection index as their purpose word.</summary>
-    public static uint ForProjection(uint kind, int projection) => kind << 16 | (uint)projection;
-    /// <summary>Per-population draws: kind · 65536 + population index.</summary>
-    public static uint ForPopulation(uint kind, int population) => kind << 16 | (uint)population;
+    /// <summary>Poisson stimuli: firing per stimulus and target.</summary>
+    public const uint Poisson = 10;
+
+    public static uint ForProjection(uint kind, int projection) => Checked(kind, projection, 1 << 16) << 16 | (uint)projection;
+
+    public static uint ForPopulation(uint kind, int population) => Checked(kind, population, 1 << 16) << 16 | (uint)population;
+
+    public static uint ForStimulus(uint kind, int stimulus, int population)
+    {
+        if (stimulus >= 1 << 12 || population >= 1 << 12)
+            throw new Engine.BuildException("a scenario may have at most 4096 stimuli and 4096 populations");
+        return kind << 24 | (uint)stimulus << 12 | (uint)population;
+    }
+
+    private static uint Checked(uint kind, int index, int limit) =>
+        index < limit ? kind : throw new Engine.BuildException($"at most {limit} populations or projections are supported");
 }

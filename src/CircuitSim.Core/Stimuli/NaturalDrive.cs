@@ -53,17 +53,6 @@ public sealed class NaturalDrive : SpikeDrive
         }
     }
 
-    /// <summary>
-    /// Purpose word of the firing stream of stimulus <paramref name="stimulus"/> on population
-    /// <paramref name="population"/>: Natural · 2^24 + stimulus · 4096 + population.
-    /// </summary>
-    public static uint FiringStream(int stimulus, int population)
-    {
-        if (stimulus >= 4096 || population >= 4096)
-            throw new BuildException("natural stimuli support at most 4096 stimuli and 4096 populations");
-        return RngPurpose.Natural << 24 | (uint)stimulus << 12 | (uint)population;
-    }
-
     /// <summary>Builds the drive of stimulus <paramref name="k"/> of <paramref name="spec"/> on afferent population <paramref name="src"/>.</summary>
     public static NaturalDrive Create(ScenarioSpec spec, int k, StimulusSpec st, SpikeSourcePopulation src)
     {
@@ -99,7 +88,7 @@ public sealed class NaturalDrive : SpikeDrive
         return new NaturalDrive
         {
             Name = st.Name, Target = src, StartStep = start, EndStep = end, TailEndStep = end + tail, DtMs = spec.DtMs,
-            Seed = spec.Seed, Stream = FiringStream(k, src.Index), Response = law,
+            Seed = spec.Seed, Stream = RngPurpose.ForStimulus(RngPurpose.Natural, k, src.Index), Response = law,
             BaseRateHz = rate, BaseProbability = prob, BlockActive = active,
         };
     }

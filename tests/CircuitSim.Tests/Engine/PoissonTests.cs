@@ -1,3 +1,4 @@
+using CircuitSim.Random;
 using CircuitSim.Engine;
 using CircuitSim.Model;
 
@@ -57,5 +58,23 @@ public class PoissonTests
         var r = Runner.Run(spec, new RunOptions());
         Assert.True(r.Spikes[0].NodeIds.Length > 100);
         Assert.NotEqual(r.Spikes[0].TimesMs, r.Spikes[1].TimesMs);
+    }
+
+    [Fact]
+    public void StimulusStreamsNeverShareAPurposeWithConnectivityStreams()
+    {
+        // regression: Poisson streams were 1000 + stimulus·256 + population, so stimulus 252 on
+        // population 36 drew from the connectivity stream of projection 12 (65536 + 12)
+        var stimulusStreams = new HashSet<uint>();
+        for (int k = 0; k < 300; k++)
+            for (int p = 0; p < 40; p++)
+                stimulusStreams.Add(RngPurpose.ForStimulus(RngPurpose.Poisson, k, p));
+        for (uint kind = RngPurpose.Connect; kind <= RngPurpose.Poisson; kind++)
+            for (int i = 0; i < 2000; i++)
+            {
+                Assert.DoesNotContain(RngPurpose.ForProjection(kind, i), stimulusStreams);
+                Assert.DoesNotContain(RngPurpose.ForPopulation(kind, i), stimulusStreams);
+            }
+        Assert.NotEqual(RngPurpose.ForStimulus(RngPurpose.Poisson, 1, 2), RngPurpose.ForStimulus(RngPurpose.Natural, 1, 2));
     }
 }
