@@ -184,7 +184,7 @@ public sealed class Simulation
         Array.Clear(fires);
         foreach (var d in _drivesBySource[src.Index]) d.Apply(t, fires);
         if (src.EctopicRateHz > 0)
-            PoissonDrive.FireBernoulli(Network.Spec.Seed, Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index),
+            BernoulliFiring.Fire(Network.Spec.Seed, Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index),
                 t, (float)(src.EctopicRateHz * Network.DtMs * 1e-3), fires);
         var seg = src.Spikes.Segments[0];
         var last = src.LastSpike;

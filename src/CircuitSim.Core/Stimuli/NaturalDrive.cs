@@ -35,22 +35,7 @@ public sealed class NaturalDrive : SpikeDrive
         if (step < StartStep || step >= TailEndStep || Response is not { } law) return;
         float f = (float)law.TimeFactor((step - StartStep) * DtMs, (EndStep - StartStep) * DtMs);
         if (f <= 0) return;
-        FireBernoulli(Seed, Stream, step, BaseProbability, f, BlockActive, fires);
-    }
-
-    /// <summary>Fibre i fires with probability p[i]·f; four fibres per Philox block (as <see cref="PoissonDrive.FireBernoulli"/>).</summary>
-    public static void FireBernoulli(ulong seed, uint stream, long step, float[] p, float f, bool[] blockActive, bool[] fires)
-    {
-        int n = fires.Length;
-        for (int i = 0, b = 0; i < n; i += 4, b++)
-        {
-            if (!blockActive[b]) continue;
-            var (w0, w1, w2, w3) = Philox.Next(seed, stream, (uint)b, (ulong)step);
-            if (Philox.ToUnitFloat(w0) < p[i] * f) fires[i] = true;
-            if (i + 1 < n && Philox.ToUnitFloat(w1) < p[i + 1] * f) fires[i + 1] = true;
-            if (i + 2 < n && Philox.ToUnitFloat(w2) < p[i + 2] * f) fires[i + 2] = true;
-            if (i + 3 < n && Philox.ToUnitFloat(w3) < p[i + 3] * f) fires[i + 3] = true;
-        }
+        BernoulliFiring.Fire(Seed, Stream, step, f, fires, BaseProbability, BlockActive);
     }
 
     /// <summary>Builds the drive of stimulus <paramref name="k"/> of <paramref name="spec"/> on afferent population <paramref name="src"/>.</summary>

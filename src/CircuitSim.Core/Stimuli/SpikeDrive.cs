@@ -47,20 +47,6 @@ public sealed class PoissonDrive : SpikeDrive
     public override void Apply(long step, bool[] fires)
     {
         if (step < StartStep || step >= EndStep || RateHz <= 0) return;
-        FireBernoulli(Seed, Stream, step, (float)(RateHz * DtMs * 1e-3), fires);
-    }
-
-    /// <summary>Each fibre fires with probability <paramref name="p"/>; four fibres per Philox block.</summary>
-    public static void FireBernoulli(ulong seed, uint stream, long step, float p, bool[] fires)
-    {
-        int n = fires.Length;
-        for (int i = 0; i < n; i += 4)
-        {
-            var (a, b, c, d) = Philox.Next(seed, stream, (uint)(i >> 2), (ulong)step);
-            if (Philox.ToUnitFloat(a) < p) fires[i] = true;
-            if (i + 1 < n && Philox.ToUnitFloat(b) < p) fires[i + 1] = true;
-            if (i + 2 < n && Philox.ToUnitFloat(c) < p) fires[i + 2] = true;
-            if (i + 3 < n && Philox.ToUnitFloat(d) < p) fires[i + 3] = true;
-        }
+        BernoulliFiring.Fire(Seed, Stream, step, (float)(RateHz * DtMs * 1e-3), fires);
     }
 }
