@@ -95,24 +95,17 @@ public class DrugNameTests
     [Fact]
     public void UnknownDrugIsReportedWithLineAndSuggestion()
     {
-        var dir = Directory.CreateTempSubdirectory("circuitsim-drug-").FullName;
-        try
-        {
-            var path = Path.Combine(dir, "d.yaml");
-            File.WriteAllText(path, """
-                name: drug
-                duration: 1 s
-                populations:
-                  N: { count: 2 }
-                interventions:
-                  block: { at: 0 s, drug: ketamin, dose: 0.15 mg/kg }
-                """);
-            var e = Assert.Throws<CircuitSim.Scenarios.ScenarioException>(() => CircuitSim.Scenarios.ScenarioLoader.Load(path));
-            var err = Assert.Single(e.Errors);
-            Assert.Equal(6, err.Line);
-            Assert.Equal("interventions.block.drug", err.KeyPath);
-            Assert.Contains("ketamine", err.Message);
-        }
-        finally { Directory.Delete(dir, true); }
+        using var f = new ScenarioTestFiles();
+        var err = Assert.Single(f.Errors("d.yaml", """
+            name: drug
+            duration: 1 s
+            populations:
+              N: { count: 2 }
+            interventions:
+              block: { at: 0 s, drug: ketamin, dose: 0.15 mg/kg }
+            """));
+        Assert.Equal(6, err.Line);
+        Assert.Equal("interventions.block.drug", err.KeyPath);
+        Assert.Contains("ketamine", err.Message);
     }
 }
