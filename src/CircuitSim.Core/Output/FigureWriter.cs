@@ -25,7 +25,7 @@ public static class FigureWriter
 
     /// <summary>The colour of the population with this index in every figure.</summary>
     public static Color PopulationColor(int index) => Palette.GetColor(index);
-    static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+    static readonly IPalette Palette = new ScottPlot.Palettes.Category20(); // 20 colours: a dorsal horn circuit has 15+ populations
 
     public static void WriteRaster(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints = MaxRasterPoints)
     {

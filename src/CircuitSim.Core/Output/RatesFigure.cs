@@ -56,7 +56,7 @@ internal static class RatesFigure
         plot.XLabel("time (ms)");
         plot.YLabel("rate (Hz)");
         plot.Title($"Population rates ({bin:G} ms bins)");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right); // outside the data: with a dozen populations an inner legend hides the traces
         return plot;
     }
 }
