@@ -253,11 +253,13 @@ public static class NetworkBuilder
         var rowDelay = new int[src.Count];
         var cond = conduction[src.Index];
         for (int i = 0; i < src.Count; i++) rowDelay[i] = d + (cond.Length > 0 ? cond[i] : 0);
-        return new Projection
+        var projection = new Projection
         {
             Name = pr.Name, Index = k, Source = src, Target = tgt, ChannelIndex = channelIndex,
             RowStart = rowStart, Targets = targets, Weights = weights, RowDelay = rowDelay,
         };
+        projection.RefreshUniformWeight();
+        return projection;
     }
 
     /// <summary>Each target's rings get one slot per step of its longest incoming delay, plus one.</summary>

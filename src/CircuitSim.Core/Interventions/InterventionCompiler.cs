@@ -60,6 +60,7 @@ public static class InterventionCompiler
                     var w = proj.Weights;
                     int rr = proj.Receptors;
                     for (int k = c; k < w.Length; k += rr) w[k] = old > 0 ? (float)(w[k] * (value / old)) : (float)value;
+                    proj.RefreshUniformWeight();
                     old = value;
                 };
             }

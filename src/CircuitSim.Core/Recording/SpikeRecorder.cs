@@ -3,24 +3,31 @@ using CircuitSim.Engine;
 namespace CircuitSim.Recording;
 
 /// <summary>
-/// Records the spikes of chosen populations as (step, neuron) pairs in chunks of 64 Ki spikes:
-/// a full chunk is never copied (growing one array would touch ~3× the memory, and fresh pages
-/// cost ~10 µs each on a virtual machine). Spikes within a step are ascending by neuron, so the
-/// record is sorted by time, then id.
+/// Records the spikes of chosen populations: neuron ids in chunks of 64 Ki, and one
+/// (step, cumulative count) pair per step that had spikes. A full chunk is never copied
+/// (growing one array would touch ~3× the memory), and the step is stored once per step
+/// with spikes instead of once per spike, which halves the memory a recording holds. Spikes within a step are ascending by
+/// neuron, so the record is sorted by time, then id.
 /// </summary>
 public sealed class SpikeRecorder : ISimulationObserver
 {
     private const int ChunkSize = 1 << 16;
     private readonly Population[] _pops;
-    private readonly List<(int[] Steps, int[] Ids)>[] _chunks;
-    private readonly int[] _fill; // entries used in each population's last chunk
+    private readonly PopulationRecord[] _records;
+
+    private sealed class PopulationRecord
+    {
+        public readonly List<int[]> Chunks = new() { new int[ChunkSize] };
+        public int Fill;            // ids used in the last chunk
+        public long Total;          // ids recorded
+        public readonly List<int> StepOfRun = new();
+        public readonly List<long> EndOfRun = new(); // Total after that step's spikes
+    }
 
     public SpikeRecorder(Network network, IReadOnlyList<string>? populations)
     {
         _pops = populations is null ? network.Populations.ToArray() : populations.Select(network.Population).ToArray();
-        _chunks = new List<(int[], int[])>[_pops.Length];
-        _fill = new int[_pops.Length];
-        for (int k = 0; k < _pops.Length; k++) _chunks[k] = new() { (new int[ChunkSize], new int[ChunkSize]) };
+        _records = _pops.Select(_ => new PopulationRecord()).ToArray();
     }
 
     public void OnStep(Network network, long step)
@@ -28,18 +35,22 @@ public sealed class SpikeRecorder : ISimulationObserver
         for (int k = 0; k < _pops.Length; k++)
         {
             var sp = _pops[k].Spikes;
+            var rec = _records[k];
+            long before = rec.Total;
             for (int s = 0; s < sp.Segments.Length; s++)
             {
-                int c = sp.Counts[s];
-                var seg = sp.Segments[s];
-                for (int j = 0; j < c; j++)
+                int c = sp.Counts[s], from = 0;
+                while (from < c)
                 {
-                    if (_fill[k] == ChunkSize) { _chunks[k].Add((new int[ChunkSize], new int[ChunkSize])); _fill[k] = 0; }
-                    var (steps, ids) = _chunks[k][^1];
-                    steps[_fill[k]] = (int)step;
-                    ids[_fill[k]++] = seg[j];
+                    if (rec.Fill == ChunkSize) { rec.Chunks.Add(new int[ChunkSize]); rec.Fill = 0; }
+                    int n = Math.Min(c - from, ChunkSize - rec.Fill);
+                    Array.Copy(sp.Segments[s], from, rec.Chunks[^1], rec.Fill, n);
+                    rec.Fill += n;
+                    rec.Total += n;
+                    from += n;
                 }
             }
+            if (rec.Total > before) { rec.StepOfRun.Add((int)step); rec.EndOfRun.Add(rec.Total); }
         }
     }
 
@@ -48,15 +59,23 @@ public sealed class SpikeRecorder : ISimulationObserver
         var list = new List<PopulationSpikes>();
         for (int k = 0; k < _pops.Length; k++)
         {
-            var chunks = _chunks[k];
-            int n = (chunks.Count - 1) * ChunkSize + _fill[k];
+            var rec = _records[k];
+            int n = checked((int)rec.Total);
             var times = new double[n];
             var ids = new int[n];
-            int at = 0;
-            for (int c = 0; c < chunks.Count; c++)
+            for (int c = 0, at = 0; c < rec.Chunks.Count; c++)
             {
-                int len = c == chunks.Count - 1 ? _fill[k] : ChunkSize;
-                for (int j = 0; j < len; j++) { times[at] = chunks[c].Steps[j] * dtMs; ids[at++] = chunks[c].Ids[j]; }
+                int len = Math.Min(ChunkSize, n - at);
+                Array.Copy(rec.Chunks[c], 0, ids, at, len);
+                at += len;
+            }
+            long start = 0;
+            for (int r = 0; r < rec.StepOfRun.Count; r++)
+            {
+                double tMs = rec.StepOfRun[r] * dtMs;
+                long end = rec.EndOfRun[r];
+                for (long j = start; j < end; j++) times[j] = tMs;
+                start = end;
             }
             list.Add(new PopulationSpikes
             {

@@ -60,6 +60,13 @@ public static class SynapticInput
         gESum = ge;
     }
 
+    /// <summary>Exactly two channels, each a single exponential without Mg²⁺ block or potentiation:
+    /// the case the fused kernels handle with the channel sums in registers.</summary>
+    public static bool AreTwoPlainChannels(ReceptorChannel[] channels) =>
+        channels.Length == 2 && IsPlain(channels[0]) && IsPlain(channels[1]);
+
+    private static bool IsPlain(ReceptorChannel c) => c.B is null && !c.MgBlock && c.ModulatorIndex < 0;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Flush(Vector<float> x) =>
         System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(System.Numerics.Vector.Abs(x), new Vector<float>(FlushBelow)), x, Vector<float>.Zero);

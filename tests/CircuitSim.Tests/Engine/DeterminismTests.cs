@@ -27,6 +27,23 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void Fused_two_channel_kernel_with_a_chloride_channel_matches_the_reference()
+    {
+        // the inhibitory channel reverses at the neurons' ECl (−75 mV) instead of a fixed −80 mV
+        var spec = Specs.Coba(2000, 300);
+        foreach (var p in spec.Populations)
+        {
+            p.Receptors["inh"].ReversalMv = null;
+            p.Params["ECl"] = -75;
+        }
+        var (ids, times) = AllSpikes(Runner.Run(spec, new RunOptions(BackendKind.Reference, 1)));
+        Assert.True(ids.Length > 2000, $"only {ids.Length} spikes");
+        var (ids2, times2) = AllSpikes(Runner.Run(spec, new RunOptions(BackendKind.Simd, 1)));
+        Assert.Equal(ids, ids2);
+        Assert.Equal(times, times2);
+    }
+
+    [Fact]
     public void BaseCircuitSpikesAreIdenticalOnBothBackendsAndThreadCounts()
     {
         // AdEx kernels, NMDA block, NK1 potentiation, chloride channels, a drug and pulse recruitment

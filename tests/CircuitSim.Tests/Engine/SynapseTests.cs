@@ -85,4 +85,36 @@ public class SynapseTests
         // sample k is the state after k steps; input arriving at step s shows from sample s + 1
         Assert.Equal(100 + expectedSteps + 1, FirstNonZeroSample(r.Traces[0]));
     }
+
+    [Theory]
+    [InlineData(BackendKind.Reference)]
+    [InlineData(BackendKind.Simd)]
+    public void Weight_set_during_a_run_reaches_a_uniform_weight_projection(BackendKind backend)
+    {
+        // delivery reads one cached weight when all synapses share it; an intervention must refresh it
+        var spec = DelaySpec(1, null, FibreClass.C);
+        spec.Stimuli[0].Count = 2;
+        spec.Stimuli[0].FrequencyHz = 40; // pulses at 10 and 35 ms
+        var iv = new InterventionSpec { Name = "triple", AtMs = 20 };
+        iv.Set.Add(new("projections.A_N.receptors.AMPA", 3));
+        spec.Interventions.Add(iv);
+        var r = Runner.Run(spec, new RunOptions(backend));
+        var g = r.Traces[0].Values;
+        float Peak(int from, int to) { float m = 0; for (int k = from; k < to; k++) m = Math.Max(m, g[k, 0]); return m; }
+        Assert.Equal(1f, Peak(100, 340), 3); // AMPA peak = weight, 1 nS
+        Assert.Equal(3f + g[350, 0], Peak(350, 600), 2); // 3 nS on top of what is left of the first
+    }
+
+    [Fact]
+    public void Uniform_weight_is_detected_and_dropped_when_weights_differ()
+    {
+        var spec = DelaySpec(1, null, FibreClass.C);
+        spec.Populations[0].Count = 2;
+        var pr = NetworkBuilder.Build(spec).Projections[0];
+        Assert.Equal(2, pr.SynapseCount);
+        Assert.Equal(1f, pr.UniformWeight);
+        pr.Weights[0] = 2f;
+        pr.RefreshUniformWeight();
+        Assert.Null(pr.UniformWeight);
+    }
 }
