@@ -335,6 +335,7 @@ public static class NetworkBuilder
             {
                 var who = st.Neurons ?? Enumerable.Range(0, np.Count).ToArray();
                 float amp = (float)st.AmplitudePa;
+                np.ReceivesCurrent = true;
                 events.Add(new ScheduledEvent(start, events.Count, $"{st.Name} on", _ => { foreach (int i in who) np.IExt[i] += amp; }));
                 if (end != long.MaxValue)
                     events.Add(new ScheduledEvent(end, events.Count, $"{st.Name} off", _ => { foreach (int i in who) np.IExt[i] -= amp; }));

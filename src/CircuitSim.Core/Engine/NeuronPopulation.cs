@@ -28,6 +28,9 @@ public sealed class NeuronPopulation : Population
     public required float[] Refractory { get; init; }
     /// <summary>Injected stimulus current, pA (current stimuli add and remove their amplitude).</summary>
     public required float[] IExt { get; init; }
+    /// <summary>Whether any current stimulus targets this population (set by the builder); when not, IExt stays
+    /// zero and kernels may skip it (0 + I_b = I_b exactly, so results do not change).</summary>
+    public bool ReceivesCurrent { get; set; }
     /// <summary>Per-neuron parameters by name, internal units.</summary>
     public required Dictionary<string, float[]> Params { get; init; }
     public required ReceptorChannel[] Channels { get; init; }

@@ -37,7 +37,17 @@ public sealed partial class LifModel
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
         if (pop.UniformParams && SynapticInput.AreTwoPlainChannels(pop.Channels))
-            FusedTwoPlainChannels(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        {
+            // no drug on the channels (availability 1: g = a exactly) and no injected current are the usual case
+            bool blocked = pop.Channels[0].Availability != 1f || pop.Channels[1].Availability != 1f;
+            if (pop.ReceivesCurrent)
+            {
+                if (blocked) FusedTwoPlainChannels<SwitchOn, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+                else FusedTwoPlainChannels<SwitchOn, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            }
+            else if (blocked) FusedTwoPlainChannels<SwitchOff, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            else FusedTwoPlainChannels<SwitchOff, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        }
         else if (pop.UniformParams) Vectorised<UniformParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
         else Vectorised<PerNeuronParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
     }
@@ -81,16 +91,17 @@ public sealed partial class LifModel
     /// spikes stay identical to the reference backend.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FusedTwoPlainChannels(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+    private static void FusedTwoPlainChannels<TCurrent, TBlocked>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+        where TCurrent : struct, IKernelSwitch where TBlocked : struct, IKernelSwitch
     {
         var pp = pop.ParamArrays;
         float[] V = pop.V, R = pop.Refractory, I = pop.IExt, ECl = pp[5];
         var c0 = pop.Channels[0];
         var c1 = pop.Channels[1];
         float[] ring0 = c0.Ring, A0 = c0.A, ring1 = c1.Ring, A1 = c1.A;
-        Vector<float> norm0 = new(c0.Norm), decay0 = new(c0.DecayA), avail0 = new(c0.Availability), rev0 = new(c0.Reversal);
-        Vector<float> norm1 = new(c1.Norm), decay1 = new(c1.DecayA), avail1 = new(c1.Availability), rev1 = new(c1.Reversal);
-        bool cl0 = c0.UsesChloride, cl1 = c1.UsesChloride;
+        // parameters are uniform here, so a chloride reversal is the same for every neuron: one register
+        Vector<float> norm0 = new(c0.Norm), decay0 = new(c0.DecayA), avail0 = new(c0.Availability), rev0 = new(c0.UsesChloride ? ECl[0] : c0.Reversal);
+        Vector<float> norm1 = new(c1.Norm), decay1 = new(c1.DecayA), avail1 = new(c1.Availability), rev1 = new(c1.UsesChloride ? ECl[0] : c1.Reversal);
         Vector<float> uP = new(pop.Derived[0][0]), uRin = new(pop.Derived[1][0]), uEL = new(pp[2][0]), uVr = new(pp[3][0]),
             uVT = new(pp[7][0]), uIb = new(pp[6][0]), uRS = new(pop.RefractorySteps[0]), flush = new(SynapticInput.FlushBelow);
         int count = pop.Count, W = Vector<float>.Count;
@@ -105,12 +116,12 @@ public sealed partial class LifModel
             var n1 = a1 * decay1;
             Simd.Store(Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(n0), flush), n0, Vector<float>.Zero), A0, i);
             Simd.Store(Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(n1), flush), n1, Vector<float>.Zero), A1, i);
-            var g0 = a0 * avail0;
-            var g1 = a1 * avail1;
+            var g0 = TBlocked.On ? a0 * avail0 : a0;
+            var g1 = TBlocked.On ? a1 * avail1 : a1;
             var gs = g0 + g1;
-            var ge = g0 * (cl0 ? Simd.Load(ECl, i) : rev0) + g1 * (cl1 ? Simd.Load(ECl, i) : rev1);
+            var ge = g0 * rev0 + g1 * rev1;
             var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var vinf = uEL + (ge - gs * v + (Simd.Load(I, i) + uIb)) * uRin;
+            var vinf = uEL + (ge - gs * v + (TCurrent.On ? Simd.Load(I, i) + uIb : uIb)) * uRin;
             var vn = vinf + (v - vinf) * uP;
             var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
             vn = Vector.ConditionalSelect(refractory, uVr, vn);

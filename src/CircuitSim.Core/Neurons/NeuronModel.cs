@@ -50,8 +50,20 @@ public abstract partial class NeuronModel
     protected static void CollectSpikes(System.Numerics.Vector<int> mask, int i, int count, int[] spikes, ref int spikeCount)
     {
         if (mask == System.Numerics.Vector<int>.Zero) return;
-        for (int l = 0; l < System.Numerics.Vector<int>.Count; l++)
-            if (mask[l] != 0 && i + l < count) spikes[spikeCount++] = i + l;
+        // one bit per lane, visited lowest first: no spill of the mask to memory, no branch per lane
+        ulong bits = System.Numerics.Vector<int>.Count switch
+        {
+            8 => System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.AsVector256(mask)),
+            16 => System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector512.AsVector512(mask)),
+            _ => System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector128.AsVector128(mask)),
+        };
+        while (bits != 0)
+        {
+            int n = i + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            if (n >= count) break;
+            spikes[spikeCount++] = n;
+            bits &= bits - 1;
+        }
     }
 
     protected static ParameterInfo P(string name, Dimension d, double def, string what) => new(name, d, def, what);

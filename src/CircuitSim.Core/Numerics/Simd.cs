@@ -42,3 +42,19 @@ public readonly struct PerNeuronParams : IParamLayout
 {
     public static bool Uniform => false;
 }
+
+/// <summary>A compile-time switch for kernel specialisation (the JIT removes the branch not taken).</summary>
+public interface IKernelSwitch
+{
+    static abstract bool On { get; }
+}
+
+public readonly struct SwitchOn : IKernelSwitch
+{
+    public static bool On => true;
+}
+
+public readonly struct SwitchOff : IKernelSwitch
+{
+    public static bool On => false;
+}

@@ -37,11 +37,19 @@ public sealed class TraceRecorder : ISimulationObserver
 
     public void OnStart(Network network) { foreach (var c in _channels) Sample(c, 0); }
 
+    private int _untilSample = -1; // steps to the next step at which any channel samples (a division per channel per step cost ~4 % of COBA's observers)
+
     public void OnStep(Network network, long step)
     {
+        if (--_untilSample > 0) return;
         long next = step + 1;
+        int until = int.MaxValue;
         foreach (var c in _channels)
+        {
             if (next % c.Every == 0 && next / c.Every < c.Values.GetLength(0)) Sample(c, (int)(next / c.Every));
+            until = Math.Min(until, (int)(c.Every - next % c.Every));
+        }
+        _untilSample = until;
     }
 
     private static void Sample(Channel c, int row)
