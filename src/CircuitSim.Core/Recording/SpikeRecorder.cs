@@ -15,42 +15,61 @@ public sealed class SpikeRecorder : ISimulationObserver
     private readonly Population[] _pops;
     private readonly PopulationRecord[] _records;
 
-    private sealed class PopulationRecord
+    private sealed class PopulationRecord(StepSpikes spikes)
     {
+        public readonly StepSpikes Spikes = spikes;
         public readonly List<int[]> Chunks = new() { new int[ChunkSize] };
-        public int Fill;            // ids used in the last chunk
-        public long Total;          // ids recorded
-        public readonly List<int> StepOfRun = new();
-        public readonly List<long> EndOfRun = new(); // Total after that step's spikes
+        public int[] Current = null!; // last chunk
+        public int Fill;              // ids used in the last chunk
+        public long Total;            // ids recorded
+        public int[] StepOfRun = new int[1024];
+        public long[] EndOfRun = new long[1024]; // Total after that step's spikes
+        public int Runs;
     }
 
     public SpikeRecorder(Network network, IReadOnlyList<string>? populations)
     {
         _pops = populations is null ? network.Populations.ToArray() : populations.Select(network.Population).ToArray();
-        _records = _pops.Select(_ => new PopulationRecord()).ToArray();
+        _records = new PopulationRecord[_pops.Length];
+    }
+
+    // spike buffers are assigned by the simulation, so the records take them at the start
+    public void OnStart(Network network)
+    {
+        for (int k = 0; k < _pops.Length; k++)
+        {
+            _records[k] = new PopulationRecord(_pops[k].Spikes);
+            _records[k].Current = _records[k].Chunks[0];
+        }
     }
 
     public void OnStep(Network network, long step)
     {
-        for (int k = 0; k < _pops.Length; k++)
+        foreach (var rec in _records)
         {
-            var sp = _pops[k].Spikes;
-            var rec = _records[k];
+            var sp = rec.Spikes;
             long before = rec.Total;
             for (int s = 0; s < sp.Segments.Length; s++)
             {
                 int c = sp.Counts[s], from = 0;
                 while (from < c)
                 {
-                    if (rec.Fill == ChunkSize) { rec.Chunks.Add(new int[ChunkSize]); rec.Fill = 0; }
+                    if (rec.Fill == ChunkSize) { rec.Current = new int[ChunkSize]; rec.Chunks.Add(rec.Current); rec.Fill = 0; }
                     int n = Math.Min(c - from, ChunkSize - rec.Fill);
-                    Array.Copy(sp.Segments[s], from, rec.Chunks[^1], rec.Fill, n);
+                    Array.Copy(sp.Segments[s], from, rec.Current, rec.Fill, n);
                     rec.Fill += n;
                     rec.Total += n;
                     from += n;
                 }
             }
-            if (rec.Total > before) { rec.StepOfRun.Add((int)step); rec.EndOfRun.Add(rec.Total); }
+            if (rec.Total == before) continue;
+            if (rec.Runs == rec.StepOfRun.Length)
+            {
+                Array.Resize(ref rec.StepOfRun, rec.Runs * 2);
+                Array.Resize(ref rec.EndOfRun, rec.Runs * 2);
+            }
+            rec.StepOfRun[rec.Runs] = (int)step;
+            rec.EndOfRun[rec.Runs++] = rec.Total;
         }
     }
 
@@ -59,7 +78,7 @@ public sealed class SpikeRecorder : ISimulationObserver
         var list = new List<PopulationSpikes>();
         for (int k = 0; k < _pops.Length; k++)
         {
-            var rec = _records[k];
+            var rec = _records[k] ?? new PopulationRecord(StepSpikes.Empty); // never started: no spikes
             int n = checked((int)rec.Total);
             var times = new double[n];
             var ids = new int[n];
@@ -70,7 +89,7 @@ public sealed class SpikeRecorder : ISimulationObserver
                 at += len;
             }
             long start = 0;
-            for (int r = 0; r < rec.StepOfRun.Count; r++)
+            for (int r = 0; r < rec.Runs; r++)
             {
                 double tMs = rec.StepOfRun[r] * dtMs;
                 long end = rec.EndOfRun[r];
