@@ -18,6 +18,11 @@ internal sealed partial class SpecBuilder
         ("mechanical", NaturalModality.Mechanical), ("heat", NaturalModality.Heat),
     };
 
+    private static readonly (string, NaturalInput)[] InputChoices =
+    {
+        ("transduction", NaturalInput.Transduction), ("medlock2022", NaturalInput.Medlock2022),
+    };
+
     /// <summary>Protocols that may drive a list of afferent populations (a nerve, or a patch of skin).</summary>
     private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural;
 
@@ -25,7 +30,7 @@ internal sealed partial class SpecBuilder
     {
         StimulusProtocol.PulseTrain => new[] { "count", "frequency", "width", "fraction", "intensity" },
         StimulusProtocol.Poisson => new[] { "rate", "duration" },
-        StimulusProtocol.Natural => new[] { "modality", "force", "temperature", "duration" },
+        StimulusProtocol.Natural => new[] { "modality", "force", "temperature", "duration", "input" },
         _ => new[] { "amplitude", "duration", "neurons" },
     };
 
@@ -54,6 +59,12 @@ internal sealed partial class SpecBuilder
         var modNode = Required(sm, path, "modality", "mechanical or heat");
         NaturalModality? modality = modNode is null ? null : Choice(modNode, Join(path, "modality"), ModalityChoices);
         if (modality is { } m) s.Modality = m;
+        if (sm["input"] is { } inNode && Choice(inNode, Join(path, "input"), InputChoices) is { } input)
+        {
+            if (input == NaturalInput.Medlock2022 && modality == NaturalModality.Heat)
+                Error(inNode, Join(path, "input"), "the medlock2022 input table is for mechanical stimuli only (their model has no heat input)");
+            else s.Input = input;
+        }
 
         // the amount: force for a press, temperature for heat; the other one is a mistake
         foreach (var (key, own) in new[] { ("force", NaturalModality.Mechanical), ("temperature", NaturalModality.Heat) })

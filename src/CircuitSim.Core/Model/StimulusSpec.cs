@@ -5,6 +5,10 @@ public enum StimulusProtocol { PulseTrain, Poisson, Current, Natural }
 /// <summary>What a <c>natural</c> stimulus does to the skin: press on it, or heat it.</summary>
 public enum NaturalModality { Mechanical, Heat }
 
+/// <summary>How a natural stimulus becomes afferent rates: CircuitSim's per-fibre transduction, or the
+/// input table of Medlock et al. 2022 (one rate curve per fibre class, scaled by force).</summary>
+public enum NaturalInput { Transduction, Medlock2022 }
+
 public sealed class StimulusSpec
 {
     public required string Name { get; set; }
@@ -38,4 +42,6 @@ public sealed class StimulusSpec
     public double ForceMn { get; set; }
     /// <summary>natural, heat: skin temperature during the stimulus, °C (the baseline is 32 °C).</summary>
     public double TemperatureC { get; set; } = 32;
+    /// <summary>natural: where the afferent rates come from.</summary>
+    public NaturalInput Input { get; set; } = NaturalInput.Transduction;
 }

@@ -245,6 +245,23 @@ public class NaturalStimulusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Medlock_input_is_for_mechanical_stimuli_and_a_word_from_its_list()
+    {
+        using var f = new ScenarioTestFiles();
+        string heat = "  hot: { target: C, protocol: natural, modality: heat, temperature: 48 degC, input: medlock2022, start: 1 s, duration: 1 s }";
+        var e1 = Assert.Single(f.Errors("heat.yaml", WithLine(Yaml, 9, heat)));
+        Assert.Equal(("stimuli.hot.input", 9, heat.IndexOf("medlock2022", StringComparison.Ordinal) + 1), (e1.KeyPath, e1.Line, e1.Column));
+        Assert.Contains("mechanical stimuli only", e1.Message);
+        string word = "  press: { target: SA, protocol: natural, modality: mechanical, force: 50 mN, input: medlock, start: 1 s, duration: 1 s }";
+        var e2 = Assert.Single(f.Errors("word.yaml", WithLine(Yaml, 8, word)));
+        Assert.Equal("stimuli.press.input", e2.KeyPath);
+        Assert.Contains("medlock2022", e2.Message);
+        output.WriteLine(e2.ToString());
+        var spec = ScenarioLoader.Load(ScenarioRuns.Path("medlock-2022.yaml"));
+        Assert.Equal(NaturalInput.Medlock2022, spec.Stimuli.Single().Input);
+    }
+
+    [Fact]
     public void The_natural_touch_heat_scenario_loads()
     {
         var spec = ScenarioLoader.Load(ScenarioRuns.Path("natural-touch-heat.yaml"));
