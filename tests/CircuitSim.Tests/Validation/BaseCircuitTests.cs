@@ -29,6 +29,18 @@ public class BaseCircuitTests
     }
 
     [Fact]
+    public void BaseCircuitHasEveryTypeOfMedlock2022PlusWdrAndTheAfferentClasses()
+    {
+        var spec = ScenarioLoader.Load(ScenarioRuns.Path("base/dorsal-horn.yaml"));
+        var names = spec.Populations.Select(p => p.Name).ToHashSet();
+        foreach (var type in new[] { "PKCg", "DOR", "CR", "SOM", "TC", "VGLUT3", "DYN", "PV", "islet", "PN", "WDR", "C_pep", "C_np", "Adelta", "Abeta_SA", "Abeta_RA" })
+            Assert.Contains(type, names);
+        // DOR as Medlock wire it: Adelta and VGLUT3 in, PV inhibition, out to SOM and CR
+        var dor = spec.Projections.Where(p => p.From == "DOR" || p.To == "DOR").Select(p => p.From + ">" + p.To).ToHashSet();
+        Assert.Equal(new[] { "Adelta>DOR", "VGLUT3>DOR", "PV>DOR", "DOR>SOM", "DOR>CR" }.ToHashSet(), dor);
+    }
+
+    [Fact]
     public void RasterReadsByLaminaWithLaminaIAtTheTop()
     {
         CircuitSim.Recording.PopulationSpikes P(string name, string? lamina) =>
