@@ -84,6 +84,9 @@ def parse_args(argv=None):
                     help="cpp_standalone OpenMP threads (default 0 = no OpenMP, one thread)")
     ap.add_argument("--no-rerun", action="store_true",
                     help="cpp_standalone: do not rerun the compiled binary")
+    ap.add_argument("--method", default="euler", choices=["euler", "exponential_euler", "rk2", "rk4"],
+                    help="integration method (default euler, as Brian's reference COBA; exponential_euler is the "
+                         "scheme CircuitSim's LIF uses: conductances held over the step, v integrated exactly)")
     ap.add_argument("--json", metavar="OUT", default=None, help="write the results as JSON")
     ap.add_argument("--quiet", action="store_true", help="print only the JSON summary line")
     return ap.parse_args(argv)
@@ -165,7 +168,7 @@ def main(argv=None):
     dgi/dt = -gi / taui : siemens
     """
     P = NeuronGroup(N, eqs, threshold="v > Vt", reset="v = Vr", refractory=5 * ms,
-                    method="euler", namespace=params, name="coba_neurons")
+                    method=args.method, namespace=params, name="coba_neurons")
     P.v = "El + (5*randn() - 5)*mV"
     P.ge = "(1.5*randn() + 4) * 10*nS"
     P.gi = "(12*randn() + 20) * 10*nS"
