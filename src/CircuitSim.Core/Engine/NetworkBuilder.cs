@@ -329,7 +329,7 @@ public static class NetworkBuilder
                 });
                 break;
             case StimulusProtocol.Natural when target is SpikeSourcePopulation src:
-                drives.Add(NaturalDrive.Create(spec, k, st, src));
+                drives.Add(st.Input == NaturalInput.Medlock2022 ? Medlock2022Drive.Create(spec, k, st, src) : NaturalDrive.Create(spec, k, st, src));
                 break;
             case StimulusProtocol.Current when target is NeuronPopulation np:
             {

@@ -114,7 +114,7 @@ public sealed class Simulation
         return _stepsDone;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Work(int p, SpinBarrier barrier, CancellationToken cancel)
     {
         int sense = 0;
@@ -209,7 +209,7 @@ public sealed class Simulation
     }
 
     /// <summary>Adds the weights of this step's spikes of the projection's source into the rings of worker p's targets.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long Deliver(Projection pr, int p, long t)
     {
         var tgt = pr.Target;
@@ -296,7 +296,7 @@ public sealed class Simulation
         foreach (var pop in Network.NeuronPopulations)
         {
             // a vector scan finds whether anything is wrong; the scalar search that names the neuron runs only then
-            if (AllFinite(pop.V, pop.Count, BlowupLimit) && AllFinite(pop.Recovery, pop.Count, float.MaxValue)) continue;
+            if (AllBelow(pop.V, pop.Count, BlowupLimit) && AllBelow(pop.Recovery, pop.Count, float.PositiveInfinity)) continue;
             var (v, rec) = (pop.V, pop.Recovery);
             for (int i = 0; i < pop.Count; i++)
             {
@@ -309,16 +309,16 @@ public sealed class Simulation
 
     private const float BlowupLimit = 1e4f;
 
-    /// <summary>Whether |a[i]| ≤ limit (and not NaN) for all i &lt; n; NaN fails every comparison.</summary>
-    private static bool AllFinite(float[] a, int n, float limit)
+    /// <summary>Whether |a[i]| &lt; limit (so not NaN or ∞) for all i &lt; n: the same test as the scalar search above.</summary>
+    private static bool AllBelow(float[] a, int n, float limit)
     {
         int W = System.Numerics.Vector<float>.Count, i = 0;
         var lim = new System.Numerics.Vector<float>(limit);
         var ok = System.Numerics.Vector<int>.AllBitsSet;
         for (; i + W <= n; i += W)
-            ok &= System.Numerics.Vector.LessThanOrEqual(System.Numerics.Vector.Abs(new System.Numerics.Vector<float>(a, i)), lim);
+            ok &= System.Numerics.Vector.LessThan(System.Numerics.Vector.Abs(new System.Numerics.Vector<float>(a, i)), lim);
         if (ok != System.Numerics.Vector<int>.AllBitsSet) return false;
-        for (; i < n; i++) if (!(Math.Abs(a[i]) <= limit)) return false;
+        for (; i < n; i++) if (!(Math.Abs(a[i]) < limit)) return false;
         return true;
     }
 }

@@ -66,20 +66,32 @@ public sealed partial class LifModel
         int count = pop.Count, W = Vector<float>.Count;
         for (int i = lo; i < hi; i += W)
         {
-            var v = Simd.Load(V, i);
-            var gs = Simd.Load(GS, i);
-            var ge = Simd.Load(GE, i);
-            var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var vinf = Simd.Param<TL>(EL, i, uEL) + (ge - gs * v + (Simd.Load(I, i) + Simd.Param<TL>(Ib, i, uIb))) * Simd.Param<TL>(Rin, i, uRin);
-            var vn = vinf + (v - vinf) * Simd.Param<TL>(P, i, uP);
-            var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            var vr = Simd.Param<TL>(Vr, i, uVr);
-            vn = Vector.ConditionalSelect(refractory, vr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Param<TL>(VT, i, uVT)), refractory);
-            Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
-            Simd.Store(Vector.ConditionalSelect(spike, Simd.Param<TL>(RS, i, uRS), r), R, i);
+            var iTotal = Simd.Load(I, i) + Simd.Param<TL>(Ib, i, uIb);
+            var spike = Integrate(V, R, i, Simd.Load(GS, i), Simd.Load(GE, i), iTotal, Simd.Param<TL>(EL, i, uEL), Simd.Param<TL>(Rin, i, uRin),
+                Simd.Param<TL>(P, i, uP), Simd.Param<TL>(Vr, i, uVr), Simd.Param<TL>(VT, i, uVT), Simd.Param<TL>(RS, i, uRS));
             CollectSpikes(spike, i, count, spikes, ref spikeCount);
         }
+    }
+
+    /// <summary>
+    /// One step of the membrane for neurons [i, i + width), given Σg and Σg·E: the leak integrated
+    /// exactly towards v∞ (propagator P), refractoriness, threshold and reset; stores v and the
+    /// refractory count and returns the spike mask. Shared by both vector kernels.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<int> Integrate(float[] V, float[] R, int i, Vector<float> gs, Vector<float> ge, Vector<float> iTotal,
+        Vector<float> el, Vector<float> rin, Vector<float> p, Vector<float> vr, Vector<float> vt, Vector<float> rs)
+    {
+        var v = Simd.Load(V, i);
+        var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
+        var vinf = el + (ge - gs * v + iTotal) * rin;
+        var vn = vinf + (v - vinf) * p;
+        var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
+        vn = Vector.ConditionalSelect(refractory, vr, vn);
+        var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, vt), refractory);
+        Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
+        Simd.Store(Vector.ConditionalSelect(spike, rs, r), R, i);
+        return spike;
     }
 
     /// <summary>
@@ -103,31 +115,20 @@ public sealed partial class LifModel
         Vector<float> norm0 = new(c0.Norm), decay0 = new(c0.DecayA), avail0 = new(c0.Availability), rev0 = new(c0.UsesChloride ? ECl[0] : c0.Reversal);
         Vector<float> norm1 = new(c1.Norm), decay1 = new(c1.DecayA), avail1 = new(c1.Availability), rev1 = new(c1.UsesChloride ? ECl[0] : c1.Reversal);
         Vector<float> uP = new(pop.Derived[0][0]), uRin = new(pop.Derived[1][0]), uEL = new(pp[2][0]), uVr = new(pp[3][0]),
-            uVT = new(pp[7][0]), uIb = new(pp[6][0]), uRS = new(pop.RefractorySteps[0]), flush = new(SynapticInput.FlushBelow);
+            uVT = new(pp[7][0]), uIb = new(pp[6][0]), uRS = new(pop.RefractorySteps[0]);
         int count = pop.Count, W = Vector<float>.Count;
         for (int i = lo; i < hi; i += W)
         {
-            var v = Simd.Load(V, i);
             var a0 = Simd.Load(A0, i) + Simd.Load(ring0, slotOffset + i) * norm0;
             var a1 = Simd.Load(A1, i) + Simd.Load(ring1, slotOffset + i) * norm1;
             Simd.Store(Vector<float>.Zero, ring0, slotOffset + i);
             Simd.Store(Vector<float>.Zero, ring1, slotOffset + i);
-            var n0 = a0 * decay0;
-            var n1 = a1 * decay1;
-            Simd.Store(Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(n0), flush), n0, Vector<float>.Zero), A0, i);
-            Simd.Store(Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(n1), flush), n1, Vector<float>.Zero), A1, i);
+            Simd.Store(SynapticInput.Flush(a0 * decay0), A0, i);
+            Simd.Store(SynapticInput.Flush(a1 * decay1), A1, i);
             var g0 = TBlocked.On ? a0 * avail0 : a0;
             var g1 = TBlocked.On ? a1 * avail1 : a1;
-            var gs = g0 + g1;
-            var ge = g0 * rev0 + g1 * rev1;
-            var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var vinf = uEL + (ge - gs * v + (TCurrent.On ? Simd.Load(I, i) + uIb : uIb)) * uRin;
-            var vn = vinf + (v - vinf) * uP;
-            var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            vn = Vector.ConditionalSelect(refractory, uVr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, uVT), refractory);
-            Simd.Store(Vector.ConditionalSelect(spike, uVr, vn), V, i);
-            Simd.Store(Vector.ConditionalSelect(spike, uRS, r), R, i);
+            var iTotal = TCurrent.On ? Simd.Load(I, i) + uIb : uIb;
+            var spike = Integrate(V, R, i, g0 + g1, g0 * rev0 + g1 * rev1, iTotal, uEL, uRin, uP, uVr, uVT, uRS);
             CollectSpikes(spike, i, count, spikes, ref spikeCount);
         }
     }

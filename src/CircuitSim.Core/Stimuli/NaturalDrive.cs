@@ -30,46 +30,27 @@ public sealed class NaturalDrive : SpikeDrive
     /// <summary>Per group of four fibres (one Philox block): whether any of them can fire.</summary>
     public required bool[] BlockActive { get; init; }
 
-    /// <summary>Medlock et al. 2022's input instead of the transduction: all fibres at the class's rate curve.</summary>
-    public (FibreClass Fibre, Adaptation Adaptation, double ForceMn)? Medlock { get; init; }
-
     public override void Apply(long step, bool[] fires)
     {
-        if (step < StartStep || step >= TailEndStep) return;
-        double tMs = (step - StartStep) * DtMs;
-        float f;
-        if (Medlock is { } m) f = (float)Medlock2022Input.RateHz(m.Fibre, m.Adaptation, m.ForceMn, tMs); // × dt in BaseProbability
-        else if (Response is { } law) f = (float)law.TimeFactor(tMs, (EndStep - StartStep) * DtMs);
-        else return;
+        if (step < StartStep || step >= TailEndStep || Response is not { } law) return;
+        float f = (float)law.TimeFactor((step - StartStep) * DtMs, (EndStep - StartStep) * DtMs);
         if (f <= 0) return;
         BernoulliFiring.Fire(Seed, Stream, step, f, fires, BaseProbability, BlockActive);
+    }
+
+    /// <summary>The stimulus's duration, ms, after checking what every natural stimulus needs: afferent fibres and a duration.</summary>
+    internal static double CheckedDuration(StimulusSpec st, SpikeSourcePopulation src)
+    {
+        if (src.Kind != PopulationKind.Afferent)
+            throw new BuildException($"stimulus {st.Name}: a natural stimulus drives afferent fibres, but {src.Name} is {src.Kind.ToString().ToLowerInvariant()}");
+        return st.DurationMs ?? throw new BuildException($"stimulus {st.Name}: a natural stimulus needs a duration");
     }
 
     /// <summary>Builds the drive of stimulus <paramref name="k"/> of <paramref name="spec"/> on afferent population <paramref name="src"/>.</summary>
     public static NaturalDrive Create(ScenarioSpec spec, int k, StimulusSpec st, SpikeSourcePopulation src)
     {
-        if (src.Kind != PopulationKind.Afferent)
-            throw new BuildException($"stimulus {st.Name}: a natural stimulus drives afferent fibres, but {src.Name} is {src.Kind.ToString().ToLowerInvariant()}");
-        if (st.DurationMs is not { } durationMs)
-            throw new BuildException($"stimulus {st.Name}: a natural stimulus needs a duration");
+        double durationMs = CheckedDuration(st, src);
         var adaptation = spec.Populations[src.Index].Adaptation;
-        long start = (long)Math.Round(st.StartMs / spec.DtMs);
-        long end = (long)Math.Round((st.StartMs + durationMs) / spec.DtMs);
-        if (st.Input == NaturalInput.Medlock2022)
-        {
-            if (st.Modality != NaturalModality.Mechanical)
-                throw new BuildException($"stimulus {st.Name}: the Medlock 2022 input table is for mechanical stimuli only");
-            var unit = new float[src.Count];
-            Array.Fill(unit, (float)(spec.DtMs * 1e-3)); // probability per step at 1 Hz
-            var all = Enumerable.Repeat(true, (src.Count + 3) / 4).ToArray();
-            return new NaturalDrive
-            {
-                Name = st.Name, Target = src, StartStep = start, EndStep = end, TailEndStep = end, DtMs = spec.DtMs,
-                Seed = spec.Seed, Stream = RngPurpose.ForStimulus(RngPurpose.Natural, k, src.Index), Response = null,
-                BaseRateHz = new double[src.Count], BaseProbability = unit, BlockActive = all,
-                Medlock = (src.Fibre, adaptation, st.ForceMn),
-            };
-        }
         var law = NaturalTransduction.For(src.Fibre, adaptation, st.Modality);
         double intensity = st.Modality == NaturalModality.Heat ? st.TemperatureC : st.ForceMn;
 
@@ -91,6 +72,8 @@ public sealed class NaturalDrive : SpikeDrive
                 if (prob[i] > 0) active[i >> 2] = true;
             }
         }
+        long start = (long)Math.Round(st.StartMs / spec.DtMs);
+        long end = (long)Math.Round((st.StartMs + durationMs) / spec.DtMs);
         long tail = law is null ? 0 : (long)Math.Ceiling(law.TailMs / spec.DtMs);
         return new NaturalDrive
         {

@@ -68,7 +68,7 @@ public static class SynapticInput
     private static bool IsPlain(ReceptorChannel c) => c.B is null && !c.MgBlock && c.ModulatorIndex < 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> Flush(Vector<float> x) =>
+    internal static Vector<float> Flush(Vector<float> x) =>
         System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(System.Numerics.Vector.Abs(x), new Vector<float>(FlushBelow)), x, Vector<float>.Zero);
 
     /// <summary>

@@ -26,6 +26,21 @@ public class Medlock2022Tests
     }
 
     [Fact]
+    public void A_heat_stimulus_built_in_code_is_refused_with_the_medlock_input()
+    {
+        // the loader refuses it too; this is the builder's own check for specs made in code
+        var spec = CircuitSim.Tests.Engine.Specs.Empty("heat", 100);
+        spec.Populations.Add(new PopulationSpec { Name = "C", Kind = PopulationKind.Afferent, Count = 4, Fibre = FibreClass.C });
+        spec.Stimuli.Add(new StimulusSpec
+        {
+            Name = "hot", Target = "C", Protocol = StimulusProtocol.Natural, Modality = NaturalModality.Heat, TemperatureC = 48,
+            Input = NaturalInput.Medlock2022, StartMs = 10, DurationMs = 50,
+        });
+        var e = Assert.Throws<CircuitSim.Engine.BuildException>(() => CircuitSim.Engine.NetworkBuilder.Build(spec));
+        Assert.Contains("mechanical stimuli only", e.Message);
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public void Afferents_fire_at_the_mean_rates_of_their_table()
     {
