@@ -10,14 +10,8 @@ namespace CircuitSim.Stimuli;
 /// curve at this force — a Poisson drive whose rate follows the curve. Draws come from the
 /// counter-based stream (seed, stimulus × target, fibre, step).
 /// </summary>
-public sealed class Medlock2022Drive : SpikeDrive
+public sealed class Medlock2022Drive : StochasticDrive
 {
-    public required long StartStep { get; init; }
-    /// <summary>Step at which the press ends (exclusive).</summary>
-    public required long EndStep { get; init; }
-    public required double DtMs { get; init; }
-    public required ulong Seed { get; init; }
-    public required uint Stream { get; init; }
     public required FibreClass Fibre { get; init; }
     public required Adaptation Adaptation { get; init; }
     public required double ForceMn { get; init; }

@@ -11,16 +11,10 @@ namespace CircuitSim.Stimuli;
 /// once at build (<see cref="NaturalTransduction"/>); the firing draws are the counter-based stream
 /// (seed, stimulus × target, fibre, step), so spikes do not depend on the thread count.
 /// </summary>
-public sealed class NaturalDrive : SpikeDrive
+public sealed class NaturalDrive : StochasticDrive
 {
-    public required long StartStep { get; init; }
-    /// <summary>Step at which the stimulus ends (exclusive).</summary>
-    public required long EndStep { get; init; }
     /// <summary>Last step (exclusive) at which a fibre may fire: EndStep plus the offset response of rapidly adapting fibres.</summary>
     public required long TailEndStep { get; init; }
-    public required double DtMs { get; init; }
-    public required ulong Seed { get; init; }
-    public required uint Stream { get; init; }
     /// <summary>The response law of the target's class to this modality; null when it does not respond.</summary>
     public required FibreResponse? Response { get; init; }
     /// <summary>Per fibre: steady-state (slowly adapting) or peak (rapidly adapting) rate, Hz; 0 below threshold.</summary>

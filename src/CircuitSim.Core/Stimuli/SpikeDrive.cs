@@ -13,6 +13,20 @@ public abstract class SpikeDrive
 }
 
 /// <summary>
+/// A drive that fires fibres at random within [StartStep, EndStep), each draw from the
+/// counter-based stream (seed, stream, fibre group, step), so spikes do not depend on threads.
+/// </summary>
+public abstract class StochasticDrive : SpikeDrive
+{
+    public required long StartStep { get; init; }
+    /// <summary>Step at which the stimulus ends (exclusive).</summary>
+    public required long EndStep { get; init; }
+    public required double DtMs { get; init; }
+    public required ulong Seed { get; init; }
+    public required uint Stream { get; init; }
+}
+
+/// <summary>
 /// Electrical pulses: each pulse makes every recruited fibre fire once (one action potential per
 /// suprathreshold pulse). Recruitment is drawn once per fibre from the counter-based stream.
 /// </summary>
@@ -35,14 +49,9 @@ public sealed class PulseTrainDrive : SpikeDrive
 /// Independent Poisson firing of every fibre at <see cref="RateHz"/> in [StartStep, EndStep):
 /// a fibre fires in a step with probability rate·dt, drawn from (seed, stream, fibre, step).
 /// </summary>
-public sealed class PoissonDrive : SpikeDrive
+public sealed class PoissonDrive : StochasticDrive
 {
-    public required long StartStep { get; init; }
-    public required long EndStep { get; init; }
     public required double RateHz { get; set; }
-    public required double DtMs { get; init; }
-    public required ulong Seed { get; init; }
-    public required uint Stream { get; init; }
 
     public override void Apply(long step, bool[] fires)
     {
