@@ -27,6 +27,14 @@ public static class FigureWriter
     public static Color PopulationColor(int index) => Palette.GetColor(index);
     static readonly IPalette Palette = new ScottPlot.Palettes.Category20(); // 20 colours: a dorsal horn circuit has 15+ populations
 
+    /// <summary>
+    /// The colour of line <paramref name="index"/> in figures of a few lines (wind-up conditions, traced
+    /// neurons): Category10, whose neighbours are different hues. Category20 comes in dark/light pairs
+    /// of one hue, which made the second wind-up condition a pale copy of the first.
+    /// </summary>
+    public static Color LineColor(int index) => Lines.GetColor(index);
+    static readonly IPalette Lines = new ScottPlot.Palettes.Category10();
+
     public static void WriteRaster(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints = MaxRasterPoints)
     {
         using var plot = RasterFigure.Build(spikes, durationMs, maxPoints);

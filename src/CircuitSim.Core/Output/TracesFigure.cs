@@ -42,5 +42,5 @@ internal static class TracesFigure
         return multiplot;
     }
 
-    static Color Palette(int i) => FigureWriter.PopulationColor(i);
+    static Color Palette(int i) => FigureWriter.LineColor(i);
 }

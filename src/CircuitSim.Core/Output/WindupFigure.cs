@@ -16,7 +16,7 @@ internal static class WindupFigure
         {
             var r = results[i];
             var xs = Enumerable.Range(1, r.SpikesPerStimulus.Length).Select(k => (double)k).ToArray();
-            var line = plot.Add.Scatter(xs, r.SpikesPerStimulus, FigureWriter.PopulationColor(i));
+            var line = plot.Add.Scatter(xs, r.SpikesPerStimulus, FigureWriter.LineColor(i));
             line.LineWidth = 2;
             line.MarkerSize = 7;
             line.LegendText = $"{r.Name}: {r.Population}, {r.FrequencyHz:G3} Hz (index {r.WindupIndex:0.00})";

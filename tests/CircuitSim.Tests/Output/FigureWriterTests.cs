@@ -139,11 +139,37 @@ public class FigureWriterTests
         {
             Assert.Equal(FigureWriter.TracesWidth, bmp.Width);
             Assert.Equal(2 * FigureWriter.TracePanelHeight + 40, bmp.Height);
-            Assert.True(CountNear(bmp, FigureWriter.PopulationColor(0)) > 100);   // neuron 0's line
-            Assert.True(CountNear(bmp, FigureWriter.PopulationColor(1)) > 100);   // neuron 2's line
+            Assert.True(CountNear(bmp, FigureWriter.LineColor(0)) > 100);   // neuron 0's line
+            Assert.True(CountNear(bmp, FigureWriter.LineColor(1)) > 100);   // neuron 2's line
         }
 
         Assert.False(FigureWriter.WriteTraces(dir.File("none.png"), []));
         Assert.False(File.Exists(dir.File("none.png")));
+    }
+
+    [Fact]
+    public void Windup_conditions_are_drawn_in_different_hues()
+    {
+        // regression: the two conditions were a dark/light pair of one hue (Category20), the 1 Hz line pale
+        using var dir = new TempDir();
+        var path = dir.File("windup.png");
+        double[] Rising(double a) => Enumerable.Range(0, 16).Select(k => a + 0.3 * k).ToArray();
+        WindupFigure.Write(path, [
+            new CircuitSim.Metrics.WindupResult("slow", "WDR", "train", 0.1, 150, 600, Enumerable.Repeat(0.6, 16).ToArray(), 0, 1),
+            new CircuitSim.Metrics.WindupResult("fast", "WDR", "train", 1, 150, 600, Rising(0.6), 3, 8),
+        ]);
+        using var bmp = SKBitmap.Decode(path);
+        Assert.Equal((WindupFigure.Width, WindupFigure.Height), (bmp.Width, bmp.Height));
+        Color a = FigureWriter.LineColor(0), b = FigureWriter.LineColor(1);
+        Assert.True(CountNear(bmp, a) > 100 && CountNear(bmp, b) > 100);
+        // different hues, not a dark and a light shade of one (Category20's first pair differs by 9°)
+        static double Hue(Color c)
+        {
+            double r = c.R / 255.0, g = c.G / 255.0, bl = c.B / 255.0, max = Math.Max(r, Math.Max(g, bl)), d = max - Math.Min(r, Math.Min(g, bl));
+            double h = d == 0 ? 0 : max == r ? (g - bl) / d % 6 : max == g ? (bl - r) / d + 2 : (r - g) / d + 4;
+            return (h * 60 + 360) % 360;
+        }
+        double dh = Math.Abs(Hue(a) - Hue(b));
+        Assert.True(Math.Min(dh, 360 - dh) > 60, $"hues {Hue(a):F0}° and {Hue(b):F0}°");
     }
 }
