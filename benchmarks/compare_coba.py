@@ -36,6 +36,13 @@ Numbers (seconds are wall-clock):
 Summary: the ratio Brian2 loop / CircuitSim loop (ratio of the medians over seeds, and the
 median of the per-seed ratios; > 1 means CircuitSim's loop is faster), and whether each
 CircuitSim seed's rate and CV lie within [0.9 * min, 1.1 * max] of Brian2's seeds.
+
+--same-network: each seed's CircuitSim run also writes its network (SONATA edges.h5 and
+nodes.h5: every synapse and every neuron's initial v, ge, gi), and Brian2 then runs that very
+realisation (coba_brian2.py --network DIR) instead of drawing its own. The two simulators'
+rates and CVs are then compared seed by seed on identical networks (within +-5 %), which
+separates the engines' numerics from the spread between random realisations (one realisation
+of this network can sit 4 SD above another's mean rate). CircuitSim runs first in each pair.
 """
 import argparse
 import json
@@ -54,6 +61,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BRIAN2_SCRIPT = os.path.join(REPO, "benchmarks", "brian2", "coba_brian2.py")
 DEFAULT_SCENARIO = os.path.join("scenarios", "coba.yaml")
 TOLERANCE = 0.10
+SAME_NETWORK_TOLERANCE = 0.05
 
 
 class CompareError(RuntimeError):
@@ -87,6 +95,9 @@ def parse_args(argv=None):
                     help="never pass --set overrides for N/duration to CircuitSim")
     ap.add_argument("--no-brian2-warm", action="store_true",
                     help="skip Brian2's second (warm) whole-process run per seed")
+    ap.add_argument("--same-network", action="store_true",
+                    help="Brian2 runs CircuitSim's realisation of each seed (synapses and initial values "
+                         "from SONATA files) and the rates are compared seed by seed")
     ap.add_argument("--skip-brian2", action="store_true", help="run CircuitSim only")
     ap.add_argument("--skip-circuitsim", action="store_true", help="run Brian2 only")
     ap.add_argument("--python", default="/usr/bin/python3",
@@ -309,13 +320,15 @@ def summarize_circuitsim(m, args, seed, process_wall):
 
 # ---------------------------------------------------------------------------- Brian2
 
-def run_brian2(args, seed, work):
+def run_brian2(args, seed, work, network_dir=None):
     bdir = os.path.join(work, f"brian2_build_seed{seed}")
     shutil.rmtree(bdir, ignore_errors=True)
     jpath = os.path.join(work, f"brian2_seed{seed}.json")
     base = [args.python, BRIAN2_SCRIPT, "--device", "cpp_standalone", "--n", str(args.n),
             "--duration", f"{args.duration:g}", "--seed", str(seed), "--build-dir", bdir,
             "--threads", str(args.brian2_threads), "--quiet"]
+    if network_dir:
+        base += ["--network", network_dir]
     run_timed(base + ["--json", jpath], REPO, args.timeout, what=f"Brian2 run (seed {seed})")
     with open(jpath) as f:
         r = json.load(f)
@@ -407,6 +420,15 @@ def summarize(b2, cs):
                                           for r in cs}}
         s["range_checks"] = checks
         s["all_within"] = len(checks) == 2 and all(v["within"] for c in checks.values() for v in c["circuitsim"].values())
+        if any(r.get("same_network") for r in b2):
+            pairs = {}
+            for a, b in zip(b2, cs):
+                pairs[str(b["seed"])] = {
+                    key: {"brian2": a[key], "circuitsim": b[key], "relative_difference": b[key] / a[key] - 1,
+                          "within": bool(abs(b[key] / a[key] - 1) <= SAME_NETWORK_TOLERANCE)}
+                    for key in ("rate_hz", "cv_isi")}
+            s["same_network_checks"] = pairs
+            s["same_network_all_within"] = all(v["within"] for p in pairs.values() for v in p.values())
     return s
 
 
@@ -435,6 +457,14 @@ def print_summary(s):
             f"[{c['accept_lo']:.3g}, {c['accept_hi']:.3g}]; CircuitSim {verdicts}")
     log(f"  CircuitSim within Brian2's range (+-{TOLERANCE:.0%}) for every seed: "
         f"{'yes' if s['all_within'] else 'NO'}")
+    if "same_network_checks" in s:
+        log("  same network, seed by seed (CircuitSim / Brian2 - 1):")
+        for seed, p in s["same_network_checks"].items():
+            log(f"    seed {seed}: rate {p['rate_hz']['brian2']:.2f} vs {p['rate_hz']['circuitsim']:.2f} Hz "
+                f"({p['rate_hz']['relative_difference']:+.1%}), CV {p['cv_isi']['brian2']:.3f} vs "
+                f"{p['cv_isi']['circuitsim']:.3f} ({p['cv_isi']['relative_difference']:+.1%})")
+        log(f"  CircuitSim within +-{SAME_NETWORK_TOLERANCE:.0%} of Brian2 on the same network for every seed: "
+            f"{'yes' if s['same_network_all_within'] else 'NO'}")
 
 
 def main(argv=None):
@@ -456,7 +486,8 @@ def main(argv=None):
         "benchmark": "COBA (Vogels & Abbott 2005; Brette et al. 2007 benchmark 1)",
         "config": {"n": args.n, "duration_s": args.duration, "seeds": seeds,
                    "circuitsim_threads": args.threads, "brian2_threads": args.brian2_threads or 1,
-                   "scenario": args.scenario, "tolerance": TOLERANCE},
+                   "scenario": args.scenario, "tolerance": TOLERANCE,
+                   "same_network": args.same_network, "same_network_tolerance": SAME_NETWORK_TOLERANCE},
         "machine": {"host": platform.node(), "cpu_count": os.cpu_count(),
                     "platform": platform.platform(), "processor": _cpu_model()},
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -488,19 +519,23 @@ def main(argv=None):
             log(f"CircuitSim: dotnet {dll}")
         if not args.skip_brian2 and not os.path.isfile(args.python):
             raise CompareError(f"Brian2 interpreter {args.python} not found (--python)")
+        if args.same_network and (args.skip_brian2 or args.skip_circuitsim):
+            raise CompareError("--same-network needs both sides")
+        if args.same_network:
+            overrides = overrides + ["--set", "record.network=true"]
         for seed in seeds:
+            network_dir = None
+            if args.same_network:
+                network_dir = run_circuitsim_side(args, dll, seed, work, overrides, result)
             if not args.skip_brian2:
-                log(f"seed {seed}: Brian2 cpp_standalone N={args.n} T={args.duration:g} s ...")
-                r = run_brian2(args, seed, work)
+                log(f"seed {seed}: Brian2 cpp_standalone N={args.n} T={args.duration:g} s"
+                    + (" on CircuitSim's network" if network_dir else "") + " ...")
+                r = run_brian2(args, seed, work, network_dir)
+                r["same_network"] = network_dir is not None
                 result["brian2"].append(r)
                 log(f"  loop {r['loop_s']:.3f} s, rate {r['rate_hz']:.2f} Hz, CV {r['cv_isi']:.3f}")
-            if not args.skip_circuitsim:
-                log(f"seed {seed}: CircuitSim threads={args.threads} ...")
-                r = run_circuitsim(args, dll, seed, work, overrides)
-                result["circuitsim"].append(r)
-                log(f"  loop {r['loop_s']:.3f} s, rate {r['rate_hz']:.2f} Hz, CV {r['cv_isi']:.3f}")
-                for w in r["warnings"]:
-                    log(f"  WARNING: {w}")
+            if not args.skip_circuitsim and not args.same_network:
+                run_circuitsim_side(args, dll, seed, work, overrides, result)
     except CompareError as e:
         result["error"] = str(e)
         print(f"\nERROR: {e}", file=sys.stderr, flush=True)
@@ -532,6 +567,16 @@ def main(argv=None):
     elif rows or rc:
         log(f"work directory kept: {work}")
     return rc
+
+
+def run_circuitsim_side(args, dll, seed, work, overrides, result):
+    log(f"seed {seed}: CircuitSim threads={args.threads} ...")
+    r = run_circuitsim(args, dll, seed, work, overrides)
+    result["circuitsim"].append(r)
+    log(f"  loop {r['loop_s']:.3f} s, rate {r['rate_hz']:.2f} Hz, CV {r['cv_isi']:.3f}")
+    for w in r["warnings"]:
+        log(f"  WARNING: {w}")
+    return os.path.dirname(r["metrics_path"])
 
 
 def _cpu_model():

@@ -87,6 +87,12 @@ def parse_args(argv=None):
     ap.add_argument("--method", default="euler", choices=["euler", "exponential_euler", "rk2", "rk4"],
                     help="integration method (default euler, as Brian's reference COBA; exponential_euler is the "
                          "scheme CircuitSim's LIF uses: conductances held over the step, v integrated exactly)")
+    ap.add_argument("--network", metavar="DIR", default=None,
+                    help="run CircuitSim's realisation instead of drawing one: DIR holds edges.h5 and nodes.h5 "
+                         "written by `circuitsim run scenarios/coba.yaml --set record.network=true` (SONATA; "
+                         "populations E and I, projections E_E, E_I, I_E, I_I). --n is then taken from the files")
+    ap.add_argument("--network-connectivity-only", action="store_true",
+                    help="with --network: take only the synapses from DIR and draw the initial values as usual")
     ap.add_argument("--json", metavar="OUT", default=None, help="write the results as JSON")
     ap.add_argument("--quiet", action="store_true", help="print only the JSON summary line")
     return ap.parse_args(argv)
@@ -114,8 +120,43 @@ def cv_isi_stats(i, t, n):
     return float(np.mean(cv)), int(ok.sum())
 
 
+def load_circuitsim_network(d, we_nS, wi_nS):
+    """CircuitSim's COBA realisation from SONATA files: synapses as (pre, post) indices of the
+    combined group (E first, then I) and the initial v (mV), ge, gi (nS) of every neuron.
+    Checks that every weight is we or wi and every arrival delay one step (Brian2's no-delay)."""
+    import h5py
+    with h5py.File(os.path.join(d, "nodes.h5"), "r") as f:
+        nodes = f["nodes"]
+        ne, ni = len(nodes["E/node_id"]), len(nodes["I/node_id"])
+        init = {k: np.concatenate([nodes[f"{p}/0/initial_state/{k}"][:] for p in ("E", "I")]).astype(np.float64)
+                for k in ("v", "g_exc", "g_inh")}
+    offset = {"E": 0, "I": ne}
+    pre = {"exc": [], "inh": []}
+    post = {"exc": [], "inh": []}
+    with h5py.File(os.path.join(d, "edges.h5"), "r") as f:
+        for name, g in f["edges"].items():
+            src = g["source_node_id"].attrs["node_population"]
+            tgt = g["target_node_id"].attrs["node_population"]
+            rec, w, want = ("exc", g["0/syn_weight_exc"][:], we_nS) if "syn_weight_exc" in g["0"] else \
+                           ("inh", g["0/syn_weight_inh"][:], wi_nS)
+            if not np.allclose(w, want):
+                sys.exit(f"{d}/edges.h5: projection {name} has weights other than {want} nS")
+            if not np.allclose(g["0/delay"][:], 0.1):
+                sys.exit(f"{d}/edges.h5: projection {name} has delays other than one step (0.1 ms)")
+            pre[rec].append(g["source_node_id"][:].astype(np.int64))  # index within Pe or Pi
+            post[rec].append(g["target_node_id"][:].astype(np.int64) + offset[tgt])
+            if (rec == "exc") != (src == "E"):
+                sys.exit(f"{d}/edges.h5: projection {name} from {src} uses receptor {rec}")
+    cat = {k: (np.concatenate(pre[k]), np.concatenate(post[k])) for k in pre}
+    return ne, ni, init, cat
+
+
 def main(argv=None):
     args = parse_args(argv)
+    network = None
+    if args.network:
+        network = load_circuitsim_network(args.network, 6.0, 67.0)
+        args.n = network[0] + network[1]
     if args.n < 5:
         sys.exit("--n must be at least 5")
     log = (lambda *a, **k: None) if args.quiet else (lambda *a, **k: print(*a, **k, flush=True))
@@ -147,7 +188,7 @@ def main(argv=None):
         prefs.codegen.target = args.device
 
     N = args.n
-    NE = int(round(0.8 * N))
+    NE = int(round(0.8 * N)) if network is None else network[0]
     NI = N - NE
     p = 80.0 / N
     duration = args.duration * second
@@ -169,15 +210,26 @@ def main(argv=None):
     """
     P = NeuronGroup(N, eqs, threshold="v > Vt", reset="v = Vr", refractory=5 * ms,
                     method=args.method, namespace=params, name="coba_neurons")
-    P.v = "El + (5*randn() - 5)*mV"
-    P.ge = "(1.5*randn() + 4) * 10*nS"
-    P.gi = "(12*randn() + 20) * 10*nS"
+    if network is not None and not args.network_connectivity_only:
+        init = network[2]
+        P.v = init["v"] * mV
+        P.ge = init["g_exc"] * nS
+        P.gi = init["g_inh"] * nS
+    else:
+        P.v = "El + (5*randn() - 5)*mV"
+        P.ge = "(1.5*randn() + 4) * 10*nS"
+        P.gi = "(12*randn() + 20) * 10*nS"
     Pe = P[:NE]
     Pi = P[NE:]
     Ce = Synapses(Pe, P, on_pre="ge_post += we", namespace=params, name="coba_exc")
     Ci = Synapses(Pi, P, on_pre="gi_post += wi", namespace=params, name="coba_inh")
-    Ce.connect(p=p)
-    Ci.connect(p=p)
+    if network is None:
+        Ce.connect(p=p)
+        Ci.connect(p=p)
+    else:
+        (ie, je), (ii, ji) = network[3]["exc"], network[3]["inh"]
+        Ce.connect(i=ie, j=je)
+        Ci.connect(i=ii, j=ji)
     mon = SpikeMonitor(P, name="coba_spikes")
     net = Network(P, Ce, Ci, mon)
     construct_s = time.perf_counter() - t0
@@ -241,6 +293,8 @@ def main(argv=None):
         "python": platform.python_version(),
         "host": platform.node(),
         "cpu_count": os.cpu_count(),
+        "network": os.path.abspath(args.network) if args.network else None,
+        "network_connectivity_only": bool(args.network and args.network_connectivity_only),
         "n": N, "n_exc": NE, "n_inh": NI, "p": p,
         "duration_s": dur_s, "dt_ms": 0.1, "seed": args.seed,
         "completed_fraction": completed,

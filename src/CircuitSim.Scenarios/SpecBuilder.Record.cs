@@ -7,7 +7,7 @@ namespace CircuitSim.Scenarios;
 
 internal sealed partial class SpecBuilder
 {
-    private static readonly string[] RecordKeys = { "spikes", "traces", "figures", "metrics" };
+    private static readonly string[] RecordKeys = { "spikes", "traces", "figures", "network", "metrics" };
     private static readonly string[] TraceKeys = { "population", "variables", "neurons", "every" };
     private static readonly string[] MetricKeys = { "type", "population", "stimulus", "window" };
     private static readonly string[] MetricTypes = { "windup" };
@@ -18,13 +18,14 @@ internal sealed partial class SpecBuilder
     private void BuildRecord(YMap root)
     {
         if (root["record"] is not { } node) return;
-        var rm = Map(node, "record", "a map with spikes, traces, figures, metrics");
+        var rm = Map(node, "record", "a map with spikes, traces, figures, network, metrics");
         if (rm is null) return;
         CheckKeys(rm, "record", RecordKeys);
         var rec = _spec.Record;
 
         if (rm["spikes"] is { } sp) rec.Spikes = SpikeList(sp, "record.spikes");
         if (rm["figures"] is { } fig && Bool(fig, "record.figures") is { } f) rec.Figures = f;
+        if (rm["network"] is { } net && Bool(net, "record.network") is { } nw) rec.Network = nw;
 
         if (rm["traces"] is { } tn && Seq(tn, "record.traces", "a list of {population, variables, neurons, every}") is { } traces)
         {

@@ -20,6 +20,7 @@ public static class Runner
         var sw = Stopwatch.StartNew();
         var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes);
         var backend = options.Backend != BackendKind.Auto ? options.Backend : spec.Backend;
+        var snapshot = spec.Record.Network ? NetworkSnapshot.Capture(network) : null;
         var sim = new Simulation(network, backend, options.Threads);
         var spikes = new SpikeRecorder(network, spec.Record.Spikes);
         var traces = new TraceRecorder(network, spec.Record.Traces);
@@ -37,6 +38,7 @@ public static class Runner
             SynapseCount = network.SynapseCount, SynapticEvents = sim.SynapticEvents,
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
+            Network = snapshot,
         };
         result.Extra["phase_seconds"] = sim.Phases.Seconds();
         long syn = network.SynapseCount;

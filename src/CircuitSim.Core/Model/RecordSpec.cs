@@ -6,6 +6,8 @@ public sealed class RecordSpec
     public List<string>? Spikes { get; set; }
     public List<TraceSpec> Traces { get; } = new();
     public bool Figures { get; set; } = true;
+    /// <summary>Write the built network (SONATA edges.h5 and nodes.h5 with initial state).</summary>
+    public bool Network { get; set; }
     /// <summary>Named wind-up metrics (record.metrics.NAME with type windup).</summary>
     public Dictionary<string, WindupMetricSpec> Windup { get; } = new();
 }

@@ -5,6 +5,7 @@ namespace CircuitSim.Output;
 /// <summary>
 /// Writes everything a run produced into one folder:
 /// <c>spikes.h5</c> (SONATA, the populations in <see cref="SimulationResult.Spikes"/>),
+/// <c>edges.h5</c> and <c>nodes.h5</c> (SONATA network with initial state) when <c>record.network</c> is true,
 /// <c>traces/&lt;population&gt;.&lt;variable&gt;.csv</c> when traces were recorded,
 /// <c>raster.png</c>, <c>rates.png</c> and <c>traces.png</c> when the scenario asks for figures,
 /// and <c>metrics.json</c> last: every file is written atomically, and a metrics.json left from an
@@ -38,6 +39,15 @@ public static class ResultsWriter
         {
             string nodes = Path.Combine(dir, NodesFile);
             NodesCsvWriter.Write(nodes, r.Nodes);
+            written.Add(nodes);
+        }
+        if (r.Network is { } net)
+        {
+            string edges = Path.Combine(dir, SonataNetworkWriter.EdgesFile);
+            SonataNetworkWriter.WriteEdges(edges, net.Edges);
+            written.Add(edges);
+            string nodes = Path.Combine(dir, SonataNetworkWriter.NodesFile);
+            SonataNetworkWriter.WriteNodes(nodes, net.Nodes);
             written.Add(nodes);
         }
         if (r.Traces.Count > 0)

@@ -53,6 +53,8 @@ public sealed class SimulationResult
     public required IReadOnlyList<PopulationMetrics> Metrics { get; init; }
     /// <summary>Neuron positions in lamina coordinates, per neuron population.</summary>
     public IReadOnlyList<NodePositions> Nodes { get; init; } = Array.Empty<NodePositions>();
+    /// <summary>Synapses and initial state as built, when the scenario asks for them (<c>record.network</c>).</summary>
+    public NetworkSnapshot? Network { get; init; }
     /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>
     public Dictionary<string, object> Extra { get; } = new();
 

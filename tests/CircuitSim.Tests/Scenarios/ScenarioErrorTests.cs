@@ -29,6 +29,15 @@ public class ScenarioErrorTests
     }
 
     [Fact]
+    public void Record_network_must_be_true_or_false()
+    {
+        using var f = new ScenarioTestFiles();
+        var e = Only(f.Errors("net.yaml", "name: x\nduration: 1 s\npopulations:\n  N: { count: 2 }\nrecord:\n  network: sometimes\n"));
+        Assert.Equal(("record.network", 6), (e.KeyPath, e.Line));
+        Assert.Contains("expected true or false", e.Message);
+    }
+
+    [Fact]
     public void Unclosed_bracket_points_to_where_it_opens()
     {
         using var f = new ScenarioTestFiles();
