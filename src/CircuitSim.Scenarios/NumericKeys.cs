@@ -53,6 +53,7 @@ internal static class NumericKeys
         ["decay"] = NumKey.Of(Dimension.Time, Limits.Positive),
         ["reversal"] = NumKey.Of(Dimension.Voltage),
         ["potentiation"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+        ["saturation"] = NumKey.Of(Dimension.Conductance, Limits.Positive),
     };
 
     public static readonly NumKey SynapticConductance = NumKey.Of(Dimension.Conductance, Limits.NonNegative);

@@ -11,7 +11,7 @@ internal sealed partial class SpecBuilder
     private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina" };
     private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "adaptation" };
     private static readonly string[] DescendingKeys = { "transmitter", "rate" };
-    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation" };
+    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation", "saturation" };
 
     /// <summary>Laminae of the dorsal horn (Rexed), with lamina II's outer and inner parts.</summary>
     public static readonly string[] Laminae = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
@@ -292,6 +292,10 @@ internal sealed partial class SpecBuilder
             {
                 if (Qty(pg, Join(rp, "potentiation"), NumericKeys.Receptor["potentiation"]) is { } v) spec.Potentiation = v; else ok = false;
                 if (spec.PotentiatedBy is null) { Error(pg, Join(rp, "potentiation"), "potentiation needs potentiated_by (the modulating channel)"); ok = false; }
+            }
+            if (rm["saturation"] is { } sat)
+            {
+                if (Qty(sat, Join(rp, "saturation"), NumericKeys.Receptor["saturation"]) is { } v) spec.SaturationNs = v; else ok = false;
             }
             if (ok && spec.TauRiseMs > 0 && spec.TauRiseMs >= spec.TauDecayMs)
                 Error(rm, rp, $"rise ({Ms(spec.TauRiseMs)}) must be shorter than decay ({Ms(spec.TauDecayMs)})");

@@ -79,7 +79,7 @@ public sealed class NeuronPopulation : Population
             case "I_ext": return i => IExt[i];
         }
         if (variable.StartsWith("g_", StringComparison.Ordinal) && Channel(variable[2..]) is { } c)
-            return c.B is { } b ? i => c.A[i] - b[i] : i => c.A[i];
+            return c.B is { } b ? i => c.Effective(c.A[i] - b[i]) : i => c.Effective(c.A[i]);
         throw new ArgumentException($"population {Name} has no variable '{variable}'");
     }
 

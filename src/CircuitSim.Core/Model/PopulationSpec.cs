@@ -64,6 +64,13 @@ public sealed class ReceptorSpec
     /// </summary>
     public string? PotentiatedBy { get; set; }
     public double Potentiation { get; set; }
+    /// <summary>
+    /// Largest conductance the channel reaches, nS (null: linear). The summed synaptic drive g
+    /// acts as g·G/(g + G): receptor occupancy saturates (Destexhe, Mainen &amp; Sejnowski 1994);
+    /// used for the slow NK1 current, whose amplitude levels off under sustained substance P
+    /// release (De Koninck &amp; Henry 1991).
+    /// </summary>
+    public double? SaturationNs { get; set; }
     public ReceptorSpec Clone() => (ReceptorSpec)MemberwiseClone();
 }
 

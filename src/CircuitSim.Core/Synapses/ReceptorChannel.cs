@@ -24,6 +24,13 @@ public sealed class ReceptorChannel
     public int ModulatorIndex { get; init; } = -1;
     /// <summary>Potentiation per nS of the modulating channel's conductance.</summary>
     public float ModulationGain { get; init; }
+    /// <summary>1/G of a saturating channel (g → g/(1 + g/G)), nS⁻¹; 0 for a linear one.</summary>
+    public float InverseSaturation { get; init; }
+
+    /// <summary>The conductance the channel passes for a summed drive g (nS): g itself, or g/(1 + g/G) when it saturates.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public float Effective(float g) => InverseSaturation > 0f ? g / (1f + g * InverseSaturation) : g;
+
     /// <summary>Fraction of the channel left unblocked by drugs (1 = no block).</summary>
     public float Availability { get; set; } = 1f;
     /// <summary>RingSlots × padded count accumulators; sized by the builder from the longest delay.</summary>

@@ -44,11 +44,12 @@ public static class SynapticInput
                 float bNext = b * ch.DecayB;
                 bArr[i] = MathF.Abs(bNext) > FlushBelow ? bNext : 0f;
             }
+            g = ch.Effective(g);
             if (ch.MgBlock) g = g / (1f + MgFactor * FastExp.Exp(-MagnesiumBlock.Slope * v));
             if (ch.ModulatorIndex >= 0)
             {
                 var m = channels[ch.ModulatorIndex];
-                float gm = m.B is { } mb ? m.A[i] - mb[i] : m.A[i];
+                float gm = m.Effective(m.B is { } mb ? m.A[i] - mb[i] : m.A[i]);
                 g = g * (1f + ch.ModulationGain * gm);
             }
             g = g * ch.Availability;
@@ -65,7 +66,7 @@ public static class SynapticInput
     public static bool AreTwoPlainChannels(ReceptorChannel[] channels) =>
         channels.Length == 2 && IsPlain(channels[0]) && IsPlain(channels[1]);
 
-    private static bool IsPlain(ReceptorChannel c) => c.B is null && !c.MgBlock && c.ModulatorIndex < 0;
+    private static bool IsPlain(ReceptorChannel c) => c.B is null && !c.MgBlock && c.ModulatorIndex < 0 && c.InverseSaturation == 0f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector<float> Flush(Vector<float> x) =>
@@ -98,6 +99,9 @@ public static class SynapticInput
             bool first = c == 0, mg = ch.MgBlock, cl = ch.UsesChloride;
             var mod = ch.ModulatorIndex >= 0 ? channels[ch.ModulatorIndex] : null;
             var modGain = new Vector<float>(ch.ModulationGain);
+            bool sat = ch.InverseSaturation > 0f, modSat = mod is not null && mod.InverseSaturation > 0f;
+            var invSat = new Vector<float>(ch.InverseSaturation);
+            var modInvSat = new Vector<float>(mod?.InverseSaturation ?? 0f);
             for (int i = lo; i < hi; i += w)
             {
                 var x = Simd.Load(ring, slotOffset + i);
@@ -121,11 +125,13 @@ public static class SynapticInput
                     g = a - b;
                     Simd.Store(Flush(b * decayB), B, i);
                 }
+                if (sat) g = g / (Vector<float>.One + g * invSat);
                 if (mg)
                     g = g / (Vector<float>.One + new Vector<float>(MgFactor) * FastExp.Exp(new Vector<float>(-MagnesiumBlock.Slope) * Simd.Load(V, i)));
                 if (mod is not null)
                 {
                     var gm = mod.B is { } mb ? Simd.Load(mod.A, i) - Simd.Load(mb, i) : Simd.Load(mod.A, i);
+                    if (modSat) gm = gm / (Vector<float>.One + gm * modInvSat);
                     g = g * (Vector<float>.One + modGain * gm);
                 }
                 g = g * avail;

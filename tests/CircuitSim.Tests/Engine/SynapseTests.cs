@@ -45,6 +45,53 @@ public class SynapseTests
     }
 
     [Fact]
+    public void SaturatingChannelLevelsOffAtItsMaximumInScalarAndVectorKernelsAlike()
+    {
+        // NK1 with G = 2 nS: a drive of 6 nS passes 6·2/(6+2) = 1.5 nS, and the NMDA channel it
+        // potentiates sees the saturated 1.5 nS, not the drive (g_NMDA = 1·(1 + 1.5·1.5))
+        ReceptorChannel Ch(string name, float a, int mod, float gain, float invSat) => new()
+        {
+            Name = name, Index = 0, A = Enumerable.Repeat(a, 16).ToArray(), B = null, DecayA = 1, DecayB = 0, Norm = 1, Reversal = 0,
+            UsesChloride = false, MgBlock = false, Ring = new float[16], RingSlots = 1, ModulatorIndex = mod, ModulationGain = gain,
+            InverseSaturation = invSat,
+        };
+        var channels = new[] { Ch("NK1", 6f, -1, 0, 0.5f), Ch("NMDA", 1f, 0, 1.5f, 0) };
+        SynapticInput.Scalar(channels, 5, 0, -60f, -70f, out float g, out _);
+        Assert.Equal(1.5f + 1f * (1 + 1.5f * 1.5f), g, 5);
+        var gs = new float[16]; var ge = new float[16];
+        SynapticInput.VectorPass(channels, 0, 16, 0, new float[16], new float[16], gs, ge);
+        Assert.Equal(g, gs[5]);
+        // far below G it is linear: 0.01 nS passes 0.01/(1 + 0.005)
+        Assert.Equal(0.01f / 1.005f, Ch("NK1", 0, -1, 0, 0.5f).Effective(0.01f), 6);
+        Assert.Equal(0.01f, Ch("NK1", 0, -1, 0, 0f).Effective(0.01f));
+    }
+
+    [Fact]
+    public void SaturatingNk1ConductanceStaysBelowItsMaximumUnderADrivingTrainAndTracesShowIt()
+    {
+        // 20 C fibres at 50 Hz for 2 s onto one neuron, NK1 weight 0.5 nS: the linear drive would
+        // reach ~1500 nS (20 · 50 Hz · 0.5 nS · 3 s); with saturation 3 nS the trace stays below 3 nS
+        var spec = Specs.Empty("nk1-saturation", 2500);
+        spec.Populations.Add(new PopulationSpec { Name = "C", Kind = PopulationKind.Afferent, Count = 20, Fibre = FibreClass.C });
+        var n = Specs.Neurons("N", 1, "lif", ("EL", -65), ("VT", 100));
+        n.Receptors["NK1"] = new ReceptorSpec { TauRiseMs = 100, TauDecayMs = 3000, ReversalMv = 0, SaturationNs = 3 };
+        spec.Populations.Add(n);
+        var pr = new ProjectionSpec { Name = "C_N", From = "C", To = "N", DelayMs = 1, Connect = new ConnectSpec { Rule = ConnectRule.All } };
+        pr.Receptors["NK1"] = 0.5;
+        spec.Projections.Add(pr);
+        spec.Stimuli.Add(new StimulusSpec { Name = "drive", Target = "C", Protocol = StimulusProtocol.Poisson, RateHz = 50, StartMs = 0, DurationMs = 2000 });
+        spec.Record.Traces.Add(new TraceSpec { Population = "N", Variables = { "g_NK1", "v" }, EveryMs = 10 });
+        var r = Runner.Run(spec, new RunOptions());
+        var g = r.Traces.Single(t => t.Variable == "g_NK1").Values;
+        float peak = 0;
+        for (int k = 0; k < g.GetLength(0); k++) peak = Math.Max(peak, g[k, 0]);
+        Assert.InRange(peak, 2.9f, 3f); // saturated, not linear
+        var v = r.Traces.Single(t => t.Variable == "v").Values;
+        // at steady state v = (gL·EL + g·E)/(gL + g) with g ≤ 3 nS: at most −65·10/13 = −50 mV
+        Assert.InRange(v[190, 0], -51f, -49f);
+    }
+
+    [Fact]
     public void DualExponentialPeakEqualsTheWeight()
     {
         double norm = ReceptorChannel.PeakNormalisation(2, 100);

@@ -29,6 +29,19 @@ public class ScenarioErrorTests
     }
 
     [Fact]
+    public void Receptor_saturation_is_a_positive_conductance()
+    {
+        using var f = new ScenarioTestFiles();
+        const string head = "name: x\nduration: 1 s\npopulations:\n  N:\n    count: 2\n    receptors:\n      NK1: { saturation: ";
+        Assert.Equal(2.5, f.Load("ok.yaml", head + "2.5 nS }\n").Population("N")!.Receptors["NK1"].SaturationNs);
+        var unit = Only(f.Errors("unit.yaml", head + "3 mV }\n"));
+        Assert.Equal(("populations.N.receptors.NK1.saturation", 7), (unit.KeyPath, unit.Line));
+        Assert.Contains("Conductance", unit.Message);
+        var zero = Only(f.Errors("zero.yaml", head + "0 nS }\n"));
+        Assert.Equal("populations.N.receptors.NK1.saturation", zero.KeyPath);
+    }
+
+    [Fact]
     public void Record_network_must_be_true_or_false()
     {
         using var f = new ScenarioTestFiles();
