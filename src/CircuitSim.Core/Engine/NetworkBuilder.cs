@@ -84,8 +84,7 @@ public static class NetworkBuilder
             var tgt = spec.Population(pr.To)!;
             double nnz = Connectivity.ExpectedSynapses(pr.Connect, src.Count, tgt.Count);
             bytes += nnz * (4 + 4 * pr.Receptors.Count) * 1.1 + 8.0 * src.Count;
-            int cond = conduction[spec.Populations.IndexOf(src)].DefaultIfEmpty(0).Max();
-            int d = DelaySteps(pr.DelayMs, spec.DtMs) + cond;
+            int d = DelaySteps(pr.DelayMs, spec.DtMs);
             maxDelay[pr.To] = Math.Max(maxDelay.GetValueOrDefault(pr.To), d);
         }
         foreach (var ps in spec.Populations)
@@ -250,10 +249,10 @@ public static class NetworkBuilder
             double f = pr.WeightJitter > 0 ? Math.Max(0, 1 + pr.WeightJitter * Philox.Normal(spec.Seed, wPurpose, (uint)s, 0)) : 1;
             for (int c = 0; c < r; c++) weights[s * r + c] = (float)(baseW[c] * f);
         }
+        // the fibre's conduction delay is applied at the source (SpikeSourcePopulation.Arriving); rows keep the synaptic one
         int d = DelaySteps(pr.DelayMs, spec.DtMs);
         var rowDelay = new int[src.Count];
-        var cond = conduction[src.Index];
-        for (int i = 0; i < src.Count; i++) rowDelay[i] = d + (cond.Length > 0 ? cond[i] : 0);
+        Array.Fill(rowDelay, d);
         var projection = new Projection
         {
             Name = pr.Name, Index = k, Source = src, Target = tgt, ChannelIndex = channelIndex,

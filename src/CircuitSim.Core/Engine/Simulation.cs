@@ -82,6 +82,7 @@ public sealed class Simulation
             b[Threads] = np;
             _bounds[pop.Index] = b;
             pop.Spikes = new StepSpikes(pop.Count, pop is NeuronPopulation ? Threads : 1);
+            if (pop is SpikeSourcePopulation sp) sp.PrepareConduction();
         }
         foreach (var pr in network.Projections) pr.Partition(_bounds[pr.Target.Index]);
         _drivesBySource = network.Populations
@@ -198,14 +199,15 @@ public sealed class Simulation
         Array.Clear(fires);
         foreach (var d in _drivesBySource[src.Index]) d.Apply(t, fires);
         if (src.EctopicRateHz > 0)
-            BernoulliFiring.Fire(Network.Spec.Seed, Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index),
-                t, (float)(src.EctopicRateHz * Network.DtMs * 1e-3), fires);
+            (src.Ectopic ??= new GeometricFiring(src.Count)).Fire(Network.Spec.Seed,
+                Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index), t, (float)(src.EctopicRateHz * Network.DtMs * 1e-3), fires);
         var seg = src.Spikes.Segments[0];
         var last = src.LastSpike;
         int n = 0;
         for (int i = 0; i < fires.Length; i++)
             if (fires[i] && t - last[i] >= src.RefractorySteps) { seg[n++] = i; last[i] = t; }
         src.Spikes.Counts[0] = n;
+        src.Conduct(t);
     }
 
     /// <summary>Adds the weights of this step's spikes of the projection's source into the rings of worker p's targets.</summary>
@@ -213,7 +215,8 @@ public sealed class Simulation
     internal static long Deliver(Projection pr, int p, long t)
     {
         var tgt = pr.Target;
-        var spikes = pr.Source.Spikes;
+        // afferent spikes are delivered when they reach the cord; the row delay is then the synaptic one
+        var spikes = pr.Source is SpikeSourcePopulation fibres ? fibres.Arriving : pr.Source.Spikes;
         int ns = pr.Source.Count, np = tgt.PaddedCount, r = pr.Receptors;
         int slots = tgt.Channels[pr.ChannelIndex[0]].RingSlots;
         var part = pr.PartStart;

@@ -36,7 +36,7 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
                 {
                     src[k] = (ulong)i;
                     tgt[k] = (ulong)p.Targets[k];
-                    delay[k] = p.RowDelay[i] * network.DtMs;
+                    delay[k] = (p.RowDelay[i] + Conduction(p.Source, i)) * network.DtMs;
                 }
             var weights = new Dictionary<string, float[]>();
             for (int c = 0; c < r; c++)
@@ -66,4 +66,7 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
         }
         return new NetworkSnapshot(edges, nodes);
     }
+
+    private static int Conduction(Population source, int i) =>
+        source is SpikeSourcePopulation { ConductionSteps: { Length: > 0 } c } ? c[i] : 0;
 }

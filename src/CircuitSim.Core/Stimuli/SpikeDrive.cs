@@ -47,15 +47,18 @@ public sealed class PulseTrainDrive : SpikeDrive
 
 /// <summary>
 /// Independent Poisson firing of every fibre at <see cref="RateHz"/> in [StartStep, EndStep):
-/// a fibre fires in a step with probability rate·dt, drawn from (seed, stream, fibre, step).
+/// a fibre fires in a step with probability rate·dt, drawn as geometric waiting times from
+/// (seed, stream, fibre, draw number) (<see cref="GeometricFiring"/>).
 /// </summary>
 public sealed class PoissonDrive : StochasticDrive
 {
     public required double RateHz { get; set; }
+    private GeometricFiring? _firing;
 
     public override void Apply(long step, bool[] fires)
     {
         if (step < StartStep || step >= EndStep || RateHz <= 0) return;
-        BernoulliFiring.Fire(Seed, Stream, step, (float)(RateHz * DtMs * 1e-3), fires);
+        _firing ??= new GeometricFiring(fires.Length);
+        _firing.Fire(Seed, Stream, step, (float)(RateHz * DtMs * 1e-3), fires);
     }
 }

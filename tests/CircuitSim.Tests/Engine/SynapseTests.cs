@@ -92,6 +92,19 @@ public class SynapseTests
     }
 
     [Fact]
+    public void Conduction_delay_is_applied_at_the_source_so_rings_span_only_synaptic_delays()
+    {
+        // regression (speed): C fibres over 150 mm arrive after ~150-640 ms; when that delay sat in the
+        // target rings they had ~6400 slots per channel (megabytes, a cache miss per channel per step)
+        var spec = CircuitSim.Scenarios.ScenarioLoader.Load(CircuitSim.Tests.Validation.ScenarioRuns.Path("base/dorsal-horn.yaml"), new[] { "duration=1ms" });
+        var net = NetworkBuilder.Build(spec);
+        foreach (var pop in net.NeuronPopulations)
+            foreach (var ch in pop.Channels) Assert.InRange(ch.RingSlots, 2, 11); // synaptic delays 0.5-1 ms at dt 0.1 ms
+        var c = (SpikeSourcePopulation)net.Population("C_pep");
+        Assert.True(c.ConductionSteps.Max() > 1000, "C fibres still conduct for > 100 ms");
+    }
+
+    [Fact]
     public void DualExponentialPeakEqualsTheWeight()
     {
         double norm = ReceptorChannel.PeakNormalisation(2, 100);

@@ -86,7 +86,8 @@ public class SonataNetworkWriterTests
                 for (int s = p.RowStart[i]; s < p.RowStart[i + 1]; s++, k++)
                 {
                     Assert.Equal((i, p.Targets[s]), pairs[k]);
-                    Assert.Equal(p.RowDelay[i] * net.DtMs, delays[k], 4);
+                    int conduction = p.Source is SpikeSourcePopulation { ConductionSteps.Length: > 0 } f ? f.ConductionSteps[i] : 0;
+                    Assert.Equal((p.RowDelay[i] + conduction) * net.DtMs, delays[k], 4);
                     for (int c = 0; c < p.Receptors; c++)
                     {
                         string receptor = p.Target.Channels[p.ChannelIndex[c]].Name;
