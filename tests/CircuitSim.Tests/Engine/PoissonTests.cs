@@ -77,4 +77,26 @@ public class PoissonTests
             }
         Assert.NotEqual(RngPurpose.ForStimulus(RngPurpose.Poisson, 1, 2), RngPurpose.ForStimulus(RngPurpose.Natural, 1, 2));
     }
+
+    [Fact]
+    public void Ectopic_firing_resumes_after_its_rate_is_set_to_zero_and_back()
+    {
+        // regression guard for the waiting-time scheduler: a rate switched off and on again at the
+        // same value must reschedule every fibre, not keep waiting for firing steps already past
+        using var f = new CircuitSim.Tests.Scenarios.ScenarioTestFiles();
+        var spec = f.Load("ectopic.yaml", """
+            name: ectopic-on-off
+            duration: 6 s
+            populations:
+              C: { kind: afferent, fibre: C, count: 200, ectopic_rate: 10 Hz }
+            interventions:
+              off: { at: 2 s, set: { populations.C.ectopic_rate: 0 Hz } }
+              on: { at: 4 s, set: { populations.C.ectopic_rate: 10 Hz } }
+            """);
+        var t = Runner.Run(spec, new RunOptions()).Spikes[0].TimesMs;
+        double Rate(double a, double b) => t.Count(x => x >= a && x < b) / 200.0 / ((b - a) / 1000);
+        Assert.InRange(Rate(0, 2000), 9, 11);
+        Assert.Equal(0, Rate(2100, 4000));
+        Assert.InRange(Rate(4000, 6000), 9, 11);
+    }
 }
