@@ -6,7 +6,7 @@ using CircuitSim.Scenarios;
 namespace CircuitSim.Benchmarks;
 
 /// <summary>
-/// The whole base dorsal horn circuit (scenarios/base/dorsal-horn.yaml: 15 populations, 540 cells)
+/// The whole base dorsal horn circuit (scenarios/base/dorsal-horn.yaml: 17 populations, 229 neurons and 210 fibres)
 /// for 10 s simulated, with recording: the wind-up protocol (windup.yaml's 1 Hz train) and the
 /// nerve-injury scenario (ongoing ectopic C and Adelta firing from 5 s). Real-time factor =
 /// 10 s / the mean time reported.
