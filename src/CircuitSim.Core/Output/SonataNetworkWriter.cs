@@ -15,7 +15,8 @@ namespace CircuitSim.Output;
 /// nodes.h5  /nodes/&lt;population&gt;/node_id, node_type_id, node_group_id, node_group_index
 ///                                 0/x, 0/y         float32 µm (lamina coordinates), when the population has positions
 ///                                 0/initial_state/&lt;variable&gt; float32, attr units: v, w/u, g_&lt;channel&gt; before step 1
-///                                 attrs model, lamina
+///                                 0/conduction_delay float32 ms, afferent populations (every population an edge names is here)
+///                                 attrs model (lif, adex, izhikevich; afferent, descending), lamina
 /// </code>
 /// Both files carry the SONATA magic and version attributes at the root, as the spike file does.
 /// </summary>
@@ -56,11 +57,17 @@ public static class SonataNetworkWriter
         var root = new H5Group();
         foreach (var p in nodes)
         {
-            int n = p.Values.Values.FirstOrDefault()?.Length ?? 0;
-            var state = new H5Group();
-            foreach (var (variable, values) in p.Values)
-                state[variable] = new H5Dataset(values) { Attributes = new() { ["units"] = p.Units[variable] } };
-            var group0 = new H5Group { ["initial_state"] = state };
+            int n = p.Count;
+            var group0 = new H5Group();
+            if (p.Values.Count > 0)
+            {
+                var state = new H5Group();
+                foreach (var (variable, values) in p.Values)
+                    state[variable] = new H5Dataset(values) { Attributes = new() { ["units"] = p.Units[variable] } };
+                group0["initial_state"] = state;
+            }
+            if (p.ConductionDelayMs is { } cd)
+                group0["conduction_delay"] = new H5Dataset(cd) { Attributes = new() { ["units"] = "ms" } };
             if (p.XUm.Length == n && p.YUm.Length == n && n > 0)
             {
                 group0["x"] = new H5Dataset(p.XUm) { Attributes = new() { ["units"] = "um" } };

@@ -10,9 +10,12 @@ namespace CircuitSim.Recording;
 public sealed record ProjectionEdges(string Projection, string SourcePopulation, string TargetPopulation,
     ulong[] SourceIds, ulong[] TargetIds, IReadOnlyDictionary<string, float[]> WeightsNs, float[] DelayMs);
 
-/// <summary>The state of a neuron population before the first step: v, w/u and g_&lt;channel&gt; (internal units).</summary>
-public sealed record PopulationInitialState(string Population, string Model, IReadOnlyDictionary<string, float[]> Values,
-    IReadOnlyDictionary<string, string> Units, float[] XUm, float[] YUm, string? Lamina);
+/// <summary>
+/// One population as nodes: a neuron population's state before the first step (v, w/u and
+/// g_&lt;channel&gt;, internal units) and positions; an afferent population's conduction delays (ms).
+/// </summary>
+public sealed record PopulationInitialState(string Population, int Count, string Model, IReadOnlyDictionary<string, float[]> Values,
+    IReadOnlyDictionary<string, string> Units, float[] XUm, float[] YUm, string? Lamina, float[]? ConductionDelayMs = null);
 
 /// <summary>
 /// The built network as data: every synapse and every neuron's initial state, taken after the
@@ -62,7 +65,14 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
                 values[v] = a;
                 units[v] = NeuronPopulation.UnitOf(pop.Model, v);
             }
-            nodes.Add(new PopulationInitialState(pop.Name, pop.Model.Name, values, units, pop.X, pop.Y, pop.Lamina));
+            nodes.Add(new PopulationInitialState(pop.Name, pop.Count, pop.Model.Name, values, units, pop.X, pop.Y, pop.Lamina));
+        }
+        foreach (var src in network.SourcePopulations)
+        {
+            var delay = new float[src.Count];
+            for (int i = 0; i < delay.Length; i++) delay[i] = Conduction(src, i) * network.DtMs;
+            nodes.Add(new PopulationInitialState(src.Name, src.Count, src.Kind.ToString().ToLowerInvariant(),
+                new Dictionary<string, float[]>(), new Dictionary<string, string>(), Array.Empty<float>(), Array.Empty<float>(), null, delay));
         }
         return new NetworkSnapshot(edges, nodes);
     }

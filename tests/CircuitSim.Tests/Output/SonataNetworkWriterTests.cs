@@ -68,6 +68,10 @@ public class SonataNetworkWriterTests
                                 'g_AMPA': [float(x) for x in n['0/initial_state/g_AMPA'][:]],
                                 'v_units': n['0/initial_state/v'].attrs['units'],
                                 'vars': sorted(n['0/initial_state'].keys())}
+                c = f['nodes/C']
+                out['afferent'] = {'ids': int(len(c['node_id'])), 'model': c.attrs['model'],
+                                   'conduction': [float(x) for x in c['0/conduction_delay'][:]]}
+                out['node_populations'] = sorted(f['nodes'].keys())
             print(json.dumps(out))
             """;
         var doc = JsonDocument.Parse(ExternalTool.RunPython(script, dir.Path)).RootElement;
@@ -117,6 +121,15 @@ public class SonataNetworkWriterTests
             Assert.Equal(ampa.A[i] - (ampa.B?[i] ?? 0), g[i], 4);
         }
         Assert.True(v.Max() - v.Min() > 3, string.Create(CultureInfo.InvariantCulture, $"initial v spread {v.Max() - v.Min():0.0} mV"));
+
+        // every population an edge names is a node population; afferents carry their conduction delays
+        Assert.Equal(["C", "N"], doc.GetProperty("node_populations").EnumerateArray().Select(x => x.GetString()));
+        var aff = doc.GetProperty("afferent");
+        var fibres = (SpikeSourcePopulation)net.Population("C");
+        Assert.Equal((30, "afferent"), (aff.GetProperty("ids").GetInt32(), aff.GetProperty("model").GetString()));
+        var cond = aff.GetProperty("conduction").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        for (int i = 0; i < 30; i++) Assert.Equal(fibres.ConductionSteps[i] * net.DtMs, cond[i], 4);
+        Assert.True(cond.Min() > 10, "C fibres over 20 mm at ~1 m/s: ~20 ms");
     }
 
     [Fact]
