@@ -28,39 +28,63 @@ public sealed class SpikeSourcePopulation : Population
     internal bool[] FiresNow { get; init; } = Array.Empty<bool>();
 
     /// <summary>
-    /// The spikes that reach the spinal cord this step, ascending by fibre: emitted
+    /// The spikes that reach the spinal cord this step, in the order they were emitted: emitted
     /// <see cref="ConductionSteps"/> earlier. Projections deliver these, so the target's rings only
     /// span the synaptic delays (C fibres over 150 mm take ~6000 steps to arrive: rings that long on
     /// every channel of every target were megabytes read a slot per step, mostly cache misses).
     /// Equal to <see cref="Population.Spikes"/> when no fibre has a conduction delay.
     /// </summary>
     public StepSpikes Arriving { get; private set; } = StepSpikes.Empty;
-    private List<int>[] _inFlight = Array.Empty<List<int>>();
+
+    // Spikes in flight: per arrival slot a singly linked list (head, tail) through a pool of nodes
+    // (fibre, next) with a free list, sized for the most spikes that can be in flight (every fibre
+    // firing at its refractory limit for the longest conduction delay), so queuing never allocates.
+    private int[] _head = Array.Empty<int>(), _tail = Array.Empty<int>(), _fibre = Array.Empty<int>(), _next = Array.Empty<int>();
+    private int _free = -1;
 
     internal void PrepareConduction()
     {
         int longest = ConductionSteps.Length > 0 ? ConductionSteps.Max() : 0;
         if (longest == 0) { Arriving = Spikes; return; }
         Arriving = new StepSpikes(Count, 1);
-        _inFlight = new List<int>[longest + 1];
-        for (int k = 0; k < _inFlight.Length; k++) _inFlight[k] = new List<int>();
+        _head = new int[longest + 1];
+        _tail = new int[longest + 1];
+        Array.Fill(_head, -1);
+        Array.Fill(_tail, -1);
+        long nodes = (long)Count * (longest / Math.Max(RefractorySteps, 1) + 2);
+        _fibre = new int[nodes];
+        _next = new int[nodes];
+        for (int k = 0; k < nodes; k++) _next[k] = k + 1 < nodes ? k + 1 : -1;
+        _free = 0;
     }
 
     /// <summary>Queues this step's spikes by arrival step and moves those arriving now to <see cref="Arriving"/>.</summary>
     internal void Conduct(long step)
     {
-        if (_inFlight.Length == 0) return;
-        int n = Spikes.Counts[0], slots = _inFlight.Length;
+        if (_head.Length == 0) return;
+        int n = Spikes.Counts[0], slots = _head.Length;
         var emitted = Spikes.Segments[0];
         for (int j = 0; j < n; j++)
         {
-            int i = emitted[j];
-            _inFlight[(int)((step + ConductionSteps[i]) % slots)].Add(i);
+            int i = emitted[j], slot = (int)((step + ConductionSteps[i]) % slots);
+            int node = _free;
+            _free = _next[node];
+            _fibre[node] = i;
+            _next[node] = -1;
+            if (_tail[slot] >= 0) _next[_tail[slot]] = node; else _head[slot] = node;
+            _tail[slot] = node;
         }
-        var now = _inFlight[(int)(step % slots)];
-        now.Sort();
-        now.CopyTo(Arriving.Segments[0]);
-        Arriving.Counts[0] = now.Count;
-        now.Clear();
+        int now = (int)(step % slots), count = 0;
+        var arriving = Arriving.Segments[0];
+        for (int node = _head[now]; node >= 0;)
+        {
+            arriving[count++] = _fibre[node];
+            int after = _next[node];
+            _next[node] = _free;
+            _free = node;
+            node = after;
+        }
+        _head[now] = _tail[now] = -1;
+        Arriving.Counts[0] = count;
     }
 }
