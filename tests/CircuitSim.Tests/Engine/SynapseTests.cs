@@ -105,6 +105,40 @@ public class SynapseTests
     }
 
     [Fact]
+    public void Every_spike_in_flight_arrives_when_more_are_in_flight_than_the_queue_first_holds()
+    {
+        // 10 fibres at 100 Hz over 500 ms of nerve: 50 spikes a fibre in flight at once, past the
+        // queue's first 4 nodes a fibre, so it must grow without losing or reordering any
+        double Charge(double distanceMm, out double firstMs)
+        {
+            var spec = Specs.Empty("in-flight", 1200);
+            spec.Populations.Add(new PopulationSpec
+            {
+                Name = "C", Kind = PopulationKind.Afferent, Count = 10, Fibre = FibreClass.C,
+                ConductionDistanceUm = distanceMm * 1000, VelocityMPerS = 1, VelocityJitter = 0,
+            });
+            spec.Populations.Add(Specs.Neurons("N", 1, "lif", ("EL", -65), ("VT", 100)));
+            var pr = new ProjectionSpec { Name = "C_N", From = "C", To = "N", DelayMs = 1, Connect = new ConnectSpec { Rule = ConnectRule.All } };
+            pr.Receptors["AMPA"] = 1;
+            spec.Projections.Add(pr);
+            spec.Stimuli.Add(new StimulusSpec { Name = "train", Target = "C", Protocol = StimulusProtocol.PulseTrain, StartMs = 10, Count = 40, FrequencyHz = 100 });
+            spec.Record.Traces.Add(new TraceSpec { Population = "N", Variables = { "g_AMPA" }, EveryMs = 0.1 });
+            var g = Runner.Run(spec, new RunOptions()).Traces[0].Values;
+            double sum = 0;
+            firstMs = double.NaN;
+            for (int k = 0; k < g.GetLength(0); k++)
+            {
+                if (double.IsNaN(firstMs) && g[k, 0] > 0) firstMs = k * 0.1;
+                sum += g[k, 0] * 0.1;
+            }
+            return sum;
+        }
+        double near = Charge(5, out double firstNear), far = Charge(500, out double firstFar);
+        Assert.Equal(near, far, 3);                     // all 400 spikes delivered
+        Assert.InRange(firstFar - firstNear, 494.9, 495.1); // 495 mm more at 1 m/s
+    }
+
+    [Fact]
     public void DualExponentialPeakEqualsTheWeight()
     {
         double norm = ReceptorChannel.PeakNormalisation(2, 100);
