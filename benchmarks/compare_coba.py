@@ -423,6 +423,8 @@ def summarize(b2, cs):
         if any(r.get("same_network") for r in b2):
             pairs = {}
             for a, b in zip(b2, cs):
+                if a["seed"] != b["seed"]:
+                    raise CompareError(f"same-network pairing: Brian2 seed {a['seed']} next to CircuitSim seed {b['seed']}")
                 pairs[str(b["seed"])] = {
                     key: {"brian2": a[key], "circuitsim": b[key], "relative_difference": b[key] / a[key] - 1,
                           "within": bool(abs(b[key] / a[key] - 1) <= SAME_NETWORK_TOLERANCE)}

@@ -159,7 +159,9 @@ public static class NetworkBuilder
                         : throw new BuildException($"population {ps.Name}: receptor {name} is potentiated by '{by}', which the population does not have")
                     : -1,
                 ModulationGain = (float)rs.Potentiation,
-                InverseSaturation = rs.SaturationNs is { } gs ? (float)(1.0 / gs) : 0f,
+                InverseSaturation = rs.SaturationNs is { } gs
+                    ? gs > 0 ? (float)(1.0 / gs) : throw new BuildException($"population {ps.Name}: receptor {name} saturation must be > 0 nS")
+                    : 0f,
             };
         }
 

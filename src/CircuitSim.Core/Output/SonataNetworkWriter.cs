@@ -15,6 +15,7 @@ namespace CircuitSim.Output;
 /// nodes.h5  /nodes/&lt;population&gt;/node_id, node_type_id, node_group_id, node_group_index
 ///                                 0/x, 0/y         float32 µm (lamina coordinates), when the population has positions
 ///                                 0/initial_state/&lt;variable&gt; float32, attr units: v, w/u, g_&lt;channel&gt; before step 1
+///                                                  (a channel's state, before any saturation)
 ///                                 0/conduction_delay float32 ms, afferent populations (every population an edge names is here)
 ///                                 attrs model (lif, adex, izhikevich; afferent, descending), lamina
 /// </code>

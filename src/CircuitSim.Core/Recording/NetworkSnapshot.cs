@@ -56,14 +56,22 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
         {
             var values = new Dictionary<string, float[]>();
             var units = new Dictionary<string, string>();
-            var variables = pop.Model.StateVariables.Select(s => s.Name).Concat(pop.Channels.Select(c => "g_" + c.Name));
-            foreach (var v in variables)
+            foreach (var (v, _) in pop.Model.StateVariables)
             {
                 var read = pop.Reader(v);
                 var a = new float[pop.Count];
                 for (int i = 0; i < a.Length; i++) a[i] = read(i);
                 values[v] = a;
                 units[v] = NeuronPopulation.UnitOf(pop.Model, v);
+            }
+            // the channel's state (A − B), not the saturated conductance a trace shows: what a simulator
+            // starts from, so it does not saturate the value twice
+            foreach (var ch in pop.Channels)
+            {
+                var a = new float[pop.Count];
+                for (int i = 0; i < a.Length; i++) a[i] = ch.B is { } b ? ch.A[i] - b[i] : ch.A[i];
+                values["g_" + ch.Name] = a;
+                units["g_" + ch.Name] = "nS";
             }
             nodes.Add(new PopulationInitialState(pop.Name, pop.Count, pop.Model.Name, values, units, pop.X, pop.Y, pop.Lamina));
         }

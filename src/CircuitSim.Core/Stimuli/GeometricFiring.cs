@@ -62,6 +62,7 @@ public sealed class GeometricFiring
         if (!(_p > 0f)) return long.MaxValue / 4;
         double u = Philox.Uniform(seed, stream, (uint)fibre, _draws[fibre]++);
         double k = Math.Floor(Math.Log(u) / Math.Log(1.0 - _p));
-        return k < long.MaxValue / 4 ? (long)k : long.MaxValue / 4;
+        // p below ~1e-16 makes 1 − p round to 1 and k infinite: such a fibre never fires
+        return k >= 0 && k < long.MaxValue / 4 ? (long)k : long.MaxValue / 4;
     }
 }
