@@ -70,13 +70,13 @@ public sealed partial class AdExModel
 
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
-        if (pop.UniformParams) Vectorised<UniformParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-        else Vectorised<PerNeuronParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        if (pop.UniformParams) Vectorised<SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else Vectorised<SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Vectorised<TL>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
-        where TL : struct, IParamLayout
+    private static void Vectorised<TUniform>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+        where TUniform : struct, IKernelSwitch
     {
         var pp = pop.ParamArrays;
         float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
@@ -97,27 +97,27 @@ public sealed partial class AdExModel
             var gs = Simd.Load(GS, i);
             var ge = Simd.Load(GE, i);
             var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var el = Simd.Param<TL>(EL, i, uEL);
-            var vt = Simd.Param<TL>(VT, i, uVT);
-            var deltaT = Simd.Param<TL>(DT, i, uDT);
-            var gldt = Simd.Param<TL>(gL, i, ugL) * deltaT;
-            var rin = Simd.Param<TL>(Rin, i, uRin);
-            var drive = ge - gs * v + (Simd.Load(I, i) + Simd.Param<TL>(Ib, i, uIb)) - w;
+            var el = Simd.Param<TUniform>(EL, i, uEL);
+            var vt = Simd.Param<TUniform>(VT, i, uVT);
+            var deltaT = Simd.Param<TUniform>(DT, i, uDT);
+            var gldt = Simd.Param<TUniform>(gL, i, ugL) * deltaT;
+            var rin = Simd.Param<TUniform>(Rin, i, uRin);
+            var drive = ge - gs * v + (Simd.Load(I, i) + Simd.Param<TUniform>(Ib, i, uIb)) - w;
             var arg = Vector.Min((v - vt) / deltaT, maxArg);
             var vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
-            var vh = vinf + (v - vinf) * Simd.Param<TL>(Ph, i, uPh);
+            var vh = vinf + (v - vinf) * Simd.Param<TUniform>(Ph, i, uPh);
             arg = Vector.Min((vh - vt) / deltaT, maxArg);
             vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
-            var vn = vinf + (v - vinf) * Simd.Param<TL>(P, i, uP);
-            var winf = Simd.Param<TL>(A, i, uA) * (v - el);
-            var wn = winf + (w - winf) * Simd.Param<TL>(Pw, i, uPw);
+            var vn = vinf + (v - vinf) * Simd.Param<TUniform>(P, i, uP);
+            var winf = Simd.Param<TUniform>(A, i, uA) * (v - el);
+            var wn = winf + (w - winf) * Simd.Param<TUniform>(Pw, i, uPw);
             var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            var vr = Simd.Param<TL>(Vr, i, uVr);
+            var vr = Simd.Param<TUniform>(Vr, i, uVr);
             vn = Vector.ConditionalSelect(refractory, vr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Param<TL>(Vp, i, uVp)), refractory);
+            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Param<TUniform>(Vp, i, uVp)), refractory);
             Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
-            Simd.Store(Vector.ConditionalSelect(spike, wn + Simd.Param<TL>(B, i, uB), wn), Wa, i);
-            Simd.Store(Vector.ConditionalSelect(spike, Simd.Param<TL>(RS, i, uRS), r), R, i);
+            Simd.Store(Vector.ConditionalSelect(spike, wn + Simd.Param<TUniform>(B, i, uB), wn), Wa, i);
+            Simd.Store(Vector.ConditionalSelect(spike, Simd.Param<TUniform>(RS, i, uRS), r), R, i);
             CollectSpikes(spike, i, count, spikes, ref spikeCount);
         }
     }

@@ -48,13 +48,13 @@ public sealed partial class LifModel
             else if (blocked) FusedTwoPlainChannels<SwitchOff, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
             else FusedTwoPlainChannels<SwitchOff, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
         }
-        else if (pop.UniformParams) Vectorised<UniformParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-        else Vectorised<PerNeuronParams>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else if (pop.UniformParams) Vectorised<SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else Vectorised<SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Vectorised<TL>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
-        where TL : struct, IParamLayout
+    private static void Vectorised<TUniform>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+        where TUniform : struct, IKernelSwitch
     {
         var pp = pop.ParamArrays;
         float[] V = pop.V, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
@@ -66,9 +66,9 @@ public sealed partial class LifModel
         int count = pop.Count, W = Vector<float>.Count;
         for (int i = lo; i < hi; i += W)
         {
-            var iTotal = Simd.Load(I, i) + Simd.Param<TL>(Ib, i, uIb);
-            var spike = Integrate(V, R, i, Simd.Load(GS, i), Simd.Load(GE, i), iTotal, Simd.Param<TL>(EL, i, uEL), Simd.Param<TL>(Rin, i, uRin),
-                Simd.Param<TL>(P, i, uP), Simd.Param<TL>(Vr, i, uVr), Simd.Param<TL>(VT, i, uVT), Simd.Param<TL>(RS, i, uRS));
+            var iTotal = Simd.Load(I, i) + Simd.Param<TUniform>(Ib, i, uIb);
+            var spike = Integrate(V, R, i, Simd.Load(GS, i), Simd.Load(GE, i), iTotal, Simd.Param<TUniform>(EL, i, uEL), Simd.Param<TUniform>(Rin, i, uRin),
+                Simd.Param<TUniform>(P, i, uP), Simd.Param<TUniform>(Vr, i, uVr), Simd.Param<TUniform>(VT, i, uVT), Simd.Param<TUniform>(RS, i, uRS));
             CollectSpikes(spike, i, count, spikes, ref spikeCount);
         }
     }

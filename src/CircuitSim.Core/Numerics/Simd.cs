@@ -17,33 +17,21 @@ public static class Simd
         Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
 
     /// <summary>A parameter for neurons [i, i+width): the broadcast value when the population's
-    /// parameters are uniform (one register instead of one load per parameter), else a load.</summary>
+    /// parameters are uniform (<typeparamref name="TUniform"/> on: one register instead of one load
+    /// per parameter), else a load.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Param<TLayout>(float[] a, int i, Vector<float> uniform) where TLayout : struct, IParamLayout =>
-        TLayout.Uniform ? uniform : Load(a, i);
+    public static Vector<float> Param<TUniform>(float[] a, int i, Vector<float> uniform) where TUniform : struct, IKernelSwitch =>
+        TUniform.On ? uniform : Load(a, i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector<float> v, float[] a, int i) =>
         v.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
 }
 
-/// <summary>Whether a population's parameters are the same for every neuron; kernels are specialised on it.</summary>
-public interface IParamLayout
-{
-    static abstract bool Uniform { get; }
-}
-
-public readonly struct UniformParams : IParamLayout
-{
-    public static bool Uniform => true;
-}
-
-public readonly struct PerNeuronParams : IParamLayout
-{
-    public static bool Uniform => false;
-}
-
-/// <summary>A compile-time switch for kernel specialisation (the JIT removes the branch not taken).</summary>
+/// <summary>
+/// A compile-time switch for kernel specialisation (the JIT removes the branch not taken): whether a
+/// population's parameters are uniform, whether a channel is blocked, whether current is injected.
+/// </summary>
 public interface IKernelSwitch
 {
     static abstract bool On { get; }
