@@ -29,14 +29,14 @@ public sealed class Network
         get { long n = 0; foreach (var p in Projections) n += p.SynapseCount; return n; }
     }
 
-    /// <summary>Bytes held by synapses (targets, weights, row offsets and delays).</summary>
+    /// <summary>Bytes held by synapses (targets, weights and row offsets).</summary>
     public long SynapseBytes
     {
         get
         {
             long b = 0;
             foreach (var p in Projections)
-                b += 4L * p.Targets.Length + 4L * p.Weights.Length + 4L * p.RowStart.Length + 4L * p.RowDelay.Length;
+                b += 4L * p.Targets.Length + 4L * p.Weights.Length + 4L * p.RowStart.Length;
             return b;
         }
     }

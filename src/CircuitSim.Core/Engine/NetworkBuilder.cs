@@ -14,8 +14,8 @@ public static class NetworkBuilder
     {
         float dt = (float)spec.DtMs;
         long steps = (long)Math.Round(spec.DurationMs / spec.DtMs);
+        Estimate(spec, memoryLimitBytes ?? DefaultMemoryLimit());
         var conduction = ConductionDelays(spec);
-        Estimate(spec, conduction, memoryLimitBytes ?? DefaultMemoryLimit());
 
         var pops = new List<Population>();
         for (int pi = 0; pi < spec.Populations.Count; pi++)
@@ -28,7 +28,7 @@ public static class NetworkBuilder
 
         var projections = new List<Projection>();
         for (int k = 0; k < spec.Projections.Count; k++)
-            projections.Add(BuildProjection(spec, k, pops, conduction));
+            projections.Add(BuildProjection(spec, k, pops));
         SizeRings(pops, projections);
 
         var drives = new List<SpikeDrive>();
@@ -74,7 +74,7 @@ public static class NetworkBuilder
     private static int DelaySteps(double delayMs, double dtMs) => Math.Max(1, (int)Math.Round(delayMs / dtMs));
 
     /// <summary>Estimates memory before allocating anything, and refuses a network that cannot fit.</summary>
-    private static void Estimate(ScenarioSpec spec, int[][] conduction, long limit)
+    private static void Estimate(ScenarioSpec spec, long limit)
     {
         double bytes = 0;
         var maxDelay = new Dictionary<string, int>();
@@ -83,7 +83,7 @@ public static class NetworkBuilder
             var src = spec.Population(pr.From)!;
             var tgt = spec.Population(pr.To)!;
             double nnz = Connectivity.ExpectedSynapses(pr.Connect, src.Count, tgt.Count);
-            bytes += nnz * (4 + 4 * pr.Receptors.Count) * 1.1 + 8.0 * src.Count;
+            bytes += nnz * (4 + 4 * pr.Receptors.Count) * 1.1 + 4.0 * src.Count;
             int d = DelaySteps(pr.DelayMs, spec.DtMs);
             maxDelay[pr.To] = Math.Max(maxDelay.GetValueOrDefault(pr.To), d);
         }
@@ -226,7 +226,7 @@ public static class NetworkBuilder
         };
     }
 
-    private static Projection BuildProjection(ScenarioSpec spec, int k, List<Population> pops, int[][] conduction)
+    private static Projection BuildProjection(ScenarioSpec spec, int k, List<Population> pops)
     {
         var pr = spec.Projections[k];
         var src = pops.Find(p => p.Name == pr.From) ?? throw new BuildException($"projection {pr.Name}: no population '{pr.From}'");
@@ -251,14 +251,11 @@ public static class NetworkBuilder
             double f = pr.WeightJitter > 0 ? Math.Max(0, 1 + pr.WeightJitter * Philox.Normal(spec.Seed, wPurpose, (uint)s, 0)) : 1;
             for (int c = 0; c < r; c++) weights[s * r + c] = (float)(baseW[c] * f);
         }
-        // the fibre's conduction delay is applied at the source (SpikeSourcePopulation.Arriving); rows keep the synaptic one
-        int d = DelaySteps(pr.DelayMs, spec.DtMs);
-        var rowDelay = new int[src.Count];
-        Array.Fill(rowDelay, d);
+        // the fibre's conduction delay is applied at the source (SpikeSourcePopulation.Arriving)
         var projection = new Projection
         {
             Name = pr.Name, Index = k, Source = src, Target = tgt, ChannelIndex = channelIndex,
-            RowStart = rowStart, Targets = targets, Weights = weights, RowDelay = rowDelay,
+            RowStart = rowStart, Targets = targets, Weights = weights, DelaySteps = DelaySteps(pr.DelayMs, spec.DtMs),
         };
         projection.RefreshUniformWeight();
         return projection;
@@ -271,7 +268,7 @@ public static class NetworkBuilder
         {
             int maxDelay = 1;
             foreach (var pr in projections)
-                if (pr.Target == pop) foreach (int d in pr.RowDelay) maxDelay = Math.Max(maxDelay, d);
+                if (pr.Target == pop) maxDelay = Math.Max(maxDelay, pr.DelaySteps);
             foreach (var ch in pop.Channels)
             {
                 ch.RingSlots = maxDelay + 1;
@@ -328,6 +325,7 @@ public static class NetworkBuilder
                 {
                     Name = st.Name, Target = src, StartStep = start, EndStep = end, RateHz = st.RateHz,
                     DtMs = spec.DtMs, Seed = spec.Seed, Stream = RngPurpose.ForStimulus(RngPurpose.Poisson, k, target.Index),
+                    Firing = new GeometricFiring(src.Count),
                 });
                 break;
             case StimulusProtocol.Natural when target is SpikeSourcePopulation src:

@@ -3,9 +3,9 @@ namespace CircuitSim.Engine;
 /// <summary>
 /// Synapses from one population onto a neuron population, as CSR by source: row i holds the
 /// targets of source i in ascending order, and for each synapse one weight per receptor
-/// (interleaved, so delivery streams memory). One delay per row, the projection's synaptic delay;
-/// an afferent fibre's conduction delay is applied before, at the source
-/// (<see cref="SpikeSourcePopulation.Arriving"/>). Memory: 4 bytes of target + 4 per receptor per synapse.
+/// (interleaved, so delivery streams memory). One synaptic delay for the projection; an afferent
+/// fibre's conduction delay is applied before, at the source (<see cref="SpikeSourcePopulation.Arriving"/>).
+/// Memory: 4 bytes of target + 4 per receptor per synapse.
 /// </summary>
 public sealed class Projection
 {
@@ -19,8 +19,8 @@ public sealed class Projection
     public required int[] Targets { get; init; }
     /// <summary>Weights[k · R + r]: peak conductance (nS) of synapse k at receptor r.</summary>
     public required float[] Weights { get; init; }
-    /// <summary>Synaptic delay of row i, steps (≥ 1), from the spike's arrival at the cord (afferents) or its emission (neurons).</summary>
-    public required int[] RowDelay { get; init; }
+    /// <summary>Synaptic delay, steps (≥ 1), from the spike's arrival at the cord (afferents) or its emission (neurons).</summary>
+    public required int DelaySteps { get; init; }
     public int Receptors => ChannelIndex.Length;
 
     /// <summary>

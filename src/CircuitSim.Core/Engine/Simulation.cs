@@ -82,7 +82,7 @@ public sealed class Simulation
             b[Threads] = np;
             _bounds[pop.Index] = b;
             pop.Spikes = new StepSpikes(pop.Count, pop is NeuronPopulation ? Threads : 1);
-            if (pop is SpikeSourcePopulation sp) sp.PrepareConduction();
+            if (pop is SpikeSourcePopulation sp) sp.PrepareRun();
         }
         foreach (var pr in network.Projections) pr.Partition(_bounds[pr.Target.Index]);
         _drivesBySource = network.Populations
@@ -199,7 +199,7 @@ public sealed class Simulation
         Array.Clear(fires);
         foreach (var d in _drivesBySource[src.Index]) d.Apply(t, fires);
         if (src.EctopicRateHz > 0)
-            (src.Ectopic ??= new GeometricFiring(src.Count)).Fire(Network.Spec.Seed,
+            src.Ectopic.Fire(Network.Spec.Seed,
                 Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index), t, (float)(src.EctopicRateHz * Network.DtMs * 1e-3), fires);
         var seg = src.Spikes.Segments[0];
         var last = src.LastSpike;
@@ -222,7 +222,8 @@ public sealed class Simulation
         var part = pr.PartStart;
         var targets = pr.Targets;
         var w = pr.Weights;
-        var delay = pr.RowDelay;
+        // every spike of the step lands in the same ring slot: the projection has one synaptic delay
+        int offset = (int)((t + pr.DelaySteps) % slots) * np;
         float uniform = pr.UniformWeight ?? 0f;
         bool isUniform = pr.UniformWeight.HasValue;
         long events = 0;
@@ -237,7 +238,6 @@ public sealed class Simulation
                     PrefetchRow(targets, part[p * ns + seg[j + 1]]);
                 int lo = part[p * ns + src], hi = part[(p + 1) * ns + src];
                 if (hi <= lo) continue;
-                int offset = (int)((t + delay[src]) % slots) * np;
                 events += hi - lo;
                 if (isUniform)
                 {

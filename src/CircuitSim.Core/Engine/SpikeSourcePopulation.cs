@@ -19,8 +19,8 @@ public sealed class SpikeSourcePopulation : Population
     public int RefractorySteps { get; init; } = 10;
     /// <summary>Ongoing ectopic firing rate of each fibre, Hz (nerve injury); 0 for none.</summary>
     public double EctopicRateHz { get; set; }
-    /// <summary>Schedule of the ectopic firing, made on its first step.</summary>
-    internal Stimuli.GeometricFiring? Ectopic { get; set; }
+    /// <summary>Waiting times of the ectopic firing (made fresh for each run).</summary>
+    internal Stimuli.GeometricFiring Ectopic { get; private set; } = null!;
     /// <summary>Fibres flagged as peptidergic (release substance P / CGRP).</summary>
     public required bool[] Peptidergic { get; init; }
 
@@ -44,8 +44,10 @@ public sealed class SpikeSourcePopulation : Population
     private int[] _head = Array.Empty<int>(), _tail = Array.Empty<int>(), _fibre = Array.Empty<int>(), _next = Array.Empty<int>();
     private int _free = -1;
 
-    internal void PrepareConduction()
+    /// <summary>Sets up what a run changes: the ectopic schedule and the queue of spikes in flight.</summary>
+    internal void PrepareRun()
     {
+        Ectopic = new Stimuli.GeometricFiring(Count);
         int longest = ConductionSteps.Length > 0 ? ConductionSteps.Max() : 0;
         if (longest == 0) { Arriving = Spikes; return; }
         Arriving = new StepSpikes(Count, 1);

@@ -51,7 +51,7 @@ public static class SonataNetworkWriter
         Write(path, "edges", root);
     }
 
-    public static void WriteNodes(string path, IReadOnlyList<PopulationInitialState> nodes)
+    public static void WriteNodes(string path, IReadOnlyList<PopulationNodes> nodes)
     {
         foreach (var p in nodes) OutputNames.Check(p.Population, "Population");
         OutputNames.CheckUnique(nodes.Select(p => p.Population), "Population");

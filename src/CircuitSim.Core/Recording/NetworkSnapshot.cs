@@ -14,7 +14,7 @@ public sealed record ProjectionEdges(string Projection, string SourcePopulation,
 /// One population as nodes: a neuron population's state before the first step (v, w/u and
 /// g_&lt;channel&gt;, internal units) and positions; an afferent population's conduction delays (ms).
 /// </summary>
-public sealed record PopulationInitialState(string Population, int Count, string Model, IReadOnlyDictionary<string, float[]> Values,
+public sealed record PopulationNodes(string Population, int Count, string Model, IReadOnlyDictionary<string, float[]> Values,
     IReadOnlyDictionary<string, string> Units, float[] XUm, float[] YUm, string? Lamina, float[]? ConductionDelayMs = null);
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed record PopulationInitialState(string Population, int Count, string
 /// build and before the first step, so another simulator can run the same realisation
 /// (<c>record.network: true</c> writes it as SONATA edges.h5 and nodes.h5).
 /// </summary>
-public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IReadOnlyList<PopulationInitialState> Nodes)
+public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IReadOnlyList<PopulationNodes> Nodes)
 {
     public static NetworkSnapshot Capture(Network network)
     {
@@ -39,7 +39,7 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
                 {
                     src[k] = (ulong)i;
                     tgt[k] = (ulong)p.Targets[k];
-                    delay[k] = (p.RowDelay[i] + Conduction(p.Source, i)) * network.DtMs;
+                    delay[k] = (p.DelaySteps + Conduction(p.Source, i)) * network.DtMs;
                 }
             var weights = new Dictionary<string, float[]>();
             for (int c = 0; c < r; c++)
@@ -51,7 +51,7 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
             edges.Add(new ProjectionEdges(p.Name, p.Source.Name, p.Target.Name, src, tgt, weights, delay));
         }
 
-        var nodes = new List<PopulationInitialState>();
+        var nodes = new List<PopulationNodes>();
         foreach (var pop in network.NeuronPopulations)
         {
             var values = new Dictionary<string, float[]>();
@@ -73,13 +73,13 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
                 values["g_" + ch.Name] = a;
                 units["g_" + ch.Name] = "nS";
             }
-            nodes.Add(new PopulationInitialState(pop.Name, pop.Count, pop.Model.Name, values, units, pop.X, pop.Y, pop.Lamina));
+            nodes.Add(new PopulationNodes(pop.Name, pop.Count, pop.Model.Name, values, units, pop.X, pop.Y, pop.Lamina));
         }
         foreach (var src in network.SourcePopulations)
         {
             var delay = new float[src.Count];
             for (int i = 0; i < delay.Length; i++) delay[i] = Conduction(src, i) * network.DtMs;
-            nodes.Add(new PopulationInitialState(src.Name, src.Count, src.Kind.ToString().ToLowerInvariant(),
+            nodes.Add(new PopulationNodes(src.Name, src.Count, src.Kind.ToString().ToLowerInvariant(),
                 new Dictionary<string, float[]>(), new Dictionary<string, string>(), Array.Empty<float>(), Array.Empty<float>(), null, delay));
         }
         return new NetworkSnapshot(edges, nodes);

@@ -5,8 +5,9 @@ namespace CircuitSim.Stimuli;
 
 /// <summary>
 /// Independent Bernoulli firing of a population's fibres in one step, from the counter-based stream
-/// (seed, stream, block of four fibres, step): the same spikes for any thread count. Poisson
-/// stimuli, ectopic firing and natural stimuli all fire through here.
+/// (seed, stream, block of four fibres, step): the same spikes for any thread count. For rates that
+/// change from step to step (natural stimuli, the Medlock 2022 input); a rate that holds for many steps
+/// (Poisson stimuli, ectopic firing) is cheaper as waiting times (<see cref="GeometricFiring"/>).
 /// </summary>
 public static class BernoulliFiring
 {

@@ -13,8 +13,8 @@ public abstract class SpikeDrive
 }
 
 /// <summary>
-/// A drive that fires fibres at random within [StartStep, EndStep), each draw from the
-/// counter-based stream (seed, stream, fibre group, step), so spikes do not depend on threads.
+/// A drive that fires fibres at random within [StartStep, EndStep), its draws from the counter-based
+/// stream keyed by (seed, stream), so spikes do not depend on threads.
 /// </summary>
 public abstract class StochasticDrive : SpikeDrive
 {
@@ -53,12 +53,12 @@ public sealed class PulseTrainDrive : SpikeDrive
 public sealed class PoissonDrive : StochasticDrive
 {
     public required double RateHz { get; set; }
-    private GeometricFiring? _firing;
+    /// <summary>The fibres' waiting times, one per fibre of the target.</summary>
+    public required GeometricFiring Firing { get; init; }
 
     public override void Apply(long step, bool[] fires)
     {
         if (step < StartStep || step >= EndStep || RateHz <= 0) return;
-        _firing ??= new GeometricFiring(fires.Length);
-        _firing.Fire(Seed, Stream, step, (float)(RateHz * DtMs * 1e-3), fires);
+        Firing.Fire(Seed, Stream, step, (float)(RateHz * DtMs * 1e-3), fires);
     }
 }

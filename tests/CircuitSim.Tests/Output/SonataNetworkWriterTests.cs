@@ -91,7 +91,7 @@ public class SonataNetworkWriterTests
                 {
                     Assert.Equal((i, p.Targets[s]), pairs[k]);
                     int conduction = p.Source is SpikeSourcePopulation { ConductionSteps.Length: > 0 } f ? f.ConductionSteps[i] : 0;
-                    Assert.Equal((p.RowDelay[i] + conduction) * net.DtMs, delays[k], 4);
+                    Assert.Equal((p.DelaySteps + conduction) * net.DtMs, delays[k], 4);
                     for (int c = 0; c < p.Receptors; c++)
                     {
                         string receptor = p.Target.Channels[p.ChannelIndex[c]].Name;
