@@ -9,6 +9,9 @@ public abstract class Population
     public required int Count { get; init; }
     /// <summary>Spikes emitted during the current step, ascending by neuron index.</summary>
     public StepSpikes Spikes { get; internal set; } = StepSpikes.Empty;
+    /// <summary>Spikes that reach the population's synapses this step: those emitted now, unless the
+    /// axons take time to get there (afferent fibres).</summary>
+    public virtual StepSpikes Arriving => Spikes;
 }
 
 /// <summary>

@@ -215,8 +215,7 @@ public sealed class Simulation
     internal static long Deliver(Projection pr, int p, long t)
     {
         var tgt = pr.Target;
-        // afferent spikes are delivered when they reach the cord; the row delay is then the synaptic one
-        var spikes = pr.Source is SpikeSourcePopulation fibres ? fibres.Arriving : pr.Source.Spikes;
+        var spikes = pr.Source.Arriving;
         int ns = pr.Source.Count, np = tgt.PaddedCount, r = pr.Receptors;
         int slots = tgt.Channels[pr.ChannelIndex[0]].RingSlots;
         var part = pr.PartStart;

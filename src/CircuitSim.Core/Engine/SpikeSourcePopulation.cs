@@ -34,7 +34,8 @@ public sealed class SpikeSourcePopulation : Population
     /// every channel of every target were megabytes read a slot per step, mostly cache misses).
     /// Equal to <see cref="Population.Spikes"/> when no fibre has a conduction delay.
     /// </summary>
-    public StepSpikes Arriving { get; private set; } = StepSpikes.Empty;
+    public override StepSpikes Arriving => _arriving;
+    private StepSpikes _arriving = StepSpikes.Empty;
 
     // Spikes in flight: per arrival slot a singly linked list (head, tail) through a pool of nodes
     // (fibre, next) with a free list. The pool starts at 4 nodes a fibre and doubles when more spikes
@@ -49,8 +50,8 @@ public sealed class SpikeSourcePopulation : Population
     {
         Ectopic = new Stimuli.GeometricFiring(Count);
         int longest = ConductionSteps.Length > 0 ? ConductionSteps.Max() : 0;
-        if (longest == 0) { Arriving = Spikes; return; }
-        Arriving = new StepSpikes(Count, 1);
+        if (longest == 0) { _arriving = Spikes; return; }
+        _arriving = new StepSpikes(Count, 1);
         _head = new int[longest + 1];
         _tail = new int[longest + 1];
         Array.Fill(_head, -1);
@@ -88,7 +89,7 @@ public sealed class SpikeSourcePopulation : Population
             _tail[slot] = node;
         }
         int now = (int)(step % slots), count = 0;
-        var arriving = Arriving.Segments[0];
+        var arriving = _arriving.Segments[0];
         for (int node = _head[now]; node >= 0;)
         {
             arriving[count++] = _fibre[node];
@@ -98,6 +99,6 @@ public sealed class SpikeSourcePopulation : Population
             node = after;
         }
         _head[now] = _tail[now] = -1;
-        Arriving.Counts[0] = count;
+        _arriving.Counts[0] = count;
     }
 }
