@@ -14,25 +14,8 @@ internal static class TracesFigure
     {
         ArgumentNullException.ThrowIfNull(traces);
         if (traces.Count == 0) return null;
-        var plots = new List<Plot>();
-        double tMax = 0;
-        foreach (var t in traces)
-        {
-            var plot = FigureWriter.NewPlot();
-            int samples = t.Values.GetLength(0);
-            for (int c = 0; c < t.Neurons.Length; c++)
-            {
-                var ys = new double[samples];
-                for (int k = 0; k < samples; k++) ys[k] = t.Values[k, c];
-                var sig = plot.Add.Signal(ys, t.EveryMs, Palette(c));
-                sig.LineWidth = 1.2f;
-                sig.LegendText = $"{t.Population}[{t.Neurons[c]}]";
-            }
-            tMax = Math.Max(tMax, Math.Max(samples - 1, 1) * t.EveryMs);
-            plot.YLabel($"{t.Population}.{t.Variable} ({t.Unit})");
-            if (t.Neurons.Length > 1 && t.Neurons.Length <= MaxLegendEntries) plot.ShowLegend(Alignment.UpperRight);
-            plots.Add(plot);
-        }
+        var plots = traces.Select(Panel).ToList();
+        double tMax = traces.Max(t => Math.Max(t.Values.GetLength(0) - 1, 1) * t.EveryMs);
         var multiplot = new Multiplot(plots[0]);
         foreach (var p in plots.Skip(1)) multiplot.AddPlot(p);
         foreach (var p in plots) p.Axes.SetLimitsX(0, tMax);
@@ -42,5 +25,27 @@ internal static class TracesFigure
         return multiplot;
     }
 
-    static Color Palette(int i) => FigureWriter.LineColor(i);
+    /// <summary>
+    /// One trace's panel: a line per neuron, named in a legend only when there are 2 to
+    /// <see cref="MaxLegendEntries"/> of them. ScottPlot shows a legend as soon as a line has a
+    /// name, so a single neuron's line stays unnamed: its legend box covered the end of the trace.
+    /// </summary>
+    internal static Plot Panel(TraceData t)
+    {
+        var plot = FigureWriter.NewPlot();
+        int samples = t.Values.GetLength(0);
+        bool legend = t.Neurons.Length > 1 && t.Neurons.Length <= MaxLegendEntries;
+        for (int c = 0; c < t.Neurons.Length; c++)
+        {
+            var ys = new double[samples];
+            for (int k = 0; k < samples; k++) ys[k] = t.Values[k, c];
+            var sig = plot.Add.Signal(ys, t.EveryMs, FigureWriter.LineColor(c));
+            sig.LineWidth = 1.2f;
+            if (legend) sig.LegendText = $"{t.Population}[{t.Neurons[c]}]";
+        }
+        plot.YLabel($"{t.Population}.{t.Variable} ({t.Unit})");
+        if (legend) plot.ShowLegend(Alignment.UpperRight);
+        else plot.HideLegend();
+        return plot;
+    }
 }

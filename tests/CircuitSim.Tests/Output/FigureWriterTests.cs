@@ -148,6 +148,19 @@ public class FigureWriterTests
     }
 
     [Fact]
+    public void A_single_traced_neuron_gets_no_legend_box_over_its_line()
+    {
+        // regression: ScottPlot shows a legend as soon as a line is named, so windup.yaml's one traced
+        // WDR neuron got a "WDR[0]" box in the lower right, over the 1 Hz train at the end of the trace
+        static int Named(Plot plot) => plot.GetPlottables().SelectMany(p => p.LegendItems).Count(i => !string.IsNullOrEmpty(i.LabelText));
+        var one = Wave("v", "mV", -65, 10);
+        var single = new TraceData { Population = one.Population, Variable = one.Variable, Unit = one.Unit, Neurons = [0], EveryMs = 1,
+            Values = new float[101, 1] };
+        Assert.Equal(0, Named(TracesFigure.Panel(single)));
+        Assert.Equal(2, Named(TracesFigure.Panel(one)));   // two neurons: a legend that tells them apart
+    }
+
+    [Fact]
     public void Windup_conditions_are_drawn_in_different_hues()
     {
         // regression: the two conditions were a dark/light pair of one hue (Category20), the 1 Hz line pale
