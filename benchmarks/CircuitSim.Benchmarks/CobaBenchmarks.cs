@@ -58,7 +58,7 @@ public class DeliveryBenchmarks
     public long DeliverOneStep()
     {
         long events = 0;
-        foreach (var pr in _net.Projections) events += Simulation.Deliver(pr, 0, 7);
+        foreach (var pr in _net.Projections) events += CircuitSim.Engine.Scheduling.SpikeDeliveryPhase.Deliver(pr, 0, 7);
         return events;
     }
 }

@@ -52,7 +52,8 @@ internal static class NumericKeys
         ["rise"] = NumKey.Of(Dimension.Time, Limits.NonNegative),
         ["decay"] = NumKey.Of(Dimension.Time, Limits.Positive),
         ["reversal"] = NumKey.Of(Dimension.Voltage),
-        ["potentiation"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+        ["potentiation_max"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+        ["potentiation_half"] = NumKey.Of(Dimension.Conductance, Limits.Positive),
         ["saturation"] = NumKey.Of(Dimension.Conductance, Limits.Positive),
     };
 

@@ -11,7 +11,7 @@ internal sealed partial class SpecBuilder
     private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina" };
     private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "adaptation" };
     private static readonly string[] DescendingKeys = { "transmitter", "rate" };
-    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation", "saturation" };
+    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation" };
 
     /// <summary>Laminae of the dorsal horn (Rexed), with lamina II's outer and inner parts.</summary>
     public static readonly string[] Laminae = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
@@ -209,7 +209,7 @@ internal sealed partial class SpecBuilder
     private static Dictionary<string, Dimension> StateVariables(NeuronModel model, PopulationSpec pop)
     {
         var vars = new Dictionary<string, Dimension>();
-        foreach (var (name, dim) in model.StateVariables) vars[name] = dim;
+        foreach (var (name, dim, _) in model.StateVariables) vars[name] = dim;
         foreach (var ch in Channels(pop)) vars["g_" + ch] = Dimension.Conductance;
         return vars;
     }
@@ -288,10 +288,15 @@ internal sealed partial class SpecBuilder
                 if (by == e.Key) { Error(pb, Join(rp, "potentiated_by"), "a channel cannot potentiate itself"); ok = false; }
                 else spec.PotentiatedBy = by;
             }
-            if (rm["potentiation"] is { } pg)
+            foreach (var key in new[] { "potentiation_max", "potentiation_half" })
             {
-                if (Qty(pg, Join(rp, "potentiation"), NumericKeys.Receptor["potentiation"]) is { } v) spec.Potentiation = v; else ok = false;
-                if (spec.PotentiatedBy is null) { Error(pg, Join(rp, "potentiation"), "potentiation needs potentiated_by (the modulating channel)"); ok = false; }
+                if (rm[key] is not { } pg) continue;
+                if (Qty(pg, Join(rp, key), NumericKeys.Receptor[key]) is { } v)
+                {
+                    if (key == "potentiation_max") spec.PotentiationMax = v; else spec.PotentiationHalfNs = v;
+                }
+                else ok = false;
+                if (spec.PotentiatedBy is null) { Error(pg, Join(rp, key), $"{key} needs potentiated_by (the modulating channel)"); ok = false; }
             }
             if (rm["saturation"] is { } sat)
             {

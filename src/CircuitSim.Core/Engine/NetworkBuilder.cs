@@ -158,7 +158,9 @@ public static class NetworkBuilder
                     ? used.FindIndex(u => u.Name == by) is var mi and >= 0 ? mi
                         : throw new BuildException($"population {ps.Name}: receptor {name} is potentiated by '{by}', which the population does not have")
                     : -1,
-                ModulationGain = (float)rs.Potentiation,
+                PotentiationMax = (float)rs.PotentiationMax,
+                PotentiationHalfNs = rs.PotentiationHalfNs > 0 ? (float)rs.PotentiationHalfNs
+                    : throw new BuildException($"population {ps.Name}: receptor {name} potentiation_half must be > 0 nS"),
                 InverseSaturation = rs.SaturationNs is { } gs
                     ? gs > 0 ? (float)(1.0 / gs) : throw new BuildException($"population {ps.Name}: receptor {name} saturation must be > 0 nS")
                     : 0f,
@@ -175,31 +177,31 @@ public static class NetworkBuilder
             xs[i] = (float)(LaminaGeometry.WidthUm * Philox.ToUnitFloat(a));
             ys[i] = (float)(top + (bottom - top) * Philox.ToUnitFloat(b));
         }
+        var state = new float[model.StateVariables.Count][];
+        for (int k = 0; k < state.Length; k++) state[k] = AlignedArrays.Create(np);
         var pop = new NeuronPopulation
         {
             Name = ps.Name, Index = index, Model = model, Count = n, Lamina = ps.Lamina, X = xs, Y = ys,
-            V = AlignedArrays.Create(np), Recovery = AlignedArrays.Create(np), Refractory = AlignedArrays.Create(np), IExt = AlignedArrays.Create(np),
+            State = state, Refractory = AlignedArrays.Create(np), IExt = AlignedArrays.Create(np),
             Params = prm, Channels = channels, RefractorySteps = refSteps,
         };
-        foreach (var (name, _) in model.StateVariables)
+        for (int k = 0; k < state.Length; k++)
         {
-            var arr = name == "v" ? pop.V : pop.Recovery;
-            for (int i = 0; i < np; i++) arr[i] = (float)model.InitialState(name, k => prm[k][i]);
+            string name = model.StateVariables[k].Name;
+            for (int i = 0; i < np; i++) state[k][i] = (float)model.InitialState(name, p => prm[p][i]);
         }
         model.Prepare(pop, spec.DtMs);
+        pop.Binding = model.Bind(pop);
         pop.UpdateUniformity();
         uint purpose = RngPurpose.ForPopulation(RngPurpose.Initial, index);
         ulong varIndex = 0;
         foreach (var (variable, init) in ps.Initial)
         {
             varIndex++;
-            float[] target = variable switch
-            {
-                "v" => pop.V,
-                "w" or "u" => pop.Recovery,
-                _ when variable.StartsWith("g_", StringComparison.Ordinal) && pop.Channel(variable[2..]) is { } ch => ch.A,
-                _ => throw new BuildException($"population {ps.Name} has no state variable '{variable}'"),
-            };
+            float[] target = model.StateIndex(variable) is var si and >= 0 ? state[si]
+                : variable.StartsWith("g_", StringComparison.Ordinal) && pop.Channel(variable[2..]) is { } ch ? ch.A
+                : throw new BuildException($"population {ps.Name} has no state variable '{variable}' " +
+                    $"(model {model.Name} has {string.Join(", ", model.StateVariables.Select(v => v.Name))} and g_<receptor>)");
             for (int i = 0; i < n; i++)
                 target[i] = (float)(init.Kind switch
                 {

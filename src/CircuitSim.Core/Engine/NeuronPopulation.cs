@@ -20,10 +20,16 @@ public sealed class NeuronPopulation : Population
     /// <summary>Depth from the dorsal surface, µm, within the lamina's band.</summary>
     public float[] Y { get; init; } = Array.Empty<float>();
 
-    /// <summary>Membrane potential, mV.</summary>
-    public required float[] V { get; init; }
-    /// <summary>Second state variable: AdEx w (pA) or Izhikevich u; unused by LIF.</summary>
-    public required float[] Recovery { get; init; }
+    /// <summary>The model's state variables, in the order of <c>Model.StateVariables</c> (v first).</summary>
+    public required float[][] State { get; init; }
+    /// <summary>Membrane potential, mV (the first state variable of every model).</summary>
+    public float[] V => State[0];
+    /// <summary>A state variable by name (throws when the model has none of that name).</summary>
+    public float[] StateOf(string name)
+    {
+        int k = Model.StateIndex(name);
+        return k >= 0 ? State[k] : throw new ArgumentException($"population {Name} (model {Model.Name}) has no state variable '{name}'");
+    }
     /// <summary>Remaining refractory steps.</summary>
     public required float[] Refractory { get; init; }
     /// <summary>Injected stimulus current, pA (current stimuli add and remove their amplitude).</summary>
@@ -39,13 +45,17 @@ public sealed class NeuronPopulation : Population
     public float[] GESum => _gESum ??= Numerics.AlignedArrays.Create(PaddedCount);
     private float[]? _gSum, _gESum;
 
-    /// <summary>Per-neuron values derived from parameters (propagators, inverses) by the model's Prepare, by model-defined slot.</summary>
-    public float[][] Derived { get; } = new float[8][];
-    public float[] DerivedArray(int slot) => Derived[slot] ??= Numerics.AlignedArrays.Create(PaddedCount);
+    /// <summary>Per-neuron values derived from parameters (propagators, inverses) by the model's Prepare, by name.</summary>
+    public Dictionary<string, float[]> Derived { get; } = new();
+    public float[] DerivedArray(string name) =>
+        Derived.TryGetValue(name, out var a) ? a : Derived[name] = Numerics.AlignedArrays.Create(PaddedCount);
+    /// <summary>The model's arrays resolved by name once (see <c>NeuronModel.Bind</c>), so kernels do no lookups.</summary>
+    public object? Binding { get; set; }
     /// <summary>Refractory period in steps, per neuron.</summary>
     public required float[] RefractorySteps { get; init; }
 
-    public float[] Param(string name) => Params[name];
+    public float[] Param(string name) =>
+        Params.TryGetValue(name, out var a) ? a : throw new ArgumentException($"population {Name} (model {Model.Name}) has no parameter '{name}'");
 
     /// <summary>True when every parameter, derived value and refractory period is the same for all neurons.</summary>
     public bool UniformParams { get; private set; }
@@ -60,24 +70,19 @@ public sealed class NeuronPopulation : Population
             foreach (float y in a) if (y != x) return false;
             return true;
         }
-        UniformParams = ParamArrays.All(Constant) && Derived.All(Constant) && Constant(RefractorySteps);
+        UniformParams = Params.Values.All(Constant) && Derived.Values.All(Constant) && Constant(RefractorySteps);
     }
-
-    /// <summary>Parameter arrays in the order of <c>Model.Parameters</c>, so kernels index them without lookups.</summary>
-    public float[][] ParamArrays => _paramArrays ??= Model.Parameters.Select(p => Params[p.Name]).ToArray();
-    private float[][]? _paramArrays;
 
     public ReceptorChannel? Channel(string name) => Array.Find(Channels, c => c.Name == name);
 
-    /// <summary>A reader of one recordable variable (v, w, u, g_X, I_ext; internal units), resolved once so sampling does no lookups.</summary>
+    /// <summary>A reader of one recordable variable (a state variable, g_X, I_ext; internal units), resolved once so sampling does no lookups.</summary>
     public Func<int, float> Reader(string variable)
     {
         switch (variable)
         {
-            case "v": return i => V[i];
-            case "w" or "u" when Model.StateVariables.Count > 1: return i => Recovery[i];
             case "I_ext": return i => IExt[i];
         }
+        if (Model.StateIndex(variable) is var k and >= 0) { var a = State[k]; return i => a[i]; }
         if (variable.StartsWith("g_", StringComparison.Ordinal) && Channel(variable[2..]) is { } c)
             return c.B is { } b ? i => c.Effective(c.A[i] - b[i]) : i => c.Effective(c.A[i]);
         throw new ArgumentException($"population {Name} has no variable '{variable}'");
@@ -87,7 +92,7 @@ public sealed class NeuronPopulation : Population
     {
         if (variable.StartsWith("g_", StringComparison.Ordinal)) return "nS";
         if (variable == "I_ext") return "pA";
-        foreach (var (name, dim) in model.StateVariables) if (name == variable) return dim.InternalUnit();
+        foreach (var sv in model.StateVariables) if (sv.Name == variable) return sv.Dimension.InternalUnit();
         return "1";
     }
 }

@@ -22,6 +22,10 @@ public sealed class Projection
     /// <summary>Synaptic delay, steps (≥ 1), from the spike's arrival at the cord (afferents) or its emission (neurons).</summary>
     public required int DelaySteps { get; init; }
     public int Receptors => ChannelIndex.Length;
+    /// <summary>Short-term depression/facilitation of the projection's release, or null (every spike at full weight).</summary>
+    public Synapses.ShortTermDynamics? Dynamics { get; init; }
+    /// <summary>Per source: the weight scale of its spike this step, when the projection has short-term dynamics.</summary>
+    public float[]? Release => Dynamics?.Release;
 
     /// <summary>
     /// The weight every synapse has, when the projection has one receptor and no weight spread

@@ -1,58 +1,97 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using CircuitSim.Engine.Scheduling;
 using CircuitSim.Model;
-using CircuitSim.Stimuli;
 
 namespace CircuitSim.Engine;
 
 /// <summary>
 /// Time per phase of worker 0, from timestamps taken on every <see cref="SampleEvery"/>-th step and
-/// scaled to all steps: five timestamps on every step cost ~3 % of COBA's loop on a virtual machine
+/// scaled to all steps: timestamps on every step cost ~3 % of COBA's loop on a virtual machine
 /// (kvm-clock, ~30 ns each).
 /// </summary>
 public sealed class PhaseTimes
 {
     public const int SampleEvery = 8;
-    public long Neurons, Sources, Delivery, Observers, Barriers;
-    private static double S(long ticks) => SampleEvery * ticks / (double)Stopwatch.Frequency;
-    public Dictionary<string, double> Seconds() => new()
+    private readonly Dictionary<string, long> _ticks = new();
+    internal long[] PhaseTicks = Array.Empty<long>();
+    internal long Boundary, Barriers;
+    private string[] _names = Array.Empty<string>();
+
+    internal void Layout(IReadOnlyList<Phase> phases)
     {
-        ["neurons"] = S(Neurons), ["sources"] = S(Sources), ["delivery"] = S(Delivery),
-        ["observers_and_events"] = S(Observers), ["barriers"] = S(Barriers),
-    };
+        Fold();
+        _names = phases.Select(p => p.Name).ToArray();
+        PhaseTicks = new long[_names.Length];
+    }
+
+    private void Fold()
+    {
+        for (int k = 0; k < _names.Length; k++) _ticks[_names[k]] = _ticks.GetValueOrDefault(_names[k]) + PhaseTicks[k];
+        Array.Clear(PhaseTicks);
+    }
+
+    private static double S(long ticks) => SampleEvery * ticks / (double)Stopwatch.Frequency;
+
+    /// <summary>Seconds per phase (each schedule phase by name, the step boundary's observers and commands, and barrier waits).</summary>
+    public Dictionary<string, double> Seconds()
+    {
+        Fold();
+        var d = new Dictionary<string, double>();
+        foreach (var (name, t) in _ticks) d[name] = S(t);
+        d["observers_and_commands"] = S(Boundary);
+        d["barriers"] = S(Barriers);
+        return d;
+    }
 }
 
 /// <summary>
-/// The one engine: advances a <see cref="Network"/> step by step on persistent workers and
-/// hands every step to its observers. Each step has two phases separated by a barrier:
-/// (A) every worker updates its fixed slice of each neuron population (worker 0 also fires the
-/// spike sources); (B) worker 0 calls the observers, then every worker delivers all of the
-/// step's spikes into the rings of its own slice of targets, walking sources in ascending order,
-/// so each target's sums are formed in the same order for any number of workers; worker 0 then
-/// applies the events of the next step. The reference backend runs scalar kernels, the SIMD backend fused
-/// vector kernels; both share everything else.
+/// The one engine: advances a <see cref="Network"/> step by step on persistent workers following a
+/// schedule of phases (<see cref="Schedule"/>), and hands every step to its observers.
+/// The default schedule per step: neurons (every worker over its slice) alongside the spike sources
+/// (worker 0), a barrier, delivery (every worker into its own targets' rings), a barrier; then the
+/// step boundary: worker 0 calls the observers and drains the command queue (scheduled events,
+/// interventions and posted commands), and a barrier follows before the next step reads anything.
+/// Observers therefore see the state after the step's delivery and before any change, and no
+/// change happens under a reader. Mechanisms add phases (substances, glia, plasticity) with their
+/// own owner and clock. Control: <see cref="RunUntil"/>, <see cref="StepOnce"/>, <see cref="Pause"/>
+/// (from any thread), <see cref="Reset"/> (rebuild from the spec).
 /// </summary>
 public sealed class Simulation
 {
-    public Network Network { get; }
-    public BackendKind Backend => _backend.Kind;
-    private readonly Backends.INeuronBackend _backend;
+    public Network Network { get; private set; }
+    public BackendKind Backend => NeuronBackend.Kind;
+    internal Backends.INeuronBackend NeuronBackend { get; }
     public int Threads { get; }
     public List<ISimulationObserver> Observers { get; } = new();
+    /// <summary>The phases of a step, in order. Change it before the first step or after a reset.</summary>
+    public List<Phase> Schedule { get; } = new();
+    /// <summary>Changes to the network: scheduled events and commands posted from any thread.</summary>
+    public CommandQueue Commands { get; } = new();
     /// <summary>Synaptic events delivered so far.</summary>
     public long SynapticEvents { get; private set; }
+    /// <summary>Wall-clock seconds spent stepping (all RunUntil calls since the last reset).</summary>
     public double LoopSeconds { get; private set; }
-    /// <summary>Where worker 0 spent the loop, s: neuron updates, spike sources, delivery, observers and events, barrier waits.</summary>
+    /// <summary>Where worker 0 spent the loop, s, by phase.</summary>
     public PhaseTimes Phases { get; } = new();
+    /// <summary>Steps done: the simulation is at time <see cref="StepsDone"/> · dt.</summary>
+    public long StepsDone => _step;
+    public double TimeMs => Recording.StepTime.Ms(_step, Network.Spec.DtMs);
+    public bool IsRunning => _running != 0;
 
-    private readonly int[][] _bounds; // per population: slice bounds per worker (neuron pops only)
-    private readonly SpikeDrive[][] _drivesBySource;
-    private readonly long[] _eventsPerWorker;
-    private int _nextEvent;
+    /// <summary>Per population: slice bounds per worker (neuron populations padded to the vector width).</summary>
+    internal int[][] Bounds { get; private set; } = Array.Empty<int[]>();
+
+    private readonly Func<Network>? _rebuild;
+    private long _step;
+    private bool _started, _prepared;
+    private int _running;
+    private volatile bool _pauseRequested;
     private volatile bool _abort;
     private Exception? _error;
-    private long _stepsDone;
+    private readonly long[] _eventsPerWorker;
+    // decided by worker 0 before the step's first barrier, read by all after the last: index = step parity
+    private readonly bool[] _drainAt = new bool[2], _haltAt = new bool[2];
 
     /// <summary>
     /// Neurons per worker when threads are automatic. Measured on the 2-core machine: COBA at 4000 neurons
@@ -61,16 +100,29 @@ public sealed class Simulation
     /// </summary>
     public const int MinNeuronsPerWorker = 16384;
 
-    public Simulation(Network network, BackendKind backend = BackendKind.Simd, int threads = 0)
+    /// <param name="rebuild">Builds a fresh network from the spec, for <see cref="Reset"/> (null: reset is refused).</param>
+    public Simulation(Network network, BackendKind backend = BackendKind.Simd, int threads = 0, Func<Network>? rebuild = null)
     {
         Network = network;
-        _backend = Backends.NeuronBackends.Create(backend);
+        _rebuild = rebuild;
+        NeuronBackend = Backends.NeuronBackends.Create(backend);
         int total = network.NeuronPopulations.Sum(p => p.Count);
         Threads = threads > 0 ? threads
             : Backend == BackendKind.Reference ? 1
             : Math.Clamp(total / MinNeuronsPerWorker, 1, Environment.ProcessorCount);
+        _eventsPerWorker = new long[Threads * 16]; // padded against false sharing
+        Schedule.Add(new NeuronUpdatePhase(this));
+        Schedule.Add(new SpikeSourcePhase(this));
+        if (network.Projections.Any(p => p.Dynamics is not null)) Schedule.Add(new ShortTermDynamicsPhase());
+        Schedule.Add(new SpikeDeliveryPhase());
+        Bind();
+    }
 
-        _bounds = new int[network.Populations.Count][];
+    /// <summary>Lays the network out over the workers and loads its scheduled events.</summary>
+    private void Bind()
+    {
+        var network = Network;
+        Bounds = new int[network.Populations.Count][];
         foreach (var pop in network.Populations)
         {
             int np = pop is NeuronPopulation n ? n.PaddedCount : pop.Count;
@@ -80,97 +132,168 @@ public sealed class Simulation
                     ? (int)((long)np * p / Threads / NeuronPopulation.Padding * NeuronPopulation.Padding)
                     : (int)((long)np * p / Threads);
             b[Threads] = np;
-            _bounds[pop.Index] = b;
+            Bounds[pop.Index] = b;
             pop.Spikes = new StepSpikes(pop.Count, pop is NeuronPopulation ? Threads : 1);
             if (pop is SpikeSourcePopulation sp) sp.PrepareRun();
         }
-        foreach (var pr in network.Projections) pr.Partition(_bounds[pr.Target.Index]);
-        _drivesBySource = network.Populations
-            .Select(p => network.Drives.Where(d => d.Target == p).ToArray()).ToArray();
-        _eventsPerWorker = new long[Threads * 16]; // padded against false sharing
+        foreach (var pr in network.Projections) pr.Partition(Bounds[pr.Target.Index]);
+        Commands.Load(network.Events);
+        _prepared = false;
     }
 
-    /// <summary>Runs to the end (or until cancelled); returns the number of steps done.</summary>
+    /// <summary>Runs to the end of the scenario (or until cancelled or paused), then tells the observers it finished; returns the steps done.</summary>
     public long Run(CancellationToken cancel = default)
     {
-        foreach (var o in Observers) o.OnStart(Network);
-        ApplyEvents(0);
-        var barrier = new SpinBarrier(Threads);
-        var workers = new Thread[Threads - 1];
-        for (int p = 1; p < Threads; p++)
+        RunUntil(Network.Steps, cancel);
+        Finish();
+        return _step;
+    }
+
+    /// <summary>Tells the observers the run is over (after <see cref="RunUntil"/> calls).</summary>
+    public void Finish()
+    {
+        foreach (var o in Observers) o.OnFinish(Network, _step);
+    }
+
+    /// <summary>Advances one step.</summary>
+    public long StepOnce(CancellationToken cancel = default) => RunUntil(_step + 1, cancel);
+
+    /// <summary>Advances by <paramref name="ms"/> of simulated time (rounded to whole steps).</summary>
+    public long RunFor(double ms, CancellationToken cancel = default) =>
+        RunUntil(_step + (long)Math.Round(ms / Network.DtMs), cancel);
+
+    /// <summary>Asks a running <see cref="RunUntil"/> to return at the next step boundary; callable from any thread.</summary>
+    public void Pause() => _pauseRequested = true;
+
+    /// <summary>
+    /// Advances to step <paramref name="targetStep"/> (at most the scenario's end), unless paused or cancelled
+    /// first; returns the steps done. Rethrows the first error a phase or observer raised.
+    /// </summary>
+    public long RunUntil(long targetStep, CancellationToken cancel = default)
+    {
+        if (Interlocked.Exchange(ref _running, 1) != 0) throw new InvalidOperationException("the simulation is already running");
+        try
         {
-            int worker = p;
-            workers[p - 1] = new Thread(() => Work(worker, barrier, cancel)) { IsBackground = true, Name = $"circuitsim-{worker}" };
-            workers[p - 1].Start();
+            _pauseRequested = false;
+            long target = Math.Min(targetStep, Network.Steps);
+            if (!_prepared)
+            {
+                foreach (var ph in Schedule) ph.Prepare(this);
+                Phases.Layout(Schedule);
+                _prepared = true;
+            }
+            if (!_started)
+            {
+                _started = true;
+                foreach (var o in Observers) o.OnStart(Network);
+            }
+            // events at time 0 act before the first step; commands posted while paused act before the next one
+            if (Commands.HasDue(_step)) Commands.Drain(_step, Network);
+            if (_step >= target || _error is not null) return _step;
+            var phases = Schedule.ToArray();
+            var barrier = new SpinBarrier(Threads);
+            var workers = new Thread[Threads - 1];
+            long from = _step;
+            for (int p = 1; p < Threads; p++)
+            {
+                int worker = p;
+                workers[p - 1] = new Thread(() => Work(worker, phases, barrier, from, target, cancel))
+                    { IsBackground = true, Name = $"circuitsim-{worker}" };
+                workers[p - 1].Start();
+            }
+            var sw = Stopwatch.StartNew();
+            Work(0, phases, barrier, from, target, cancel);
+            foreach (var w in workers) w.Join();
+            LoopSeconds += sw.Elapsed.TotalSeconds;
+            long events = 0;
+            for (int p = 0; p < Threads; p++) events += _eventsPerWorker[p * 16];
+            SynapticEvents = events;
+            if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_error).Throw();
+            return _step;
         }
-        var sw = Stopwatch.StartNew();
-        Work(0, barrier, cancel);
-        foreach (var w in workers) w.Join();
-        LoopSeconds = sw.Elapsed.TotalSeconds;
-        long events = 0;
-        for (int p = 0; p < Threads; p++) events += _eventsPerWorker[p * 16];
-        SynapticEvents = events;
-        foreach (var o in Observers) o.OnFinish(Network, _stepsDone);
-        if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_error).Throw();
-        return _stepsDone;
+        finally { Volatile.Write(ref _running, 0); }
+    }
+
+    /// <summary>
+    /// Rebuilds the network from the spec and returns to time 0: state, rings, drives, scheduled
+    /// events; posted commands not yet applied are dropped. Observers are told through
+    /// <see cref="ISimulationObserver.OnReset"/>. Not while running.
+    /// </summary>
+    public void Reset()
+    {
+        if (_rebuild is null) throw new InvalidOperationException("this simulation was made without a way to rebuild its network");
+        if (IsRunning) throw new InvalidOperationException("pause the simulation before resetting it");
+        Network = _rebuild();
+        Commands.ClearPosted();
+        Bind();
+        _step = 0;
+        _started = false;
+        _error = null;
+        _abort = false;
+        LoopSeconds = 0;
+        SynapticEvents = 0;
+        Array.Clear(_eventsPerWorker);
+        foreach (var o in Observers) o.OnReset(Network);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Work(int p, SpinBarrier barrier, CancellationToken cancel)
+    private void Work(int p, Phase[] phases, SpinBarrier barrier, long from, long target, CancellationToken cancel)
     {
         int sense = 0;
-        long steps = Network.Steps;
-        float dt = Network.DtMs;
-        var neuronPops = Network.NeuronPopulations.ToArray();
-        var sources = Network.SourcePopulations.ToArray();
-        var projections = Network.Projections.ToArray();
-        long events = 0;
-        long t0, t1, t2, t3, t4, t5;
-        var ph = Phases;
-        for (long t = 0; t < steps; t++)
+        long events = _eventsPerWorker[p * 16];
+        bool hasObservers = Observers.Count > 0, many = Threads > 1;
+        var ticks = Phases.PhaseTicks;
+        for (long t = from; t < target; t++)
         {
             bool timed = p == 0 && t % PhaseTimes.SampleEvery == 0;
-            t0 = timed ? Stopwatch.GetTimestamp() : 0;
-            t1 = t0;
-            try
+            bool published = false;
+            int parity = (int)(t & 1);
+            for (int k = 0; k < phases.Length; k++)
             {
-                foreach (var pop in neuronPops) UpdateNeurons(pop, p, t, dt);
-                if (timed) t1 = Stopwatch.GetTimestamp();
-                if (p == 0) foreach (var src in sources) FireSources(src, t);
+                var ph = phases[k];
+                if (!ph.IsDue(t)) continue;
+                long t0 = timed ? Stopwatch.GetTimestamp() : 0;
+                if (ph.Owner == PhaseOwner.AllWorkers || p == 0)
+                {
+                    try { events += ph.Run(p, t); }
+                    catch (Exception e) { Fail(e); }
+                }
+                if (timed) ticks[k] += Stopwatch.GetTimestamp() - t0;
+                if (!ph.BarrierAfter) continue;
+                if (p == 0 && !published)
+                {
+                    // what happens at this step's boundary, decided before a barrier so every worker reads the same
+                    _drainAt[parity] = Commands.HasDue(t + 1);
+                    _haltAt[parity] = _pauseRequested || cancel.IsCancellationRequested;
+                    published = true;
+                }
+                long b0 = timed ? Stopwatch.GetTimestamp() : 0;
+                barrier.SignalAndWait(ref sense);
+                if (timed) Phases.Barriers += Stopwatch.GetTimestamp() - b0;
             }
-            catch (Exception e) { Fail(e); }
-            t2 = timed ? Stopwatch.GetTimestamp() : 0;
-            barrier.SignalAndWait(ref sense);
-            t3 = timed ? Stopwatch.GetTimestamp() : 0;
-            t4 = t3;
-            try
+            if (!published && p == 0)
             {
-                // worker 0 hands the step to the observers before delivering: delivery only writes the rings,
-                // which no observer reads, and the step's spikes and state are still in cache (after delivery,
-                // which streams the synapse arrays, the recorders' first touches were misses: ~0.5 µs a step)
-                if (p == 0)
+                // a schedule without a barrier this step (one worker only)
+                _drainAt[parity] = Commands.HasDue(t + 1);
+                _haltAt[parity] = _pauseRequested || cancel.IsCancellationRequested;
+            }
+            bool drain = _drainAt[parity];
+            if (p == 0)
+            {
+                long t0 = timed ? Stopwatch.GetTimestamp() : 0;
+                try
                 {
                     foreach (var o in Observers) o.OnStep(Network, t);
-                    if ((t & 63) == 63 || t == steps - 1) CheckNumbers(t);
-                    if (timed) t4 = Stopwatch.GetTimestamp();
+                    if ((t & 63) == 63 || t == Network.Steps - 1) CheckNumbers(t);
+                    if (drain) Commands.Drain(t + 1, Network);
                 }
-                foreach (var pr in projections) events += Deliver(pr, p, t);
-                if (p == 0)
-                {
-                    ApplyEvents(t + 1);
-                    _stepsDone = t + 1;
-                    if (cancel.IsCancellationRequested) _abort = true;
-                }
+                catch (Exception e) { Fail(e); }
+                _step = t + 1;
+                if (timed) Phases.Boundary += Stopwatch.GetTimestamp() - t0;
             }
-            catch (Exception e) { Fail(e); }
-            t5 = timed ? Stopwatch.GetTimestamp() : 0;
-            barrier.SignalAndWait(ref sense);
-            if (timed)
-            {
-                ph.Neurons += t1 - t0; ph.Sources += t2 - t1; ph.Barriers += t3 - t2 + Stopwatch.GetTimestamp() - t5;
-                ph.Observers += t4 - t3; ph.Delivery += t5 - t4;
-            }
-            if (_abort) break;
+            // the next step must not start while worker 0 reads the state or changes the network
+            if (many && (hasObservers || drain)) barrier.SignalAndWait(ref sense);
+            if (_abort || _haltAt[parity]) break;
         }
         _eventsPerWorker[p * 16] = events;
     }
@@ -181,137 +304,29 @@ public sealed class Simulation
         _abort = true;
     }
 
-    private void UpdateNeurons(NeuronPopulation pop, int p, long t, float dt)
-    {
-        var b = _bounds[pop.Index];
-        int lo = b[p], hi = b[p + 1];
-        int slots = pop.Channels.Length > 0 ? pop.Channels[0].RingSlots : 1;
-        int slotOffset = (int)(t % slots) * pop.PaddedCount;
-        var seg = pop.Spikes.Segments[p];
-        int count = 0;
-        if (hi > lo) _backend.Update(pop, lo, hi, slotOffset, dt, seg, ref count);
-        pop.Spikes.Counts[p] = count;
-    }
-
-    private void FireSources(SpikeSourcePopulation src, long t)
-    {
-        var fires = src.FiresNow;
-        Array.Clear(fires);
-        foreach (var d in _drivesBySource[src.Index]) d.Apply(t, fires);
-        if (src.EctopicRateHz > 0)
-            src.Ectopic.Fire(Network.Spec.Seed,
-                Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index), t, (float)(src.EctopicRateHz * Network.DtMs * 1e-3), fires);
-        var seg = src.Spikes.Segments[0];
-        var last = src.LastSpike;
-        int n = 0;
-        for (int i = 0; i < fires.Length; i++)
-            if (fires[i] && t - last[i] >= src.RefractorySteps) { seg[n++] = i; last[i] = t; }
-        src.Spikes.Counts[0] = n;
-        src.Conduct(t);
-    }
-
-    /// <summary>Adds the weights of this step's spikes of the projection's source into the rings of worker p's targets.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static long Deliver(Projection pr, int p, long t)
-    {
-        var tgt = pr.Target;
-        var spikes = pr.Source.Arriving;
-        int ns = pr.Source.Count, np = tgt.PaddedCount, r = pr.Receptors;
-        int slots = tgt.Channels[pr.ChannelIndex[0]].RingSlots;
-        var part = pr.PartStart;
-        var targets = pr.Targets;
-        var w = pr.Weights;
-        // every spike of the step lands in the same ring slot: the projection has one synaptic delay
-        int offset = (int)((t + pr.DelaySteps) % slots) * np;
-        float uniform = pr.UniformWeight ?? 0f;
-        bool isUniform = pr.UniformWeight.HasValue;
-        long events = 0;
-        for (int s = 0; s < spikes.Segments.Length; s++)
-        {
-            var seg = spikes.Segments[s];
-            int n = spikes.Counts[s];
-            for (int j = 0; j < n; j++)
-            {
-                int src = seg[j];
-                if (j + 1 < n && System.Runtime.Intrinsics.X86.Sse.IsSupported)
-                    PrefetchRow(targets, part[p * ns + seg[j + 1]]);
-                int lo = part[p * ns + src], hi = part[(p + 1) * ns + src];
-                if (hi <= lo) continue;
-                events += hi - lo;
-                if (isUniform)
-                {
-                    // targets are < the padded count and offset + padded count ≤ the ring's length (builder invariant),
-                    // so the checks are dropped; four independent read-modify-writes per iteration
-                    ref float slot = ref Unsafe.Add(
-                        ref MemoryMarshal.GetArrayDataReference(tgt.Channels[pr.ChannelIndex[0]].Ring), offset);
-                    ref int tk = ref MemoryMarshal.GetArrayDataReference(targets);
-                    int k = lo;
-                    for (; k + 4 <= hi; k += 4)
-                    {
-                        Unsafe.Add(ref slot, Unsafe.Add(ref tk, k)) += uniform;
-                        Unsafe.Add(ref slot, Unsafe.Add(ref tk, k + 1)) += uniform;
-                        Unsafe.Add(ref slot, Unsafe.Add(ref tk, k + 2)) += uniform;
-                        Unsafe.Add(ref slot, Unsafe.Add(ref tk, k + 3)) += uniform;
-                    }
-                    for (; k < hi; k++) Unsafe.Add(ref slot, Unsafe.Add(ref tk, k)) += uniform;
-                }
-                else if (r == 1)
-                {
-                    var ring = tgt.Channels[pr.ChannelIndex[0]].Ring;
-                    for (int k = lo; k < hi; k++) ring[offset + targets[k]] += w[k];
-                }
-                else
-                {
-                    for (int c = 0; c < r; c++)
-                    {
-                        var ring = tgt.Channels[pr.ChannelIndex[c]].Ring;
-                        for (int k = lo; k < hi; k++) ring[offset + targets[k]] += w[k * r + c];
-                    }
-                }
-            }
-        }
-        return events;
-    }
-
-    /// <summary>
-    /// Asks for the first lines of the next spike's row while this row is delivered: rows start at
-    /// random places in a synapse array larger than L2, so each row's first line is a miss.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchRow(int[] targets, int start)
-    {
-        if ((uint)start >= (uint)targets.Length) return;
-        byte* at = (byte*)Unsafe.AsPointer(ref targets[start]);
-        System.Runtime.Intrinsics.X86.Sse.Prefetch0(at);
-        System.Runtime.Intrinsics.X86.Sse.Prefetch0(at + 64);
-    }
-
-    private void ApplyEvents(long step)
-    {
-        var evs = Network.Events;
-        while (_nextEvent < evs.Count && evs[_nextEvent].Step <= step) evs[_nextEvent++].Apply(Network);
-    }
-
     /// <summary>Stops the run at the first NaN or runaway value (checked every 64 steps, not per neuron-step).</summary>
     private void CheckNumbers(long t)
     {
         foreach (var pop in Network.NeuronPopulations)
         {
-            // a vector scan finds whether anything is wrong; the scalar search that names the neuron runs only then
-            if (AllBelow(pop.V, pop.Count, BlowupLimit) && AllBelow(pop.Recovery, pop.Count, float.PositiveInfinity)) continue;
-            var (v, rec) = (pop.V, pop.Recovery);
-            for (int i = 0; i < pop.Count; i++)
+            var vars = pop.Model.StateVariables;
+            for (int s = 0; s < vars.Count; s++)
             {
-                if (!(Math.Abs(v[i]) < BlowupLimit)) throw new NumericalBlowupException(pop.Name, "v", i, t * (double)Network.DtMs, v[i]);
-                if (float.IsNaN(rec[i]) || float.IsInfinity(rec[i]))
-                    throw new NumericalBlowupException(pop.Name, pop.Model.StateVariables.Count > 1 ? pop.Model.StateVariables[1].Name : "w", i, t * (double)Network.DtMs, rec[i]);
+                // v must stay below the blow-up limit, other variables finite; a vector scan finds whether anything
+                // is wrong, and the scalar search that names the neuron runs only then
+                float limit = s == 0 ? BlowupLimit : float.PositiveInfinity;
+                var a = pop.State[s];
+                if (AllBelow(a, pop.Count, limit)) continue;
+                for (int i = 0; i < pop.Count; i++)
+                    if (!(Math.Abs(a[i]) < limit))
+                        throw new NumericalBlowupException(pop.Name, vars[s].Name, i, t * (double)Network.DtMs, a[i]);
             }
         }
     }
 
     private const float BlowupLimit = 1e4f;
 
-    /// <summary>Whether |a[i]| &lt; limit (so not NaN or ∞) for all i &lt; n: the same test as the scalar search above.</summary>
+    /// <summary>Whether |a[i]| &lt; limit for all i &lt; n: false for NaN, and for ±∞ even when the limit is ∞.</summary>
     private static bool AllBelow(float[] a, int n, float limit)
     {
         int W = System.Numerics.Vector<float>.Count, i = 0;

@@ -59,11 +59,16 @@ public sealed class ReceptorSpec
     /// <summary>Jahr–Stevens Mg²⁺ block (NMDA).</summary>
     public bool MgBlock { get; set; }
     /// <summary>
-    /// Channel whose conductance potentiates this one: g ← g·(1 + Potentiation·g_mod/nS). Used for the
-    /// potentiation of NMDA currents by substance P through NK1 receptors.
+    /// Channel whose open conductance potentiates this one, with a bounded (saturating) effect:
+    /// g ← g·(1 + Emax·g_m/(g_m + K)), g_m the modulator's conductance times its availability. Used for the
+    /// potentiation of NMDA currents by substance P through NK1 receptors (Randić et al. 1990; Rusin et
+    /// al. 1992: enhancement by tens of percent up to about twofold, so Emax ≤ 1).
     /// </summary>
     public string? PotentiatedBy { get; set; }
-    public double Potentiation { get; set; }
+    /// <summary>Emax: the largest fractional enhancement (0.5 = up to +50 %).</summary>
+    public double PotentiationMax { get; set; }
+    /// <summary>K: the modulating conductance giving half of Emax, nS.</summary>
+    public double PotentiationHalfNs { get; set; } = 1;
     /// <summary>
     /// Largest conductance the channel reaches, nS (null: linear). The summed synaptic drive g
     /// acts as g·G/(g + G): receptor occupancy saturates (Destexhe, Mainen &amp; Sejnowski 1994);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics;
 using CircuitSim.Engine;
 using CircuitSim.Numerics;
 using CircuitSim.Synapses;
@@ -9,16 +8,18 @@ namespace CircuitSim.Neurons;
 public sealed partial class AdExModel
 {
     /// <summary>Clamp of the exponential's argument (v − VT)/ΔT: e^20 keeps float32 finite.</summary>
-    private const float MaxExpArg = 20f;
+    internal const float MaxExpArg = 20f;
 
     public override void Prepare(NeuronPopulation pop, double dtMs)
     {
-        var pp = pop.ParamArrays;
-        float[] C = pp[0], gL = pp[1], TW = pp[12];
-        float[] P = pop.DerivedArray(0), Ph = pop.DerivedArray(1), R = pop.DerivedArray(2), Pw = pop.DerivedArray(3);
+        RequireCommon(pop, leakRequired: true);
+        Require(pop, "DeltaT", d => d > 0, "must be positive");
+        Require(pop, "tau_w", t => t > 0, "must be positive");
+        LifModel.CheckThresholdAboveReset(pop, "Vpeak");
+        float[] C = pop.Param("C"), gL = pop.Param("gL"), TW = pop.Param("tau_w");
+        float[] P = pop.DerivedArray("P"), Ph = pop.DerivedArray("Ph"), R = pop.DerivedArray("Rin"), Pw = pop.DerivedArray("Pw");
         for (int i = 0; i < P.Length; i++)
         {
-            if (gL[i] == 0) throw new BuildException($"population {pop.Name}: adex needs gL ≠ 0");
             P[i] = (float)Math.Exp(-dtMs * gL[i] / C[i]);
             Ph[i] = (float)Math.Exp(-0.5 * dtMs * gL[i] / C[i]);
             R[i] = 1f / gL[i];
@@ -26,99 +27,68 @@ public sealed partial class AdExModel
         }
     }
 
+    /// <summary>The arrays of the AdEx kernel, by name.</summary>
+    internal sealed class Arrays(NeuronPopulation pop)
+    {
+        public readonly float[] V = pop.StateOf("v"), W = pop.StateOf("w"), R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps,
+            gL = pop.Param("gL"), EL = pop.Param("EL"), Vr = pop.Param("Vr"), VT = pop.Param("VT"), DT = pop.Param("DeltaT"),
+            Vp = pop.Param("Vpeak"), A = pop.Param("a"), B = pop.Param("b"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias"),
+            P = pop.DerivedArray("P"), Ph = pop.DerivedArray("Ph"), Rin = pop.DerivedArray("Rin"), Pw = pop.DerivedArray("Pw"),
+            GS = pop.GSum, GE = pop.GESum;
+    }
+
+    public override object Bind(NeuronPopulation pop) => new Arrays(pop);
+
+    public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount) =>
+        Update<Lane1, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+
+    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+    {
+        if (pop.UniformParams) Update<LaneN, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else Update<LaneN, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+    }
+
     // Per step: the leak is integrated exactly (propagators P over dt, Ph over dt/2); the synaptic,
     // injected, adaptation and exponential currents are held over the step, the exponential one
     // evaluated at the midpoint potential predicted by a half step (second order for the upstroke).
     // w relaxes exactly towards a(v − EL) with v held.
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+    private static void Update<L, TU>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+        where L : struct, ILanes<L> where TU : struct, IKernelSwitch
     {
-        var pp = pop.ParamArrays;
-        float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] gL = pp[1], EL = pp[2], Vr = pp[3], VT = pp[7], DT = pp[8],
-            Vp = pp[9], A = pp[10], B = pp[11], ECl = pp[5], Ib = pp[6];
-        float[] P = pop.Derived[0], Ph = pop.Derived[1], Rin = pop.Derived[2], Pw = pop.Derived[3];
-        var ch = pop.Channels;
+        var a = (Arrays)pop.Binding!;
+        SynapticInput.Pass<L>(pop.Channels, lo, hi, slotOffset, a.V, a.ECl, a.GS, a.GE);
+        L ugL = L.Of(a.gL[0]), uEL = L.Of(a.EL[0]), uVr = L.Of(a.Vr[0]), uVT = L.Of(a.VT[0]), uDT = L.Of(a.DT[0]), uVp = L.Of(a.Vp[0]),
+            uA = L.Of(a.A[0]), uB = L.Of(a.B[0]), uIb = L.Of(a.Ib[0]), uP = L.Of(a.P[0]), uPh = L.Of(a.Ph[0]), uRin = L.Of(a.Rin[0]),
+            uPw = L.Of(a.Pw[0]), uRS = L.Of(a.RS[0]), maxArg = L.Of(MaxExpArg);
         int count = pop.Count;
-        for (int i = lo; i < hi; i++)
+        for (int i = lo; i < hi; i += L.Width)
         {
-            float v = V[i], w = Wa[i];
-            SynapticInput.Scalar(ch, i, slotOffset, v, ECl[i], out float gs, out float ge);
-            float r = R[i] - 1f;
-            r = r < 0f ? 0f : r;
-            float drive = ge - gs * v + (I[i] + Ib[i]) - w;
-            float arg = (v - VT[i]) / DT[i];
-            arg = arg > MaxExpArg ? MaxExpArg : arg;
-            float vinf = EL[i] + (drive + gL[i] * DT[i] * FastExp.Exp(arg)) * Rin[i];
-            float vh = vinf + (v - vinf) * Ph[i];
-            arg = (vh - VT[i]) / DT[i];
-            arg = arg > MaxExpArg ? MaxExpArg : arg;
-            vinf = EL[i] + (drive + gL[i] * DT[i] * FastExp.Exp(arg)) * Rin[i];
-            float vn = vinf + (v - vinf) * P[i];
-            float winf = A[i] * (v - EL[i]);
-            float wn = winf + (w - winf) * Pw[i];
-            bool refractory = r > 0f;
-            vn = refractory ? Vr[i] : vn;
-            bool spike = !refractory && vn >= Vp[i];
-            V[i] = spike ? Vr[i] : vn;
-            Wa[i] = spike ? wn + B[i] : wn;
-            R[i] = spike ? RS[i] : r;
-            if (spike && i < count) spikes[spikeCount++] = i;
-        }
-    }
-
-    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
-    {
-        if (pop.UniformParams) Vectorised<SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-        else Vectorised<SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Vectorised<TUniform>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
-        where TUniform : struct, IKernelSwitch
-    {
-        var pp = pop.ParamArrays;
-        float[] V = pop.V, Wa = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] gL = pp[1], EL = pp[2], Vr = pp[3], VT = pp[7], DT = pp[8],
-            Vp = pp[9], A = pp[10], B = pp[11], ECl = pp[5], Ib = pp[6];
-        float[] P = pop.Derived[0], Ph = pop.Derived[1], Rin = pop.Derived[2], Pw = pop.Derived[3];
-        float[] GS = pop.GSum, GE = pop.GESum;
-        SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
-        Vector<float> ugL = new(gL[0]), uEL = new(EL[0]), uVr = new(Vr[0]), uVT = new(VT[0]), uDT = new(DT[0]), uVp = new(Vp[0]),
-            uA = new(A[0]), uB = new(B[0]), uIb = new(Ib[0]), uP = new(P[0]), uPh = new(Ph[0]), uRin = new(Rin[0]), uPw = new(Pw[0]),
-            uRS = new(RS[0]);
-        int count = pop.Count, W = Vector<float>.Count;
-        var maxArg = new Vector<float>(MaxExpArg);
-        for (int i = lo; i < hi; i += W)
-        {
-            var v = Simd.Load(V, i);
-            var w = Simd.Load(Wa, i);
-            var gs = Simd.Load(GS, i);
-            var ge = Simd.Load(GE, i);
-            var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var el = Simd.Param<TUniform>(EL, i, uEL);
-            var vt = Simd.Param<TUniform>(VT, i, uVT);
-            var deltaT = Simd.Param<TUniform>(DT, i, uDT);
-            var gldt = Simd.Param<TUniform>(gL, i, ugL) * deltaT;
-            var rin = Simd.Param<TUniform>(Rin, i, uRin);
-            var drive = ge - gs * v + (Simd.Load(I, i) + Simd.Param<TUniform>(Ib, i, uIb)) - w;
-            var arg = Vector.Min((v - vt) / deltaT, maxArg);
-            var vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
-            var vh = vinf + (v - vinf) * Simd.Param<TUniform>(Ph, i, uPh);
-            arg = Vector.Min((vh - vt) / deltaT, maxArg);
-            vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
-            var vn = vinf + (v - vinf) * Simd.Param<TUniform>(P, i, uP);
-            var winf = Simd.Param<TUniform>(A, i, uA) * (v - el);
-            var wn = winf + (w - winf) * Simd.Param<TUniform>(Pw, i, uPw);
-            var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            var vr = Simd.Param<TUniform>(Vr, i, uVr);
-            vn = Vector.ConditionalSelect(refractory, vr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Param<TUniform>(Vp, i, uVp)), refractory);
-            Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
-            Simd.Store(Vector.ConditionalSelect(spike, wn + Simd.Param<TUniform>(B, i, uB), wn), Wa, i);
-            Simd.Store(Vector.ConditionalSelect(spike, Simd.Param<TUniform>(RS, i, uRS), r), R, i);
-            CollectSpikes(spike, i, count, spikes, ref spikeCount);
+            var v = L.Load(a.V, i);
+            var w = L.Load(a.W, i);
+            var r = L.Max(L.Load(a.R, i) - L.One, L.Zero);
+            var el = Param.Get<L, TU>(a.EL, i, uEL);
+            var vt = Param.Get<L, TU>(a.VT, i, uVT);
+            var deltaT = Param.Get<L, TU>(a.DT, i, uDT);
+            var gldt = Param.Get<L, TU>(a.gL, i, ugL) * deltaT;
+            var rin = Param.Get<L, TU>(a.Rin, i, uRin);
+            var drive = L.Load(a.GE, i) - L.Load(a.GS, i) * v + (L.Load(a.I, i) + Param.Get<L, TU>(a.Ib, i, uIb)) - w;
+            var arg = L.Min((v - vt) / deltaT, maxArg);
+            var vinf = el + (drive + gldt * L.Exp(arg)) * rin;
+            var vh = vinf + (v - vinf) * Param.Get<L, TU>(a.Ph, i, uPh);
+            arg = L.Min((vh - vt) / deltaT, maxArg);
+            vinf = el + (drive + gldt * L.Exp(arg)) * rin;
+            var vn = vinf + (v - vinf) * Param.Get<L, TU>(a.P, i, uP);
+            var winf = Param.Get<L, TU>(a.A, i, uA) * (v - el);
+            var wn = winf + (w - winf) * Param.Get<L, TU>(a.Pw, i, uPw);
+            var refractory = L.GreaterThan(r, L.Zero);
+            var vr = Param.Get<L, TU>(a.Vr, i, uVr);
+            vn = L.Select(refractory, vr, vn);
+            var spike = L.AndNot(L.GreaterOrEqual(vn, Param.Get<L, TU>(a.Vp, i, uVp)), refractory);
+            L.Store(L.Select(spike, vr, vn), a.V, i);
+            L.Store(L.Select(spike, wn + Param.Get<L, TU>(a.B, i, uB), wn), a.W, i);
+            L.Store(L.Select(spike, Param.Get<L, TU>(a.RS, i, uRS), r), a.R, i);
+            L.Collect(spike, i, count, spikes, ref spikeCount);
         }
     }
 }

@@ -93,8 +93,8 @@ public sealed partial class AdExModel : NeuronModel
         return d;
     }
 
-    public override IReadOnlyList<(string, Dimension)> StateVariables { get; } =
-        new[] { ("v", Dimension.Voltage), ("w", Dimension.Current) };
+    public override IReadOnlyList<StateVariable> StateVariables { get; } =
+        new[] { S("v", Dimension.Voltage, "membrane potential"), S("w", Dimension.Current, "adaptation current") };
 
     public override double InitialState(string variable, Func<string, double> param) => variable switch
     {

@@ -1,70 +1,59 @@
-using CircuitSim.Numerics;
 using System.Runtime.CompilerServices;
-using System.Numerics;
 using CircuitSim.Engine;
+using CircuitSim.Numerics;
 using CircuitSim.Synapses;
 
 namespace CircuitSim.Neurons;
 
 public sealed partial class IzhikevichModel
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+    public override void Prepare(NeuronPopulation pop, double dtMs)
     {
-        var pp = pop.ParamArrays;
-        float[] V = pop.V, U = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] C = pp[0], Vr = pp[3], A = pp[7], B = pp[8],
-            D = pp[9], Vp = pp[10], ECl = pp[5], Ib = pp[6];
-        var ch = pop.Channels;
-        int count = pop.Count;
-        for (int i = lo; i < hi; i++)
-        {
-            float v = V[i], u = U[i];
-            SynapticInput.Scalar(ch, i, slotOffset, v, ECl[i], out float gs, out float ge);
-            float r = R[i] - 1f;
-            r = r < 0f ? 0f : r;
-            float input = (ge - gs * v + (I[i] + Ib[i])) / C[i];
-            float vn = v + dt * (0.04f * v * v + 5f * v + 140f - u + input);
-            float un = u + dt * (A[i] * (B[i] * v - u));
-            bool refractory = r > 0f;
-            vn = refractory ? Vr[i] : vn;
-            bool spike = !refractory && vn >= Vp[i];
-            V[i] = spike ? Vr[i] : vn;
-            U[i] = spike ? un + D[i] : un;
-            R[i] = spike ? RS[i] : r;
-            if (spike && i < count) spikes[spikeCount++] = i;
-        }
+        RequireCommon(pop, leakRequired: false);
+        LifModel.CheckThresholdAboveReset(pop, "Vpeak");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+    /// <summary>The arrays of the Izhikevich kernel, by name.</summary>
+    internal sealed class Arrays(NeuronPopulation pop)
     {
-        var pp = pop.ParamArrays;
-        float[] V = pop.V, U = pop.Recovery, R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps;
-        float[] C = pp[0], Vr = pp[3], A = pp[7], B = pp[8],
-            D = pp[9], Vp = pp[10], ECl = pp[5], Ib = pp[6];
-        float[] GS = pop.GSum, GE = pop.GESum;
-        SynapticInput.VectorPass(pop.Channels, lo, hi, slotOffset, V, ECl, GS, GE);
-        int count = pop.Count, W = Vector<float>.Count;
-        var dtv = new Vector<float>(dt);
-        for (int i = lo; i < hi; i += W)
+        public readonly float[] V = pop.StateOf("v"), U = pop.StateOf("u"), R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps,
+            C = pop.Param("C"), Vr = pop.Param("Vr"), A = pop.Param("a"), B = pop.Param("b"), D = pop.Param("d"), Vp = pop.Param("Vpeak"),
+            ECl = pop.Param("ECl"), Ib = pop.Param("I_bias"), GS = pop.GSum, GE = pop.GESum;
+    }
+
+    public override object Bind(NeuronPopulation pop) => new Arrays(pop);
+
+    public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount) =>
+        Update<Lane1>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+
+    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount) =>
+        Update<LaneN>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+
+    /// <summary>Forward Euler of v' = 0.04v² + 5v + 140 − u + I/C, u' = a(bv − u); reset v ← c, u ← u + d.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Update<L>(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+        where L : struct, ILanes<L>
+    {
+        var a = (Arrays)pop.Binding!;
+        SynapticInput.Pass<L>(pop.Channels, lo, hi, slotOffset, a.V, a.ECl, a.GS, a.GE);
+        int count = pop.Count;
+        L dtv = L.Of(dt), k2 = L.Of(0.04f), k1 = L.Of(5f), k0 = L.Of(140f);
+        for (int i = lo; i < hi; i += L.Width)
         {
-            var v = Simd.Load(V, i);
-            var u = Simd.Load(U, i);
-            var gs = Simd.Load(GS, i);
-            var ge = Simd.Load(GE, i);
-            var r = Vector.MaxNative(Simd.Load(R, i) - Vector<float>.One, Vector<float>.Zero);
-            var input = (ge - gs * v + (Simd.Load(I, i) + Simd.Load(Ib, i))) / Simd.Load(C, i);
-            var vn = v + dtv * (new Vector<float>(0.04f) * v * v + new Vector<float>(5f) * v + new Vector<float>(140f) - u + input);
-            var un = u + dtv * (Simd.Load(A, i) * (Simd.Load(B, i) * v - u));
-            var refractory = Vector.GreaterThan(r, Vector<float>.Zero);
-            var vr = Simd.Load(Vr, i);
-            vn = Vector.ConditionalSelect(refractory, vr, vn);
-            var spike = Vector.AndNot(Vector.GreaterThanOrEqual(vn, Simd.Load(Vp, i)), refractory);
-            Simd.Store(Vector.ConditionalSelect(spike, vr, vn), V, i);
-            Simd.Store(Vector.ConditionalSelect(spike, un + Simd.Load(D, i), un), U, i);
-            Simd.Store(Vector.ConditionalSelect(spike, Simd.Load(RS, i), r), R, i);
-            CollectSpikes(spike, i, count, spikes, ref spikeCount);
+            var v = L.Load(a.V, i);
+            var u = L.Load(a.U, i);
+            var r = L.Max(L.Load(a.R, i) - L.One, L.Zero);
+            var input = (L.Load(a.GE, i) - L.Load(a.GS, i) * v + (L.Load(a.I, i) + L.Load(a.Ib, i))) / L.Load(a.C, i);
+            var vn = v + dtv * (k2 * v * v + k1 * v + k0 - u + input);
+            var un = u + dtv * (L.Load(a.A, i) * (L.Load(a.B, i) * v - u));
+            var refractory = L.GreaterThan(r, L.Zero);
+            var vr = L.Load(a.Vr, i);
+            vn = L.Select(refractory, vr, vn);
+            var spike = L.AndNot(L.GreaterOrEqual(vn, L.Load(a.Vp, i)), refractory);
+            L.Store(L.Select(spike, vr, vn), a.V, i);
+            L.Store(L.Select(spike, un + L.Load(a.D, i), un), a.U, i);
+            L.Store(L.Select(spike, L.Load(a.RS, i), r), a.R, i);
+            L.Collect(spike, i, count, spikes, ref spikeCount);
         }
     }
 }

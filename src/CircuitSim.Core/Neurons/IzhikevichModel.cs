@@ -28,8 +28,8 @@ public sealed partial class IzhikevichModel : NeuronModel
         P("Vpeak", Dimension.Voltage, 30, "spike cut-off"),
     };
 
-    public override IReadOnlyList<(string, Dimension)> StateVariables { get; } =
-        new[] { ("v", Dimension.Voltage), ("u", Dimension.Dimensionless) };
+    public override IReadOnlyList<StateVariable> StateVariables { get; } =
+        new[] { S("v", Dimension.Voltage, "membrane potential"), S("u", Dimension.Dimensionless, "recovery variable (mV/ms)") };
 
     public override double InitialState(string variable, Func<string, double> param) => variable switch
     {

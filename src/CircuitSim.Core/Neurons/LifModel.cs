@@ -27,19 +27,39 @@ public sealed partial class LifModel : NeuronModel
         P("VT", Dimension.Voltage, -50, "spike threshold"),
     };
 
-    public override IReadOnlyList<(string, Dimension)> StateVariables { get; } = new[] { ("v", Dimension.Voltage) };
+    public override IReadOnlyList<StateVariable> StateVariables { get; } = new[] { S("v", Dimension.Voltage, "membrane potential") };
 
     public override void Prepare(Engine.NeuronPopulation pop, double dtMs)
     {
-        var pp = pop.ParamArrays;
-        float[] C = pp[0], gL = pp[1], P = pop.DerivedArray(0), R = pop.DerivedArray(1);
+        RequireCommon(pop, leakRequired: true);
+        CheckThresholdAboveReset(pop, "VT");
+        float[] C = pop.Param("C"), gL = pop.Param("gL"), P = pop.DerivedArray("P"), R = pop.DerivedArray("Rin");
         for (int i = 0; i < P.Length; i++)
         {
-            if (gL[i] == 0) throw new Engine.BuildException($"population {pop.Name}: lif needs gL ≠ 0");
             P[i] = (float)Math.Exp(-dtMs * gL[i] / C[i]);
             R[i] = 1f / gL[i];
         }
     }
+
+    /// <summary>A reset at or above threshold fires at every step.</summary>
+    internal static void CheckThresholdAboveReset(Engine.NeuronPopulation pop, string threshold)
+    {
+        float[] vt = pop.Param(threshold), vr = pop.Param("Vr");
+        for (int i = 0; i < pop.Count; i++)
+            if (!(vt[i] > vr[i]))
+                throw new Engine.BuildException(
+                    $"population {pop.Name}: {pop.Model.Name} needs {threshold} > Vr (neuron {i}: {threshold} {vt[i]:G4} mV, Vr {vr[i]:G4} mV)");
+    }
+
+    /// <summary>The arrays of the LIF kernels, by name.</summary>
+    internal sealed class Arrays(Engine.NeuronPopulation pop)
+    {
+        public readonly float[] V = pop.StateOf("v"), R = pop.Refractory, I = pop.IExt, RS = pop.RefractorySteps,
+            EL = pop.Param("EL"), Vr = pop.Param("Vr"), VT = pop.Param("VT"), ECl = pop.Param("ECl"), Ib = pop.Param("I_bias"),
+            P = pop.DerivedArray("P"), Rin = pop.DerivedArray("Rin"), GS = pop.GSum, GE = pop.GESum;
+    }
+
+    public override object Bind(Engine.NeuronPopulation pop) => new Arrays(pop);
 
     public override double InitialState(string variable, Func<string, double> param) => variable switch
     {

@@ -2,20 +2,27 @@ using CircuitSim.Model;
 
 namespace CircuitSim.Neurons;
 
+/// <summary>A state variable of a neuron model: its name (as scenarios, traces and SONATA files use it), dimension and meaning.</summary>
+public sealed record StateVariable(string Name, Dimension Dimension, string Description);
+
 /// <summary>
-/// A neuron model is its state variables, parameters (with units and defaults), update,
-/// threshold and reset — nothing else (GeNN's neuron models are the example). The update
-/// exists twice, scalar (the oracle) and vectorised, with the same operations in the same
-/// order so both give identical spikes.
+/// A neuron model is its named parameters (with units and defaults), its named state variables,
+/// and one update written once over lanes (<see cref="Numerics.ILanes{TSelf}"/>), from which the
+/// scalar reference kernel (one lane) and the SIMD kernel (a hardware vector) are both derived —
+/// GeNN's neuron models are the example. Kernels find their arrays by name once per population
+/// (<see cref="Bind"/>), never by position, and a model may have any number of state variables:
+/// the engine allocates, initialises, checks, records and exports them from
+/// <see cref="StateVariables"/> alone. tests/…/NeuronModelKernelTests checks every model's two
+/// kernels against each other.
 /// </summary>
-public abstract partial class NeuronModel
+public abstract class NeuronModel
 {
     public abstract string Name { get; }
     public abstract string Description { get; }
     /// <summary>Parameters common to all models come first: C, gL, EL, Vr, refractory, ECl, I_bias.</summary>
     public abstract IReadOnlyList<ParameterInfo> Parameters { get; }
-    /// <summary>State variables besides the synaptic conductances (v first).</summary>
-    public abstract IReadOnlyList<(string Name, Dimension Dimension)> StateVariables { get; }
+    /// <summary>State variables besides the synaptic conductances and the refractory count; v first.</summary>
+    public abstract IReadOnlyList<StateVariable> StateVariables { get; }
     /// <summary>Firing-pattern presets: name → parameter overrides (internal units).</summary>
     public virtual IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Presets { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, double>>();
@@ -26,47 +33,58 @@ public abstract partial class NeuronModel
         return null;
     }
 
+    /// <summary>Index of a state variable in <see cref="StateVariables"/>, or −1.</summary>
+    public int StateIndex(string name)
+    {
+        for (int k = 0; k < StateVariables.Count; k++) if (StateVariables[k].Name == name) return k;
+        return -1;
+    }
+
     /// <summary>Initial value of a state variable before the scenario's <c>initial</c> applies.</summary>
     public abstract double InitialState(string variable, Func<string, double> param);
 
     /// <summary>
-    /// Computes the per-neuron values the update needs from the parameters (e.g. the leak
-    /// propagator exp(−dt·gL/C)); called after building and after every change of a parameter.
+    /// Checks the parameters of every neuron and computes the per-neuron values the update needs from
+    /// them (e.g. the leak propagator exp(−dt·gL/C)) into <see cref="Engine.NeuronPopulation.DerivedArray"/>;
+    /// called after building and after every change of a parameter. Throws a BuildException naming the
+    /// population, parameter and neuron for a value the model cannot integrate.
     /// </summary>
     public virtual void Prepare(Engine.NeuronPopulation pop, double dtMs) { }
+
+    /// <summary>Resolves, once, the arrays the kernels use by name (parameters, state, derived values).</summary>
+    public abstract object Bind(Engine.NeuronPopulation pop);
 
     /// <summary>
     /// Advances neurons [lo, hi) of the population by one step: synaptic input from ring slot
     /// <paramref name="slotOffset"/>, integration, threshold, reset. Spiking neurons (below
-    /// Count) are appended to <paramref name="spikes"/> in ascending order. Scalar oracle.
+    /// Count) are appended to <paramref name="spikes"/> in ascending order. One lane at a time: the oracle.
     /// </summary>
     public abstract void UpdateScalar(Engine.NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount);
 
-    /// <summary>Same as <see cref="UpdateScalar"/> with System.Numerics vectors; lo and hi are multiples of the padding.</summary>
+    /// <summary>Same as <see cref="UpdateScalar"/> on hardware vectors; lo and hi are multiples of the padding.</summary>
     public abstract void UpdateVector(Engine.NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount);
 
-    /// <summary>Appends the lanes of a spike mask that are real neurons.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    protected static void CollectSpikes(System.Numerics.Vector<int> mask, int i, int count, int[] spikes, ref int spikeCount)
+    protected static ParameterInfo P(string name, Dimension d, double def, string what) => new(name, d, def, what);
+    protected static StateVariable S(string name, Dimension d, string what) => new(name, d, what);
+
+    /// <summary>Throws unless <paramref name="ok"/> holds for every neuron's value of the parameter.</summary>
+    protected static void Require(Engine.NeuronPopulation pop, string parameter, Func<float, bool> ok, string expectation)
     {
-        if (mask == System.Numerics.Vector<int>.Zero) return;
-        // one bit per lane, visited lowest first: no spill of the mask to memory, no branch per lane
-        ulong bits = System.Numerics.Vector<int>.Count switch
-        {
-            8 => System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.AsVector256(mask)),
-            16 => System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector512.AsVector512(mask)),
-            _ => System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector128.AsVector128(mask)),
-        };
-        while (bits != 0)
-        {
-            int n = i + System.Numerics.BitOperations.TrailingZeroCount(bits);
-            if (n >= count) break;
-            spikes[spikeCount++] = n;
-            bits &= bits - 1;
-        }
+        var a = pop.Param(parameter);
+        for (int i = 0; i < pop.Count; i++)
+            if (!ok(a[i]))
+                throw new Engine.BuildException(
+                    $"population {pop.Name}: {pop.Model.Name} parameter {parameter} {expectation} (neuron {i} has {a[i]:G4} {pop.Model.Parameter(parameter)?.Dimension.InternalUnit()})");
     }
 
-    protected static ParameterInfo P(string name, Dimension d, double def, string what) => new(name, d, def, what);
+    /// <summary>The checks every model shares: C &gt; 0, gL ≥ 0 (&gt; 0 where the model needs it), refractory ≥ 0.</summary>
+    protected static void RequireCommon(Engine.NeuronPopulation pop, bool leakRequired)
+    {
+        Require(pop, "C", c => c > 0, "must be positive");
+        if (leakRequired) Require(pop, "gL", g => g > 0, "must be positive");
+        else Require(pop, "gL", g => g >= 0, "must not be negative");
+        Require(pop, "refractory", r => r >= 0, "must not be negative");
+    }
 }
 
 public static class NeuronModels

@@ -39,7 +39,7 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
                 {
                     src[k] = (ulong)i;
                     tgt[k] = (ulong)p.Targets[k];
-                    delay[k] = (p.DelaySteps + Conduction(p.Source, i)) * network.DtMs;
+                    delay[k] = (float)StepTime.Ms(p.DelaySteps + Conduction(p.Source, i), network.Spec.DtMs);
                 }
             var weights = new Dictionary<string, float[]>();
             for (int c = 0; c < r; c++)
@@ -56,7 +56,7 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
         {
             var values = new Dictionary<string, float[]>();
             var units = new Dictionary<string, string>();
-            foreach (var (v, _) in pop.Model.StateVariables)
+            foreach (var (v, _, _) in pop.Model.StateVariables)
             {
                 var read = pop.Reader(v);
                 var a = new float[pop.Count];
@@ -78,7 +78,7 @@ public sealed record NetworkSnapshot(IReadOnlyList<ProjectionEdges> Edges, IRead
         foreach (var src in network.SourcePopulations)
         {
             var delay = new float[src.Count];
-            for (int i = 0; i < delay.Length; i++) delay[i] = Conduction(src, i) * network.DtMs;
+            for (int i = 0; i < delay.Length; i++) delay[i] = (float)StepTime.Ms(Conduction(src, i), network.Spec.DtMs);
             nodes.Add(new PopulationNodes(src.Name, src.Count, src.Kind.ToString().ToLowerInvariant(),
                 new Dictionary<string, float[]>(), new Dictionary<string, string>(), Array.Empty<float>(), Array.Empty<float>(), null, delay));
         }

@@ -12,8 +12,9 @@ namespace CircuitSim.Recording;
 public sealed class SpikeRecorder : ISimulationObserver
 {
     private const int ChunkSize = 1 << 16;
-    private readonly Population[] _pops;
-    private readonly PopulationRecord[] _records;
+    private readonly string[] _names;
+    private Population[] _pops;
+    private PopulationRecord[] _records;
 
     private sealed class PopulationRecord(StepSpikes spikes)
     {
@@ -30,12 +31,16 @@ public sealed class SpikeRecorder : ISimulationObserver
     public SpikeRecorder(Network network, IReadOnlyList<string>? populations)
     {
         _pops = populations is null ? network.Populations.ToArray() : populations.Select(network.Population).ToArray();
+        _names = _pops.Select(p => p.Name).ToArray();
         _records = new PopulationRecord[_pops.Length];
     }
 
-    // spike buffers are assigned by the simulation, so the records take them at the start
+    // spike buffers are assigned by the simulation, so the records take them at the start (and after a reset,
+    // from the rebuilt network, starting an empty record)
     public void OnStart(Network network)
     {
+        _pops = _names.Select(network.Population).ToArray();
+        _records = new PopulationRecord[_pops.Length];
         for (int k = 0; k < _pops.Length; k++)
         {
             _records[k] = new PopulationRecord(_pops[k].Spikes);
@@ -91,7 +96,7 @@ public sealed class SpikeRecorder : ISimulationObserver
             long start = 0;
             for (int r = 0; r < rec.Runs; r++)
             {
-                double tMs = rec.StepOfRun[r] * dtMs;
+                double tMs = StepTime.Ms(rec.StepOfRun[r], dtMs);
                 long end = rec.EndOfRun[r];
                 for (long j = start; j < end; j++) times[j] = tMs;
                 start = end;

@@ -12,10 +12,22 @@ public sealed class TraceRecorder : ISimulationObserver
     private sealed record Channel(NeuronPopulation Pop, string Variable, Func<int, float> Read, int[] Neurons, int Every, float[,] Values);
     private readonly List<Channel> _channels = new();
     private readonly double _dt;
+    private readonly List<TraceSpec> _traces;
+    private Network _network;
 
     public TraceRecorder(Network network, IEnumerable<TraceSpec> traces)
     {
-        _dt = network.DtMs;
+        _dt = network.Spec.DtMs;
+        _traces = traces.ToList();
+        _network = network;
+        Bind(network);
+    }
+
+    /// <summary>Resolves the traced variables on a network (again after a reset, with empty records).</summary>
+    private void Bind(Network network)
+    {
+        _channels.Clear();
+        var traces = _traces;
         foreach (var t in traces)
         {
             if (network.Population(t.Population) is not NeuronPopulation pop)
@@ -35,7 +47,12 @@ public sealed class TraceRecorder : ISimulationObserver
         }
     }
 
-    public void OnStart(Network network) { foreach (var c in _channels) Sample(c, 0); }
+    public void OnStart(Network network)
+    {
+        if (!ReferenceEquals(network, _network)) { _network = network; Bind(network); }
+        _untilSample = -1;
+        foreach (var c in _channels) Sample(c, 0);
+    }
 
     private int _untilSample = -1; // steps to the next step at which any channel samples (a division per channel per step cost ~4 % of COBA's observers)
 
@@ -60,6 +77,6 @@ public sealed class TraceRecorder : ISimulationObserver
     public List<TraceData> Result() => _channels.Select(c => new TraceData
     {
         Population = c.Pop.Name, Variable = c.Variable, Unit = NeuronPopulation.UnitOf(c.Pop.Model, c.Variable),
-        Neurons = c.Neurons, EveryMs = c.Every * _dt, Values = c.Values,
+        Neurons = c.Neurons, EveryMs = StepTime.Ms(c.Every, _dt), Values = c.Values,
     }).ToList();
 }

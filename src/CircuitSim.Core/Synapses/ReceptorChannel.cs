@@ -22,8 +22,10 @@ public sealed class ReceptorChannel
     public required bool MgBlock { get; init; }
     /// <summary>Index of the potentiating channel on the same population, or −1.</summary>
     public int ModulatorIndex { get; init; } = -1;
-    /// <summary>Potentiation per nS of the modulating channel's conductance.</summary>
-    public float ModulationGain { get; init; }
+    /// <summary>Largest fractional enhancement by the modulating channel (Emax: g·(1 + Emax) at full modulation).</summary>
+    public float PotentiationMax { get; init; }
+    /// <summary>Modulating conductance giving half the largest enhancement, nS (K in 1 + Emax·g_m/(g_m + K)).</summary>
+    public float PotentiationHalfNs { get; init; } = 1f;
     /// <summary>1/G of a saturating channel (g → g/(1 + g/G)), nS⁻¹; 0 for a linear one.</summary>
     public float InverseSaturation { get; init; }
 

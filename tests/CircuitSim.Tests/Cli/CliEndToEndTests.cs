@@ -97,7 +97,7 @@ public class CliEndToEndTests : IDisposable
     [Fact]
     public void NumericalBlowUpExitsWithOneAndNamesTheNeuron()
     {
-        var file = Write("blowup.yaml", Scenario.Replace("params: { EL: -65 mV, VT: -50 mV }", "params: { EL: -65 mV, VT: 1000000 mV, gL: -20 nS }"));
+        var file = Write("blowup.yaml", Scenario.Replace("model: lif, count: 4, params: { EL: -65 mV, VT: -50 mV }", "model: izhikevich, count: 4, params: { Vpeak: 1000000000 mV, I_bias: 5000 pA }"));
         var err = new StringWriter();
         var old = Console.Error;
         Console.SetError(err);

@@ -8,10 +8,9 @@ public class SafetyTests
     [Fact]
     public void RunawayVoltageStopsTheRunNamingPopulationVariableNeuronAndTime()
     {
-        // A negative leak makes the LIF solution grow exponentially without bound.
+        // The Izhikevich quadratic v' = 0.04v² + ... blows up in finite time when nothing resets it (a cut-off far away).
         var spec = Specs.Empty("blowup", 1000);
-        spec.Populations.Add(Specs.Neurons("Bad", 3, "lif", ("gL", -10), ("VT", 1e9), ("EL", -65)));
-        spec.Populations[0].Initial["v"] = InitialValueSpec.Constant(-60);
+        spec.Populations.Add(Specs.Neurons("Bad", 3, "izhikevich", ("Vpeak", 1e9), ("I_bias", 5000)));
         var e = Assert.Throws<NumericalBlowupException>(() => Runner.Run(spec, new RunOptions()));
         Assert.Equal("Bad", e.Population);
         Assert.Equal("v", e.Variable);

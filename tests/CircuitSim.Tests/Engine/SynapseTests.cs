@@ -23,47 +23,68 @@ public class SynapseTests
             Name = "NMDA", Index = 0, A = new float[] { 1f }, B = null, DecayA = 1, DecayB = 0, Norm = 1, Reversal = 0,
             UsesChloride = false, MgBlock = true, Ring = new float[1], RingSlots = 1,
         };
-        SynapticInput.Scalar(new[] { ch }, 0, 0, (float)vMv, -70f, out float g, out _);
+        var (g, _) = OneNeuron(new[] { ch }, 0, (float)vMv);
         Assert.Equal(expected, g, 3);
     }
 
-    [Fact]
-    public void Nk1ConductancePotentiatesNmdaInScalarAndVectorKernelsAlike()
+    /// <summary>Σg and Σg·E of neuron i through the one-lane pass (the reference kernel).</summary>
+    internal static (float G, float GE) OneNeuron(ReceptorChannel[] channels, int i, float v, float ecl = -70f)
     {
-        // g_NMDA · (1 + gain · g_NK1): 2 nS of NK1 with gain 1.5 /nS quadruples the NMDA conductance
-        ReceptorChannel Ch(string name, float a, int mod, float gain) => new()
-        {
-            Name = name, Index = 0, A = Enumerable.Repeat(a, 16).ToArray(), B = null, DecayA = 1, DecayB = 0, Norm = 1, Reversal = 0,
-            UsesChloride = false, MgBlock = false, Ring = new float[16], RingSlots = 1, ModulatorIndex = mod, ModulationGain = gain,
-        };
-        var channels = new[] { Ch("NK1", 2f, -1, 0), Ch("NMDA", 1f, 0, 1.5f) };
-        SynapticInput.Scalar(channels, 3, 0, -60f, -70f, out float g, out _);
-        Assert.Equal(2f + 1f * (1 + 1.5f * 2f), g, 5);
+        int n = channels[0].A.Length;
+        var V = Enumerable.Repeat(v, n).ToArray();
+        var E = Enumerable.Repeat(ecl, n).ToArray();
+        var gs = new float[n]; var ge = new float[n];
+        SynapticInput.Pass<CircuitSim.Numerics.Lane1>(channels, i, i + 1, 0, V, E, gs, ge);
+        return (gs[i], ge[i]);
+    }
+
+    private static ReceptorChannel Ch(string name, float a, int mod = -1, float max = 0, float half = 1, float invSat = 0, float avail = 1) => new()
+    {
+        Name = name, Index = 0, A = Enumerable.Repeat(a, 16).ToArray(), B = null, DecayA = 1, DecayB = 0, Norm = 1, Reversal = 0,
+        UsesChloride = false, MgBlock = false, Ring = new float[16], RingSlots = 1, ModulatorIndex = mod, PotentiationMax = max,
+        PotentiationHalfNs = half, InverseSaturation = invSat, Availability = avail,
+    };
+
+    [Fact]
+    public void Nk1ConductancePotentiatesNmdaBoundedInScalarAndVectorKernelsAlike()
+    {
+        // g_NMDA · (1 + Emax · g_NK1/(g_NK1 + K)): Emax 0.8, K 0.5 nS, g_NK1 2 nS → ×1.64; never above ×1.8
+        var channels = new[] { Ch("NK1", 2f), Ch("NMDA", 1f, mod: 0, max: 0.8f, half: 0.5f) };
+        var (g, _) = OneNeuron(channels, 3, -60f);
+        Assert.Equal(2f + 1f * (1 + 0.8f * 2f / 2.5f), g, 5);
         var gs = new float[16]; var ge = new float[16];
-        SynapticInput.VectorPass(channels, 0, 16, 0, new float[16], new float[16], gs, ge);
+        SynapticInput.Pass<CircuitSim.Numerics.LaneN>(channels, 0, 16, 0, new float[16], new float[16], gs, ge);
         Assert.Equal(g, gs[3]);
+        var huge = new[] { Ch("NK1", 1e4f), Ch("NMDA", 1f, mod: 0, max: 0.8f, half: 0.5f) };
+        Assert.InRange(OneNeuron(huge, 0, -60f).G - 1e4f, 1.79f, 1.8001f);
+    }
+
+    [Fact]
+    public void Nk1_antagonist_removes_the_nmda_potentiation_too()
+    {
+        // regression: the potentiation read g_NK1 without the NK1 channel's availability, so a full NK1 block
+        // left the NMDA boost in place
+        var blocked = new[] { Ch("NK1", 2f, avail: 0f), Ch("NMDA", 1f, mod: 0, max: 0.8f, half: 0.5f) };
+        Assert.Equal(1f, OneNeuron(blocked, 3, -60f).G, 6);
+        var gs = new float[16]; var ge = new float[16];
+        SynapticInput.Pass<CircuitSim.Numerics.LaneN>(blocked, 0, 16, 0, new float[16], new float[16], gs, ge);
+        Assert.Equal(1f, gs[3], 6);
     }
 
     [Fact]
     public void SaturatingChannelLevelsOffAtItsMaximumInScalarAndVectorKernelsAlike()
     {
         // NK1 with G = 2 nS: a drive of 6 nS passes 6·2/(6+2) = 1.5 nS, and the NMDA channel it
-        // potentiates sees the saturated 1.5 nS, not the drive (g_NMDA = 1·(1 + 1.5·1.5))
-        ReceptorChannel Ch(string name, float a, int mod, float gain, float invSat) => new()
-        {
-            Name = name, Index = 0, A = Enumerable.Repeat(a, 16).ToArray(), B = null, DecayA = 1, DecayB = 0, Norm = 1, Reversal = 0,
-            UsesChloride = false, MgBlock = false, Ring = new float[16], RingSlots = 1, ModulatorIndex = mod, ModulationGain = gain,
-            InverseSaturation = invSat,
-        };
-        var channels = new[] { Ch("NK1", 6f, -1, 0, 0.5f), Ch("NMDA", 1f, 0, 1.5f, 0) };
-        SynapticInput.Scalar(channels, 5, 0, -60f, -70f, out float g, out _);
-        Assert.Equal(1.5f + 1f * (1 + 1.5f * 1.5f), g, 5);
+        // potentiates sees the saturated 1.5 nS, not the drive (g_NMDA = 1·(1 + 1·1.5/(1.5 + 1)))
+        var channels = new[] { Ch("NK1", 6f, invSat: 0.5f), Ch("NMDA", 1f, mod: 0, max: 1f, half: 1f) };
+        var (g, _) = OneNeuron(channels, 5, -60f);
+        Assert.Equal(1.5f + 1f * (1 + 1.5f / 2.5f), g, 5);
         var gs = new float[16]; var ge = new float[16];
-        SynapticInput.VectorPass(channels, 0, 16, 0, new float[16], new float[16], gs, ge);
+        SynapticInput.Pass<CircuitSim.Numerics.LaneN>(channels, 0, 16, 0, new float[16], new float[16], gs, ge);
         Assert.Equal(g, gs[5]);
         // far below G it is linear: 0.01 nS passes 0.01/(1 + 0.005)
-        Assert.Equal(0.01f / 1.005f, Ch("NK1", 0, -1, 0, 0.5f).Effective(0.01f), 6);
-        Assert.Equal(0.01f, Ch("NK1", 0, -1, 0, 0f).Effective(0.01f));
+        Assert.Equal(0.01f / 1.005f, Ch("NK1", 0, invSat: 0.5f).Effective(0.01f), 6);
+        Assert.Equal(0.01f, Ch("NK1", 0).Effective(0.01f));
     }
 
     [Fact]
