@@ -39,6 +39,9 @@ internal static class NumericKeys
         ["velocity_jitter"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
         ["peptidergic"] = NumKey.Of(Dimension.Dimensionless, Limits.Fraction),
         ["ectopic_rate"] = NumKey.Of(Dimension.Frequency, Limits.NonNegative),
+        ["ectopic_fraction"] = NumKey.Of(Dimension.Dimensionless, Limits.Fraction),
+        ["slowing_per_spike"] = NumKey.Of(Dimension.Dimensionless, Limits.Fraction),
+        ["slowing_recovery"] = NumKey.Of(Dimension.Time, Limits.Positive),
     };
 
     public static readonly IReadOnlyDictionary<string, NumKey> Descending = new Dictionary<string, NumKey>
@@ -55,6 +58,7 @@ internal static class NumericKeys
         ["potentiation_max"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
         ["potentiation_half"] = NumKey.Of(Dimension.Conductance, Limits.Positive),
         ["saturation"] = NumKey.Of(Dimension.Conductance, Limits.Positive),
+        ["calcium_fraction"] = NumKey.Of(Dimension.Dimensionless, Limits.Fraction),
     };
 
     public static readonly NumKey SynapticConductance = NumKey.Of(Dimension.Conductance, Limits.NonNegative);

@@ -8,10 +8,10 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] CommonPopulationKeys = { "kind", "count" };
-    private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina" };
-    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "adaptation" };
+    private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise" };
+    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation" };
     private static readonly string[] DescendingKeys = { "transmitter", "rate" };
-    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation" };
+    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation", "calcium_fraction" };
 
     /// <summary>Laminae of the dorsal horn (Rexed), with lamina II's outer and inner parts.</summary>
     public static readonly string[] Laminae = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
@@ -115,6 +115,12 @@ internal sealed partial class SpecBuilder
             pop.Peptidergic = pep;
         if (pm["ectopic_rate"] is { } en && Qty(en, Join(path, "ectopic_rate"), keys["ectopic_rate"]) is { } ect)
             pop.EctopicRateHz = ect;
+        if (pm["ectopic_fraction"] is { } ef && Qty(ef, Join(path, "ectopic_fraction"), keys["ectopic_fraction"]) is { } frac)
+            pop.EctopicFraction = frac;
+        if (pm["slowing_per_spike"] is { } sp && Qty(sp, Join(path, "slowing_per_spike"), keys["slowing_per_spike"]) is { } per)
+            pop.SlowingPerSpike = per;
+        if (pm["slowing_recovery"] is { } sr && Qty(sr, Join(path, "slowing_recovery"), keys["slowing_recovery"]) is { } rec)
+            pop.SlowingRecoveryMs = rec;
     }
 
     private void BuildDescending(PopulationSpec pop, YMap pm, string path)
@@ -181,6 +187,16 @@ internal sealed partial class SpecBuilder
             }
         }
 
+        if (pm["noise"] is { } noiseNode && Map(noiseNode, Join(path, "noise"), "{sigma: 10 pA, tau: 5 ms}") is { } nm)
+        {
+            string np = Join(path, "noise");
+            CheckKeys(nm, np, new[] { "sigma", "tau" });
+            if (Required(nm, np, "sigma", "a Current, the SD of the noise current (e.g. 10 pA)") is { } sn
+                && Qty(sn, Join(np, "sigma"), NumKey.Of(Dimension.Current, Limits.NonNegative)) is { } sigma)
+                pop.NoiseSigmaPa = sigma;
+            if (nm["tau"] is { } tn && Qty(tn, Join(np, "tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } tau)
+                pop.NoiseTauMs = tau;
+        }
         if (pm["initial"] is { } initNode && Map(initNode, Join(path, "initial"), "a map of state variable → initial value") is { } init)
         {
             var vars = StateVariables(model, pop);
@@ -301,6 +317,10 @@ internal sealed partial class SpecBuilder
             if (rm["saturation"] is { } sat)
             {
                 if (Qty(sat, Join(rp, "saturation"), NumericKeys.Receptor["saturation"]) is { } v) spec.SaturationNs = v; else ok = false;
+            }
+            if (rm["calcium_fraction"] is { } cf)
+            {
+                if (Qty(cf, Join(rp, "calcium_fraction"), NumericKeys.Receptor["calcium_fraction"]) is { } v) spec.CalciumFraction = v; else ok = false;
             }
             if (ok && spec.TauRiseMs > 0 && spec.TauRiseMs >= spec.TauDecayMs)
                 Error(rm, rp, $"rise ({Ms(spec.TauRiseMs)}) must be shorter than decay ({Ms(spec.TauDecayMs)})");

@@ -5,7 +5,8 @@ namespace CircuitSim.Scenarios;
 
 internal sealed partial class SpecBuilder
 {
-    private static readonly string[] ProjectionKeys = { "from", "to", "connect", "receptors", "delay", "weight_jitter" };
+    private static readonly string[] ProjectionKeys = { "from", "to", "connect", "receptors", "delay", "weight_jitter", "stp" };
+    private static readonly string[] StpKeys = { "model", "U", "tau_rec", "tau_fac" };
 
     private static readonly (string, ConnectRule)[] RuleChoices =
     {
@@ -39,7 +40,6 @@ internal sealed partial class SpecBuilder
     {
         CheckKeys(pm, path, ProjectionKeys, key => key switch
         {
-            "stp" => "'stp' (short-term plasticity) is not supported yet; remove it (it would otherwise be ignored)",
             "plasticity" => "'plasticity' (long-term plasticity) is not supported yet; remove it (it would otherwise be ignored)",
             _ => null,
         });
@@ -82,7 +82,39 @@ internal sealed partial class SpecBuilder
         if (pm["delay"] is { } dn && Qty(dn, Join(path, "delay"), NumericKeys.Projection["delay"]) is { } delay) proj.DelayMs = delay;
         if (pm["weight_jitter"] is { } wj && Qty(wj, Join(path, "weight_jitter"), NumericKeys.Projection["weight_jitter"]) is { } jit)
             proj.WeightJitter = jit;
+        if (pm["stp"] is { } stpNode) proj.Stp = BuildStp(stpNode, Join(path, "stp"));
         return proj;
+    }
+
+    /// <summary>stp: { model: tsodyks_markram, U: 0.5, tau_rec: 500 ms, tau_fac: 0 ms }.</summary>
+    private StpSpec? BuildStp(YNode node, string path)
+    {
+        var m = Map(node, path, "{model: tsodyks_markram, U: ..., tau_rec: ..., tau_fac: ...}");
+        if (m is null) return null;
+        CheckKeys(m, path, StpKeys);
+        bool ok = true;
+        if (Required(m, path, "model", "tsodyks_markram") is { } mn && Str(mn, Join(path, "model")) is { } model && model != "tsodyks_markram")
+        {
+            Error(mn, Join(path, "model"), $"unknown short-term plasticity model '{model}' (known: tsodyks_markram)");
+            ok = false;
+        }
+        var stp = new StpSpec();
+        if (Required(m, path, "U", "the release probability of a rested synapse, in (0, 1]") is { } un
+            && Qty(un, Join(path, "U"), NumKey.Of(Dimension.Dimensionless, Limits.Fraction)) is { } u)
+        {
+            if (u <= 0) { Error(un, Join(path, "U"), "must be above 0 (a synapse that never releases)"); ok = false; }
+            stp.U = u;
+        }
+        else ok = false;
+        if (Required(m, path, "tau_rec", "a Time (recovery from depression), e.g. 500 ms") is { } rn
+            && Qty(rn, Join(path, "tau_rec"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } rec)
+            stp.TauRecMs = rec;
+        else ok = false;
+        if (m["tau_fac"] is { } fn)
+        {
+            if (Qty(fn, Join(path, "tau_fac"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } fac) stp.TauFacMs = fac; else ok = false;
+        }
+        return ok ? stp : null;
     }
 
     private ConnectSpec? BuildConnect(YNode node, string path, PopulationSpec? from, PopulationSpec? to)

@@ -9,7 +9,7 @@ internal sealed partial class SpecBuilder
 {
     private static readonly string[] RecordKeys = { "spikes", "traces", "figures", "network", "metrics" };
     private static readonly string[] TraceKeys = { "population", "variables", "neurons", "every" };
-    private static readonly string[] MetricKeys = { "type", "population", "stimulus", "window" };
+    private static readonly string[] MetricKeys = { "type", "population", "stimulus", "window", "tail" };
     private static readonly string[] MetricTypes = { "windup" };
 
     /// <summary>The injected current, recordable in every neuron population (pA).</summary>
@@ -142,6 +142,8 @@ internal sealed partial class SpecBuilder
             w.WindowStartMs = win.Start;
             w.WindowEndMs = win.End;
         }
+        if (m["tail"] is { } tn2 && Qty(tn2, Join(path, "tail"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } tail)
+            w.TailMs = tail;
         return pop is null || stim is null ? null : w;
     }
 

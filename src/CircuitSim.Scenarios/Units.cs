@@ -93,6 +93,13 @@ public static partial class Units
 
         Add(Dimension.Temperature, 1, "degC", "°C", "℃");
 
+        Add(Dimension.ConcentrationPerCharge, 1, "uM/fC", "µM/fC", "μM/fC");
+        Add(Dimension.ConcentrationPerCharge, 1e-3, "uM/pC", "µM/pC", "μM/pC", "nM/fC");
+
+        Add(Dimension.Charge, 1, "fC");
+        Add(Dimension.Charge, 1e3, "pC");
+        Add(Dimension.Charge, 1e6, "nC");
+
         Add(Dimension.Dose, 1, "mg/kg");
         Add(Dimension.Dose, 1e-3, "ug/kg", "µg/kg", "μg/kg");
         Add(Dimension.Dose, 1e3, "g/kg");

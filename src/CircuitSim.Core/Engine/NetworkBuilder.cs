@@ -23,7 +23,7 @@ public static class NetworkBuilder
             var ps = spec.Populations[pi];
             pops.Add(ps.Kind == PopulationKind.Neuron
                 ? BuildNeurons(spec, ps, pi, UsedChannels(spec, ps))
-                : BuildSources(ps, pi, conduction[pi]));
+                : BuildSources(spec, ps, pi, conduction[pi]));
         }
 
         var projections = new List<Projection>();
@@ -62,8 +62,9 @@ public static class NetworkBuilder
             uint purpose = RngPurpose.ForPopulation(RngPurpose.Conduction, pi);
             for (int i = 0; i < ps.Count; i++)
             {
-                double v = v0 * (1 + ps.VelocityJitter * Philox.Normal(spec.Seed, purpose, (uint)i, 0));
-                v = Math.Max(v, 0.1 * v0);
+                // log-normal across fibres (velocities are positive and skewed: rat C fibres 0.3–2.2 m/s around
+                // ~1 m/s, McCarthy & Lawson 1995; a normal spread gave a few C fibres near 0 m/s and latencies of seconds)
+                double v = v0 * Math.Exp(ps.VelocityJitter * Philox.Normal(spec.Seed, purpose, (uint)i, 0));
                 double ms = distUm / 1000.0 / v; // µm → mm; mm / (m/s) = ms
                 result[pi][i] = (int)Math.Round(ms / spec.DtMs);
             }
@@ -159,6 +160,7 @@ public static class NetworkBuilder
                         : throw new BuildException($"population {ps.Name}: receptor {name} is potentiated by '{by}', which the population does not have")
                     : -1,
                 PotentiationMax = (float)rs.PotentiationMax,
+                CalciumFraction = (float)rs.CalciumFraction,
                 PotentiationHalfNs = rs.PotentiationHalfNs > 0 ? (float)rs.PotentiationHalfNs
                     : throw new BuildException($"population {ps.Name}: receptor {name} potentiation_half must be > 0 nS"),
                 InverseSaturation = rs.SaturationNs is { } gs
@@ -179,10 +181,15 @@ public static class NetworkBuilder
         }
         var state = new float[model.StateVariables.Count][];
         for (int k = 0; k < state.Length; k++) state[k] = AlignedArrays.Create(np);
+        var iExt = AlignedArrays.Create(np);
+        var noise = ps.NoiseSigmaPa is { } sigma && sigma > 0
+            ? new MembraneNoise(n, sigma, ps.NoiseTauMs, spec.DtMs, spec.Seed, RngPurpose.ForPopulation(RngPurpose.Spontaneous, index))
+            : null;
         var pop = new NeuronPopulation
         {
             Name = ps.Name, Index = index, Model = model, Count = n, Lamina = ps.Lamina, X = xs, Y = ys,
-            State = state, Refractory = AlignedArrays.Create(np), IExt = AlignedArrays.Create(np),
+            State = state, Refractory = AlignedArrays.Create(np), IExt = iExt, IStim = noise is null ? iExt : AlignedArrays.Create(np),
+            Noise = noise, ReceivesCurrent = noise is not null,
             Params = prm, Channels = channels, RefractorySteps = refSteps,
         };
         for (int k = 0; k < state.Length; k++)
@@ -213,8 +220,16 @@ public static class NetworkBuilder
         return pop;
     }
 
-    private static SpikeSourcePopulation BuildSources(PopulationSpec ps, int index, int[] conduction)
+    private static SpikeSourcePopulation BuildSources(ScenarioSpec spec, PopulationSpec ps, int index, int[] conduction)
     {
+        bool[]? ectopic = null;
+        if (ps.EctopicFraction < 1)
+        {
+            // which fibres are ectopic is a property of the injured nerve: drawn once per fibre from the seed
+            ectopic = new bool[ps.Count];
+            uint purpose = RngPurpose.ForPopulation(RngPurpose.EctopicFibres, index);
+            for (int i = 0; i < ps.Count; i++) ectopic[i] = Philox.Uniform(spec.Seed, purpose, (uint)i, 0) < ps.EctopicFraction;
+        }
         var pep = new bool[ps.Count];
         int nPep = (int)Math.Round(ps.Peptidergic * ps.Count);
         for (int i = 0; i < nPep; i++) pep[i] = true; // the first fibres are the peptidergic ones
@@ -225,6 +240,9 @@ public static class NetworkBuilder
             Name = ps.Name, Index = index, Count = ps.Count, Kind = ps.Kind, Fibre = ps.Fibre,
             ConductionSteps = conduction, LastSpike = last, Peptidergic = pep, FiresNow = new bool[ps.Count],
             EctopicRateHz = ps.Kind == PopulationKind.Descending ? ps.RateHz : ps.EctopicRateHz,
+            EctopicFibres = ectopic,
+            SlowingPerSpike = ps.Kind == PopulationKind.Afferent ? ps.SlowingPerSpike ?? FibreClasses.DefaultSlowingPerSpike(ps.Fibre) : 0,
+            SlowingRecoveryMs = ps.SlowingRecoveryMs ?? FibreClasses.DefaultSlowingRecoveryMs(ps.Fibre),
         };
     }
 
@@ -258,6 +276,7 @@ public static class NetworkBuilder
         {
             Name = pr.Name, Index = k, Source = src, Target = tgt, ChannelIndex = channelIndex,
             RowStart = rowStart, Targets = targets, Weights = weights, DelaySteps = DelaySteps(pr.DelayMs, spec.DtMs),
+            Dynamics = pr.Stp is { } stp ? new ShortTermDynamics(src.Count, stp.U, stp.TauRecMs, stp.TauFacMs, spec.DtMs) : null,
         };
         projection.RefreshUniformWeight();
         return projection;
@@ -338,9 +357,9 @@ public static class NetworkBuilder
                 var who = st.Neurons ?? Enumerable.Range(0, np.Count).ToArray();
                 float amp = (float)st.AmplitudePa;
                 np.ReceivesCurrent = true;
-                events.Add(new ScheduledEvent(start, events.Count, $"{st.Name} on", _ => { foreach (int i in who) np.IExt[i] += amp; }));
+                events.Add(new ScheduledEvent(start, events.Count, $"{st.Name} on", _ => { foreach (int i in who) np.IStim[i] += amp; }));
                 if (end != long.MaxValue)
-                    events.Add(new ScheduledEvent(end, events.Count, $"{st.Name} off", _ => { foreach (int i in who) np.IExt[i] -= amp; }));
+                    events.Add(new ScheduledEvent(end, events.Count, $"{st.Name} off", _ => { foreach (int i in who) np.IStim[i] -= amp; }));
                 break;
             }
             default:

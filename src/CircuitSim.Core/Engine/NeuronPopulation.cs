@@ -32,8 +32,12 @@ public sealed class NeuronPopulation : Population
     }
     /// <summary>Remaining refractory steps.</summary>
     public required float[] Refractory { get; init; }
-    /// <summary>Injected stimulus current, pA (current stimuli add and remove their amplitude).</summary>
+    /// <summary>Injected current the kernels read, pA: the stimulus current plus the background noise, if any.</summary>
     public required float[] IExt { get; init; }
+    /// <summary>Stimulus current, pA (current stimuli add and remove their amplitude); the same array as IExt without noise.</summary>
+    public float[] IStim { get; init; } = null!;
+    /// <summary>Background noise current, or null.</summary>
+    public Neurons.MembraneNoise? Noise { get; init; }
     /// <summary>Whether any current stimulus targets this population (set by the builder); when not, IExt stays
     /// zero and kernels may skip it (0 + I_b = I_b exactly, so results do not change).</summary>
     public bool ReceivesCurrent { get; set; }
@@ -43,7 +47,10 @@ public sealed class NeuronPopulation : Population
     /// <summary>Scratch: Σ g (nS) and Σ g·E (pA) of the current step, written by the synaptic pass.</summary>
     public float[] GSum => _gSum ??= Numerics.AlignedArrays.Create(PaddedCount);
     public float[] GESum => _gESum ??= Numerics.AlignedArrays.Create(PaddedCount);
-    private float[]? _gSum, _gESum;
+    private float[]? _gSum, _gESum, _gCa, _gECa;
+    /// <summary>Scratch: the Ca²⁺-carried Σf·g (nS) and Σf·g·E (pA) of the step, for models with intracellular calcium.</summary>
+    public float[] GCaSum => _gCa ??= Numerics.AlignedArrays.Create(PaddedCount);
+    public float[] GECaSum => _gECa ??= Numerics.AlignedArrays.Create(PaddedCount);
 
     /// <summary>Per-neuron values derived from parameters (propagators, inverses) by the model's Prepare, by name.</summary>
     public Dictionary<string, float[]> Derived { get; } = new();

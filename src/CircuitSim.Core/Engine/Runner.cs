@@ -47,7 +47,7 @@ public static class Runner
             ["synapse_bytes"] = network.SynapseBytes,
             ["bytes_per_synapse"] = syn > 0 ? network.SynapseBytes / (double)syn : 0,
         };
-        var windup = Metrics.WindupMetric.ComputeAll(spec, spikeData);
+        var windup = Metrics.WindupMetric.ComputeAll(sim.Network, spikeData, duration);
         if (windup.Count > 0) result.Extra["windup"] = windup.ToDictionary(w => w.Name, w => (object)w);
         return result;
     }

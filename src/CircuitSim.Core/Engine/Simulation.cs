@@ -111,6 +111,7 @@ public sealed class Simulation
             : Backend == BackendKind.Reference ? 1
             : Math.Clamp(total / MinNeuronsPerWorker, 1, Environment.ProcessorCount);
         _eventsPerWorker = new long[Threads * 16]; // padded against false sharing
+        if (network.NeuronPopulations.Any(p => p.Noise is not null)) Schedule.Add(new NoisePhase(this));
         Schedule.Add(new NeuronUpdatePhase(this));
         Schedule.Add(new SpikeSourcePhase(this));
         if (network.Projections.Any(p => p.Dynamics is not null)) Schedule.Add(new ShortTermDynamicsPhase());
@@ -134,7 +135,7 @@ public sealed class Simulation
             b[Threads] = np;
             Bounds[pop.Index] = b;
             pop.Spikes = new StepSpikes(pop.Count, pop is NeuronPopulation ? Threads : 1);
-            if (pop is SpikeSourcePopulation sp) sp.PrepareRun();
+            if (pop is SpikeSourcePopulation sp) sp.PrepareRun(network.Spec.DtMs);
         }
         foreach (var pr in network.Projections) pr.Partition(Bounds[pr.Target.Index]);
         Commands.Load(network.Events);

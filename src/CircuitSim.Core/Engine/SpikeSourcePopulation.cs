@@ -19,6 +19,15 @@ public sealed class SpikeSourcePopulation : Population
     public int RefractorySteps { get; init; } = 10;
     /// <summary>Ongoing ectopic firing rate of each fibre, Hz (nerve injury); 0 for none.</summary>
     public double EctopicRateHz { get; set; }
+    /// <summary>Fibres that fire ectopically when <see cref="EctopicRateHz"/> is above 0 (null: all).</summary>
+    public bool[]? EctopicFibres { get; init; }
+    /// <summary>Activity-dependent slowing: fractional latency increase per impulse (0: none) and its recovery, ms.</summary>
+    public double SlowingPerSpike { get; init; }
+    public double SlowingRecoveryMs { get; init; } = 60_000;
+    /// <summary>Current fractional slowing of each fibre's conduction, as of its last impulse.</summary>
+    public float[] Slowing { get; private set; } = Array.Empty<float>();
+    private long[] _lastEmitted = Array.Empty<long>();
+    private double _dtMs;
     /// <summary>Waiting times of the ectopic firing (made fresh for each run).</summary>
     internal Stimuli.GeometricFiring Ectopic { get; private set; } = null!;
     /// <summary>Fibres flagged as peptidergic (release substance P / CGRP).</summary>
@@ -46,10 +55,16 @@ public sealed class SpikeSourcePopulation : Population
     private int _free = -1;
 
     /// <summary>Sets up what a run changes: the ectopic schedule and the queue of spikes in flight.</summary>
-    internal void PrepareRun()
+    internal void PrepareRun(double dtMs)
     {
-        Ectopic = new Stimuli.GeometricFiring(Count);
+        _dtMs = dtMs;
+        Ectopic = new Stimuli.GeometricFiring(Count, EctopicFibres);
+        Slowing = new float[Count];
+        _lastEmitted = new long[Count];
+        Array.Fill(_lastEmitted, long.MinValue / 4);
         int longest = ConductionSteps.Length > 0 ? ConductionSteps.Max() : 0;
+        // slowed impulses arrive up to MaxSlowing later than the base delay
+        if (SlowingPerSpike > 0) longest = (int)Math.Ceiling(longest * (1 + Stimuli.FibreClasses.MaxSlowing)) + 1;
         if (longest == 0) { _arriving = Spikes; return; }
         _arriving = new StepSpikes(Count, 1);
         _head = new int[longest + 1];
@@ -71,6 +86,19 @@ public sealed class SpikeSourcePopulation : Population
         _free = old;
     }
 
+    /// <summary>
+    /// The conduction delay of fibre i's impulse at <paramref name="step"/>, lengthened by the slowing left by
+    /// its earlier impulses (recovering with τ since the last), after which this impulse adds its own.
+    /// </summary>
+    private int SlowedDelay(int i, long step)
+    {
+        double s = Slowing[i] * Math.Exp(-(step - _lastEmitted[i]) * _dtMs / SlowingRecoveryMs);
+        int delay = (int)Math.Round(ConductionSteps[i] * (1 + s));
+        Slowing[i] = (float)Math.Min(Stimuli.FibreClasses.MaxSlowing, s + SlowingPerSpike);
+        _lastEmitted[i] = step;
+        return delay;
+    }
+
     /// <summary>Queues this step's spikes by arrival step and moves those arriving now to <see cref="Arriving"/>.</summary>
     internal void Conduct(long step)
     {
@@ -79,7 +107,9 @@ public sealed class SpikeSourcePopulation : Population
         var emitted = Spikes.Segments[0];
         for (int j = 0; j < n; j++)
         {
-            int i = emitted[j], slot = (int)((step + ConductionSteps[i]) % slots);
+            int i = emitted[j];
+            int delay = SlowingPerSpike > 0 ? SlowedDelay(i, step) : ConductionSteps[i];
+            int slot = (int)((step + delay) % slots);
             if (_free < 0) Grow(_fibre.Length);
             int node = _free;
             _free = _next[node];

@@ -20,6 +20,8 @@ public enum Dimension
     Force,         // mN
     Temperature,   // °C
     Dose,          // mg/kg
+    ConcentrationPerCharge, // µM/fC: calcium concentration per charge carried in (a cell's effective volume)
+    Charge,        // fC
 }
 
 public static class DimensionInfo
@@ -41,6 +43,8 @@ public static class DimensionInfo
         Dimension.Force => "mN",
         Dimension.Temperature => "degC",
         Dimension.Dose => "mg/kg",
+        Dimension.ConcentrationPerCharge => "uM/fC",
+        Dimension.Charge => "fC",
         _ => "?",
     };
 }

@@ -28,6 +28,9 @@ public sealed class PopulationSpec
     /// <summary>Initial values of state variables (v, w, u, g_AMPA, ...), internal units.</summary>
     public Dictionary<string, InitialValueSpec> Initial { get; } = new();
     public string? Lamina { get; set; }
+    /// <summary>Background noise current (Ornstein–Uhlenbeck): its SD, pA (null: none), and correlation time, ms.</summary>
+    public double? NoiseSigmaPa { get; set; }
+    public double NoiseTauMs { get; set; } = 5;
 
     // ---- kind: afferent ----
     public FibreClass Fibre { get; set; } = FibreClass.C;
@@ -35,12 +38,18 @@ public sealed class PopulationSpec
     public double? ConductionDistanceUm { get; set; }
     /// <summary>Conduction velocity override, m/s; null means the fibre class's default.</summary>
     public double? VelocityMPerS { get; set; }
-    /// <summary>Relative spread (SD / mean) of conduction velocity across fibres.</summary>
+    /// <summary>Spread of conduction velocity across fibres: the SD of ln(velocity) (log-normal; ≈ the relative SD when small).</summary>
     public double VelocityJitter { get; set; } = 0.1;
     /// <summary>Fraction of fibres that are peptidergic (release substance P / CGRP).</summary>
     public double Peptidergic { get; set; }
-    /// <summary>Ongoing ectopic (Poisson) firing rate, Hz.</summary>
+    /// <summary>Ongoing ectopic (Poisson) firing rate of an ectopic fibre, Hz.</summary>
     public double EctopicRateHz { get; set; }
+    /// <summary>Fraction of the fibres that fire ectopically (drawn per fibre from the seed); the others stay silent.</summary>
+    public double EctopicFraction { get; set; } = 1;
+    /// <summary>Activity-dependent conduction slowing: fractional latency increase per impulse (null: the fibre class's default).</summary>
+    public double? SlowingPerSpike { get; set; }
+    /// <summary>Time constant of recovery from activity-dependent slowing, ms (null: the fibre class's default).</summary>
+    public double? SlowingRecoveryMs { get; set; }
     /// <summary>Response to sustained natural stimuli: slowly (SA) or rapidly (RA) adapting.</summary>
     public Adaptation Adaptation { get; set; } = Adaptation.Slow;
 
@@ -76,6 +85,12 @@ public sealed class ReceptorSpec
     /// release (De Koninck &amp; Henry 1991).
     /// </summary>
     public double? SaturationNs { get; set; }
+    /// <summary>
+    /// Fraction of the current carried by Ca²⁺, which models with intracellular calcium (adex_can) take as
+    /// influx. NMDA: 0.1 (fractional Ca²⁺ current of NMDA receptors ~7–11 %, Schneggenburger et al. 1993
+    /// Neuron 11:133; 10 % in Aguiar et al. 2010's NMDA synapse, ModelDB 128559 NMDA_DynSyn.mod).
+    /// </summary>
+    public double CalciumFraction { get; set; }
     public ReceptorSpec Clone() => (ReceptorSpec)MemberwiseClone();
 }
 

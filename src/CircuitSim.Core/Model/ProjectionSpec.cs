@@ -25,4 +25,17 @@ public sealed class ProjectionSpec
     public double DelayMs { get; set; } = 1.0;
     /// <summary>Relative spread (SD / mean) of weights across synapses; 0 means all equal.</summary>
     public double WeightJitter { get; set; }
+    /// <summary>Short-term depression/facilitation (Tsodyks–Markram), or null for none.</summary>
+    public StpSpec? Stp { get; set; }
+}
+
+/// <summary>Tsodyks–Markram short-term plasticity of a projection (see <c>Synapses.ShortTermDynamics</c>).</summary>
+public sealed class StpSpec
+{
+    /// <summary>Utilisation (release probability) of a rested synapse, (0, 1].</summary>
+    public double U { get; set; } = 0.5;
+    /// <summary>Recovery from depression, ms (0: none).</summary>
+    public double TauRecMs { get; set; }
+    /// <summary>Decay of facilitation, ms (0: no facilitation, u = U at every spike).</summary>
+    public double TauFacMs { get; set; }
 }

@@ -13,15 +13,18 @@ public sealed class RecordSpec
 }
 
 /// <summary>
-/// Wind-up: spikes of a population per stimulus pulse, counted in a latency window after each
-/// pulse of a pulse_train stimulus (C-fibre latencies: e.g. 20–400 ms).
+/// Wind-up: spikes of a population per stimulus pulse, counted in latency windows after each pulse of a
+/// pulse_train stimulus, derived from the recruited fibres' conduction latencies (see <c>Metrics.WindupMetric</c>).
 /// </summary>
 public sealed class WindupMetricSpec
 {
     public required string Population { get; set; }
     public required string Stimulus { get; set; }
-    public double WindowStartMs { get; set; } = 20;
-    public double WindowEndMs { get; set; } = 400;
+    /// <summary>An explicit counted window, ms after each pulse; null: the C-fibre window from the latencies.</summary>
+    public double? WindowStartMs { get; set; }
+    public double? WindowEndMs { get; set; }
+    /// <summary>How long after its latest fibre's arrival a class's window ends, ms.</summary>
+    public double TailMs { get; set; } = Metrics.WindupMetric.DefaultTailMs;
 }
 
 public sealed class TraceSpec

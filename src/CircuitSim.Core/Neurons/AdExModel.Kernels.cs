@@ -48,47 +48,71 @@ public sealed partial class AdExModel
         else Update<LaneN, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
     }
 
-    // Per step: the leak is integrated exactly (propagators P over dt, Ph over dt/2); the synaptic,
-    // injected, adaptation and exponential currents are held over the step, the exponential one
-    // evaluated at the midpoint potential predicted by a half step (second order for the upstroke).
-    // w relaxes exactly towards a(v − EL) with v held.
+    /// <summary>The parameters as broadcast registers, for populations whose parameters are uniform.</summary>
+    internal readonly struct Uniforms<L> where L : struct, ILanes<L>
+    {
+        public readonly L gL, EL, Vr, VT, DT, Vp, A, B, Ib, P, Ph, Rin, Pw, RS;
+        public Uniforms(Arrays a)
+        {
+            gL = L.Of(a.gL[0]); EL = L.Of(a.EL[0]); Vr = L.Of(a.Vr[0]); VT = L.Of(a.VT[0]); DT = L.Of(a.DT[0]); Vp = L.Of(a.Vp[0]);
+            A = L.Of(a.A[0]); B = L.Of(a.B[0]); Ib = L.Of(a.Ib[0]); P = L.Of(a.P[0]); Ph = L.Of(a.Ph[0]); Rin = L.Of(a.Rin[0]);
+            Pw = L.Of(a.Pw[0]); RS = L.Of(a.RS[0]);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update<L, TU>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
         where L : struct, ILanes<L> where TU : struct, IKernelSwitch
     {
         var a = (Arrays)pop.Binding!;
         SynapticInput.Pass<L>(pop.Channels, lo, hi, slotOffset, a.V, a.ECl, a.GS, a.GE);
-        L ugL = L.Of(a.gL[0]), uEL = L.Of(a.EL[0]), uVr = L.Of(a.Vr[0]), uVT = L.Of(a.VT[0]), uDT = L.Of(a.DT[0]), uVp = L.Of(a.Vp[0]),
-            uA = L.Of(a.A[0]), uB = L.Of(a.B[0]), uIb = L.Of(a.Ib[0]), uP = L.Of(a.P[0]), uPh = L.Of(a.Ph[0]), uRin = L.Of(a.Rin[0]),
-            uPw = L.Of(a.Pw[0]), uRS = L.Of(a.RS[0]), maxArg = L.Of(MaxExpArg);
+        var u = new Uniforms<L>(a);
         int count = pop.Count;
         for (int i = lo; i < hi; i += L.Width)
         {
-            var v = L.Load(a.V, i);
-            var w = L.Load(a.W, i);
-            var r = L.Max(L.Load(a.R, i) - L.One, L.Zero);
-            var el = Param.Get<L, TU>(a.EL, i, uEL);
-            var vt = Param.Get<L, TU>(a.VT, i, uVT);
-            var deltaT = Param.Get<L, TU>(a.DT, i, uDT);
-            var gldt = Param.Get<L, TU>(a.gL, i, ugL) * deltaT;
-            var rin = Param.Get<L, TU>(a.Rin, i, uRin);
-            var drive = L.Load(a.GE, i) - L.Load(a.GS, i) * v + (L.Load(a.I, i) + Param.Get<L, TU>(a.Ib, i, uIb)) - w;
-            var arg = L.Min((v - vt) / deltaT, maxArg);
-            var vinf = el + (drive + gldt * L.Exp(arg)) * rin;
-            var vh = vinf + (v - vinf) * Param.Get<L, TU>(a.Ph, i, uPh);
-            arg = L.Min((vh - vt) / deltaT, maxArg);
-            vinf = el + (drive + gldt * L.Exp(arg)) * rin;
-            var vn = vinf + (v - vinf) * Param.Get<L, TU>(a.P, i, uP);
-            var winf = Param.Get<L, TU>(a.A, i, uA) * (v - el);
-            var wn = winf + (w - winf) * Param.Get<L, TU>(a.Pw, i, uPw);
-            var refractory = L.GreaterThan(r, L.Zero);
-            var vr = Param.Get<L, TU>(a.Vr, i, uVr);
-            vn = L.Select(refractory, vr, vn);
-            var spike = L.AndNot(L.GreaterOrEqual(vn, Param.Get<L, TU>(a.Vp, i, uVp)), refractory);
-            L.Store(L.Select(spike, vr, vn), a.V, i);
-            L.Store(L.Select(spike, wn + Param.Get<L, TU>(a.B, i, uB), wn), a.W, i);
-            L.Store(L.Select(spike, Param.Get<L, TU>(a.RS, i, uRS), r), a.R, i);
+            var spike = Membrane<L, TU>(a, u, i, L.Load(a.GS, i), L.Load(a.GE, i), out _);
             L.Collect(spike, i, count, spikes, ref spikeCount);
         }
+    }
+
+    /// <summary>
+    /// The one definition of the AdEx physics, for neurons [i, i + width) given the conductances Σg (nS) and
+    /// Σg·E (pA) held over the step: the leak is integrated exactly (propagators P over dt, Ph over dt/2);
+    /// the synaptic, injected, adaptation and exponential currents are held over the step, the exponential
+    /// one evaluated at the midpoint potential predicted by a half step (second order for the upstroke);
+    /// w relaxes exactly towards a(v − EL) with v held. Stores v, w and the refractory count; returns the
+    /// spike mask and the potential at the start of the step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static L Membrane<L, TU>(Arrays a, in Uniforms<L> u, int i, L gs, L ge, out L vOld)
+        where L : struct, ILanes<L> where TU : struct, IKernelSwitch
+    {
+        var v = L.Load(a.V, i);
+        vOld = v;
+        var w = L.Load(a.W, i);
+        var r = L.Max(L.Load(a.R, i) - L.One, L.Zero);
+        var el = Param.Get<L, TU>(a.EL, i, u.EL);
+        var vt = Param.Get<L, TU>(a.VT, i, u.VT);
+        var deltaT = Param.Get<L, TU>(a.DT, i, u.DT);
+        var gldt = Param.Get<L, TU>(a.gL, i, u.gL) * deltaT;
+        var rin = Param.Get<L, TU>(a.Rin, i, u.Rin);
+        var maxArg = L.Of(MaxExpArg);
+        var drive = ge - gs * v + (L.Load(a.I, i) + Param.Get<L, TU>(a.Ib, i, u.Ib)) - w;
+        var arg = L.Min((v - vt) / deltaT, maxArg);
+        var vinf = el + (drive + gldt * L.Exp(arg)) * rin;
+        var vh = vinf + (v - vinf) * Param.Get<L, TU>(a.Ph, i, u.Ph);
+        arg = L.Min((vh - vt) / deltaT, maxArg);
+        vinf = el + (drive + gldt * L.Exp(arg)) * rin;
+        var vn = vinf + (v - vinf) * Param.Get<L, TU>(a.P, i, u.P);
+        var winf = Param.Get<L, TU>(a.A, i, u.A) * (v - el);
+        var wn = winf + (w - winf) * Param.Get<L, TU>(a.Pw, i, u.Pw);
+        var refractory = L.GreaterThan(r, L.Zero);
+        var vr = Param.Get<L, TU>(a.Vr, i, u.Vr);
+        vn = L.Select(refractory, vr, vn);
+        var spike = L.AndNot(L.GreaterOrEqual(vn, Param.Get<L, TU>(a.Vp, i, u.Vp)), refractory);
+        L.Store(L.Select(spike, vr, vn), a.V, i);
+        L.Store(L.Select(spike, wn + Param.Get<L, TU>(a.B, i, u.B), wn), a.W, i);
+        L.Store(L.Select(spike, Param.Get<L, TU>(a.RS, i, u.RS), r), a.R, i);
+        return spike;
     }
 }

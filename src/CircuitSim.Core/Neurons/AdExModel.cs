@@ -16,7 +16,10 @@ public sealed partial class AdExModel : NeuronModel
     public override string Name => "adex";
     public override string Description => "adaptive exponential integrate-and-fire (Brette & Gerstner 2005)";
 
-    public override IReadOnlyList<ParameterInfo> Parameters { get; } = new[]
+    public override IReadOnlyList<ParameterInfo> Parameters => SharedParameters;
+
+    /// <summary>The AdEx parameters, which models built on AdEx (adex_can) extend.</summary>
+    internal static readonly ParameterInfo[] SharedParameters =
     {
         P("C", Dimension.Capacitance, 281, "membrane capacitance"),
         P("gL", Dimension.Conductance, 30, "leak conductance"),
@@ -33,6 +36,9 @@ public sealed partial class AdExModel : NeuronModel
         P("tau_w", Dimension.Time, 144, "adaptation time constant"),
     };
 
+    /// <summary>The AdEx firing-pattern presets, shared by models built on AdEx.</summary>
+    public override IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Presets => SharedPresets;
+
     /// <summary>
     /// Firing patterns of dorsal horn neurons under current steps (Prescott &amp; De Koninck 2002,
     /// J Physiol 539:817, lamina I: tonic, phasic, delayed onset, single spike; Ruscheweyh &amp;
@@ -46,7 +52,7 @@ public sealed partial class AdExModel : NeuronModel
     /// a nS, τw ms, b pA, refractory ms. Rheobases (1 s step, dt 0.1 ms) and the step responses are
     /// checked by tests/CircuitSim.Tests/Validation/FiringPatternTests.cs (V4).
     /// </summary>
-    public override IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Presets { get; } =
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> SharedPresets =
         new Dictionary<string, IReadOnlyDictionary<string, double>>
         {
             // Naud 2008 "tonic spiking", unchanged: C 200, gL 10, EL −70, VT −50, ΔT 2, a 2, τw 30, b 0, Vr −58

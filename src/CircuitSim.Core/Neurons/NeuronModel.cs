@@ -92,8 +92,9 @@ public static class NeuronModels
     public static readonly NeuronModel Lif = new LifModel();
     public static readonly NeuronModel AdEx = new AdExModel();
     public static readonly NeuronModel Izhikevich = new IzhikevichModel();
+    public static readonly NeuronModel AdExCan = new AdExCanModel();
 
-    public static IReadOnlyList<NeuronModel> All { get; } = new NeuronModel[] { Lif, AdEx, Izhikevich };
+    public static IReadOnlyList<NeuronModel> All { get; } = new NeuronModel[] { Lif, AdEx, Izhikevich, AdExCan };
 
     public static NeuronModel? Find(string name)
     {

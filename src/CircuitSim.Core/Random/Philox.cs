@@ -70,6 +70,10 @@ public static class RngPurpose
     public const uint Natural = 9;
     /// <summary>Poisson stimuli: firing per stimulus and target.</summary>
     public const uint Poisson = 10;
+    /// <summary>Which fibres of an injured nerve fire ectopically.</summary>
+    public const uint EctopicFibres = 11;
+    /// <summary>Spontaneous (background) activity of neurons.</summary>
+    public const uint Spontaneous = 12;
 
     public static uint ForProjection(uint kind, int projection) => Checked(kind, projection, 1 << 16) << 16 | (uint)projection;
 

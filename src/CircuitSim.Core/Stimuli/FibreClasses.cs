@@ -45,4 +45,22 @@ public static class FibreClasses
         FibreClass.Abeta => 40.0,
         _ => 1.0,
     };
+
+    /// <summary>
+    /// Activity-dependent slowing of conduction (ADS): each impulse raises the fibre's latency by a
+    /// fraction κ, which recovers exponentially with τ. C nociceptors: Serra et al. 1999 (J Physiol
+    /// 515:799; human CMi nociceptors) measured +28.3 ± 9.7 % latency after 3 min at 2 Hz; with τ = 60 s
+    /// (recovery over minutes; an assumption, the abstract gives no time constant), κ·2 Hz·τ·(1 − e^(−180/60))
+    /// = 0.283 gives κ = 0.25 % per impulse. Rat C fibres slow from 1 Hz on (Dickie et al. 2017). A fibres:
+    /// no slowing (Serra's cold and mechano-insensitive A classes: 0.8–5 %, neglected). Slowing is capped at
+    /// 40 %: beyond it nociceptors block intermittently (58 % of them at 4 Hz, Serra et al. 1999), which
+    /// is not modelled.
+    /// </summary>
+    public static double DefaultSlowingPerSpike(FibreClass f) => f == FibreClass.C ? 0.0025 : 0;
+
+    /// <summary>Recovery time constant of activity-dependent slowing, ms (see <see cref="DefaultSlowingPerSpike"/>).</summary>
+    public static double DefaultSlowingRecoveryMs(FibreClass f) => 60_000;
+
+    /// <summary>Largest fractional slowing (see <see cref="DefaultSlowingPerSpike"/>).</summary>
+    public const double MaxSlowing = 0.4;
 }

@@ -20,10 +20,14 @@ public sealed class GeometricFiring
     private long _earliest = long.MaxValue;
     private long _lastStep = long.MinValue;
 
-    public GeometricFiring(int fibres)
+    private readonly bool[]? _eligible;
+
+    /// <param name="eligible">Fibres that may fire (null: all); the others never do.</param>
+    public GeometricFiring(int fibres, bool[]? eligible = null)
     {
         _next = new long[fibres];
         _draws = new ulong[fibres];
+        _eligible = eligible;
     }
 
     /// <summary>Marks in <paramref name="fires"/> the fibres that fire at <paramref name="step"/>; steps must come in order.</summary>
@@ -38,7 +42,7 @@ public sealed class GeometricFiring
             _earliest = long.MaxValue;
             for (int i = 0; i < _next.Length; i++)
             {
-                _next[i] = step + Wait(seed, stream, i);
+                _next[i] = _eligible is null || _eligible[i] ? step + Wait(seed, stream, i) : long.MaxValue;
                 if (_next[i] < _earliest) _earliest = _next[i];
             }
         }

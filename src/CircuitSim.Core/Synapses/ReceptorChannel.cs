@@ -26,6 +26,8 @@ public sealed class ReceptorChannel
     public float PotentiationMax { get; init; }
     /// <summary>Modulating conductance giving half the largest enhancement, nS (K in 1 + Emax·g_m/(g_m + K)).</summary>
     public float PotentiationHalfNs { get; init; } = 1f;
+    /// <summary>Fraction of the channel's current carried by Ca²⁺ (NMDA ~0.1), feeding models with intracellular calcium.</summary>
+    public float CalciumFraction { get; init; }
     /// <summary>1/G of a saturating channel (g → g/(1 + g/G)), nS⁻¹; 0 for a linear one.</summary>
     public float InverseSaturation { get; init; }
 

@@ -40,26 +40,27 @@ public static class SynapticInput
     /// <summary>
     /// The pass over neurons [lo, hi) for all channels, writing Σg (nS) into <paramref name="gSum"/> and
     /// Σg·E (pA) into <paramref name="gESum"/>: one tight loop per channel. A channel whose ring slot and
-    /// state are all +0 on a group of lanes contributes exactly 0 and is skipped there.
+    /// state are all +0 on a group of lanes contributes exactly 0 and is skipped there. When
+    /// <paramref name="gCa"/> is given, the Ca²⁺-carried parts Σf·g and Σf·g·E of channels with a calcium
+    /// fraction f go there too (the model turns them into calcium influx).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pass<L>(ReceptorChannel[] channels, int lo, int hi, int slotOffset, float[] V, float[] ECl, float[] gSum, float[] gESum)
+    public static void Pass<L>(ReceptorChannel[] channels, int lo, int hi, int slotOffset, float[] V, float[] ECl, float[] gSum, float[] gESum,
+        float[]? gCa = null, float[]? gECa = null)
         where L : struct, ILanes<L>
     {
         int w = L.Width;
-        if (channels.Length == 0)
-        {
-            Array.Clear(gSum, lo, hi - lo);
-            Array.Clear(gESum, lo, hi - lo);
-            return;
-        }
+        Array.Clear(gSum, lo, hi - lo);
+        Array.Clear(gESum, lo, hi - lo);
+        if (gCa is not null) { Array.Clear(gCa, lo, hi - lo); Array.Clear(gECa!, lo, hi - lo); }
         for (int c = 0; c < channels.Length; c++)
         {
             var ch = channels[c];
             float[] ring = ch.Ring, A = ch.A;
             float[]? B = ch.B;
             L norm = L.Of(ch.Norm), decayA = L.Of(ch.DecayA), decayB = L.Of(ch.DecayB), avail = L.Of(ch.Availability), rev = L.Of(ch.Reversal);
-            bool first = c == 0, mg = ch.MgBlock, cl = ch.UsesChloride;
+            bool mg = ch.MgBlock, cl = ch.UsesChloride, calcium = gCa is not null && ch.CalciumFraction > 0f;
+            L caFraction = L.Of(ch.CalciumFraction);
             var mod = ch.ModulatorIndex >= 0 ? channels[ch.ModulatorIndex] : null;
             bool sat = ch.InverseSaturation > 0f, modSat = mod is not null && mod.InverseSaturation > 0f;
             L invSat = L.Of(ch.InverseSaturation), modInvSat = L.Of(mod?.InverseSaturation ?? 0f);
@@ -73,12 +74,8 @@ public static class SynapticInput
                 var aOld = L.Load(A, i);
                 var any = L.Or(x, aOld);
                 if (B is not null) any = L.Or(any, L.Load(B, i));
-                if (L.IsAllZero(any))
-                {
-                    // a silent channel on these neurons contributes exactly 0
-                    if (first) { L.Store(L.Zero, gSum, i); L.Store(L.Zero, gESum, i); }
-                    continue;
-                }
+                // a silent channel on these neurons contributes exactly 0
+                if (L.IsAllZero(any)) continue;
                 L.Store(L.Zero, ring, slotOffset + i);
                 var inc = x * norm;
                 var a = aOld + inc;
@@ -101,15 +98,14 @@ public static class SynapticInput
                 }
                 g = g * avail;
                 var e = cl ? L.Load(ECl, i) : rev;
-                if (first)
+                L.Store(L.Load(gSum, i) + g, gSum, i);
+                L.Store(L.Load(gESum, i) + g * e, gESum, i);
+                if (calcium)
                 {
-                    L.Store(g, gSum, i);
-                    L.Store(g * e, gESum, i);
-                }
-                else
-                {
-                    L.Store(L.Load(gSum, i) + g, gSum, i);
-                    L.Store(L.Load(gESum, i) + g * e, gESum, i);
+                    // the channel's Ca²⁺-carried share (NMDA ~10 %), for models with intracellular calcium
+                    var gc = g * caFraction;
+                    L.Store(L.Load(gCa!, i) + gc, gCa!, i);
+                    L.Store(L.Load(gECa!, i) + gc * e, gECa!, i);
                 }
             }
         }

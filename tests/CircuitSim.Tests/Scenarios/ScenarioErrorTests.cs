@@ -224,7 +224,7 @@ public class ScenarioErrorTests
         using var f = new ScenarioTestFiles();
         var errors = f.Errors("m.yaml", WithLine(ScenarioTestFiles.Base, 11, "    model: adx"));
         var e = Assert.Single(errors);
-        Assert.Equal("unknown model 'adx' (did you mean 'adex'?); models are: lif, adex, izhikevich", e.Message);
+        Assert.Equal("unknown model 'adx' (did you mean 'adex'?); models are: lif, adex, izhikevich, adex_can", e.Message);
 
         var p = Only(f.Errors("preset.yaml", WithLine(ScenarioTestFiles.Base, 11, "    model: lif\n    preset: no_such_preset")));
         Assert.Equal(("populations.WDR.preset", 12, 13), (p.KeyPath, p.Line, p.Column));
@@ -235,16 +235,19 @@ public class ScenarioErrorTests
     }
 
     [Fact]
-    public void Stp_and_plasticity_are_rejected_not_ignored()
+    public void Plasticity_is_rejected_not_ignored_and_stp_is_checked()
     {
         using var f = new ScenarioTestFiles();
         var errors = f.Errors("stp.yaml", WithLine(ScenarioTestFiles.Base, 19,
-            "    receptors: { AMPA: 1 nS }\n    stp: { model: tsodyks_markram, U: 0.5 }\n    plasticity: { rule: stdp }"));
-        Assert.Equal(2, errors.Count);
-        Assert.Equal(("projections.C_WDR.stp", 20), (errors[0].KeyPath, errors[0].Line));
-        Assert.Contains("not supported yet", errors[0].Message);
-        Assert.Equal(("projections.C_WDR.plasticity", 21), (errors[1].KeyPath, errors[1].Line));
-        Assert.Contains("not supported yet", errors[1].Message);
+            "    receptors: { AMPA: 1 nS }\n    stp: { model: tsodyks_markram, U: 1.5 }\n    plasticity: { rule: stdp }"));
+        Assert.Equal(3, errors.Count);
+        var u = errors.Single(e => e.KeyPath == "projections.C_WDR.stp.U");
+        Assert.Equal(20, u.Line);
+        Assert.Contains("between 0 and 1", u.Message);
+        Assert.Equal(20, errors.Single(e => e.KeyPath == "projections.C_WDR.stp.tau_rec").Line);
+        var plasticity = errors.Single(e => e.KeyPath == "projections.C_WDR.plasticity");
+        Assert.Equal(21, plasticity.Line);
+        Assert.Contains("not supported yet", plasticity.Message);
     }
 
     [Fact]

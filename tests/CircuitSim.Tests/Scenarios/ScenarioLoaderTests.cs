@@ -204,11 +204,11 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
-    public void Spikes_none_records_nothing_and_a_missing_window_keeps_the_default()
+    public void Spikes_none_records_nothing_and_a_missing_window_is_derived_from_latencies()
     {
         using var f = new ScenarioTestFiles();
-        var s = f.Load("w.yaml", ScenarioTestFiles.Base + "record:\n  spikes: none\n  metrics:\n    windup: { population: WDR, stimulus: train }\n");
+        var s = f.Load("w.yaml", ScenarioTestFiles.Base + "record:\n  spikes: none\n  metrics:\n    windup: { population: WDR, stimulus: train, tail: 30 ms }\n");
         Assert.Empty(s.Record.Spikes!);
-        Assert.Equal((20.0, 400.0), (s.Record.Windup["windup"].WindowStartMs, s.Record.Windup["windup"].WindowEndMs));
+        Assert.Equal(((double?)null, (double?)null, 30.0), (s.Record.Windup["windup"].WindowStartMs, s.Record.Windup["windup"].WindowEndMs, s.Record.Windup["windup"].TailMs));
     }
 }

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text.Json;
+using CircuitSim.Validation;
+
+// circuitsim-validation: runs the validation targets over seeds (and the sensitivity analysis) from the command line.
+//   targets [--seeds 11,12,13,14,15] [--only V1,V5] [--set key=value ...] [--json FILE] [--jobs N]
+//   sensitivity --params FILE [--seeds ...] [--only ...] [--scale 0.2] [--out FILE.md] [--jobs N]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: circuitsim-validation targets|sensitivity [--seeds a,b,c] [--only V1,V2] [--set key=value]... [--json FILE] [--jobs N]");
+    Console.WriteLine("       sensitivity also takes --params FILE (one key path per line) [--scale 0.2] [--out FILE.md]");
+    return args.Length == 0 ? 2 : 0;
+}
+try
+{
+    var o = Options.Parse(args.Skip(1).ToArray());
+    return args[0] switch
+    {
+        "targets" => Commands.Targets(o),
+        "sensitivity" => Commands.Sensitivity(o),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (targets or sensitivity)"),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}

@@ -1,0 +1,112 @@
+using CircuitSim.Engine;
+using CircuitSim.Recording;
+using CircuitSim.Scenarios;
+
+namespace CircuitSim.Validation;
+
+/// <summary>
+/// A published result the model must reproduce (shared/VALIDATION.md): a protocol run on one network
+/// realisation gives measures, and criteria on those measures decide whether it holds. The same code
+/// serves the tests (seeds other than the ones the parameters were tuned on), the sensitivity analysis
+/// (scripts/sensitivity) and the command line.
+/// </summary>
+public abstract class ValidationTarget
+{
+    public abstract string Id { get; }
+    public abstract string Title { get; }
+
+    /// <summary>Runs the protocol on the network of <paramref name="seed"/>, with extra --set overrides, and returns its measures.</summary>
+    public abstract Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets);
+
+    /// <summary>The criteria that fail for these measures (empty when the target holds).</summary>
+    public abstract List<string> Check(IReadOnlyDictionary<string, double> m);
+
+    /// <summary>
+    /// Published criteria that the model is known to miss (each stated with its measured value): reported with
+    /// every result and in docs/validation.md, while <see cref="Check"/> bounds how far the model may miss them.
+    /// </summary>
+    public virtual List<string> KnownDeviations(IReadOnlyDictionary<string, double> m) => new();
+
+    public TargetResult Evaluate(ulong seed, IReadOnlyList<string> sets)
+    {
+        var m = Measure(seed, sets);
+        return new TargetResult(Id, seed, m, Check(m)) { Deviations = KnownDeviations(m) };
+    }
+
+    public TargetSummary Evaluate(IEnumerable<ulong> seeds, IReadOnlyList<string> sets, int parallelism = 1)
+    {
+        var list = seeds.ToList();
+        var results = new TargetResult[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
+            k => results[k] = Evaluate(list[k], sets));
+        var median = new Dictionary<string, double>();
+        foreach (var key in results[0].Measures.Keys)
+        {
+            var xs = results.Select(r => r.Measures[key]).Where(double.IsFinite).OrderBy(x => x).ToArray();
+            median[key] = xs.Length == 0 ? double.NaN : xs.Length % 2 == 1 ? xs[xs.Length / 2] : 0.5 * (xs[xs.Length / 2 - 1] + xs[xs.Length / 2]);
+        }
+        return new TargetSummary(Id, Title, results, median, Check(median)) { MedianDeviations = KnownDeviations(median) };
+    }
+
+    /// <summary>Runs a ready scenario of the repository with a seed and overrides, single-threaded (runs go in parallel instead).</summary>
+    protected static SimulationResult Run(string scenario, ulong seed, IReadOnlyList<string> sets, params string[] more)
+    {
+        var spec = ScenarioLoader.Load(ScenarioFiles.Path(scenario), sets.Concat(more).Append("record.figures=false").ToArray());
+        spec.Seed = seed;
+        return Runner.Run(spec, new RunOptions(Model.BackendKind.Simd, 1));
+    }
+
+    /// <summary>Adds a failure when <paramref name="ok"/> is false (NaN measures fail).</summary>
+    protected static void Require(List<string> failures, bool ok, string criterion)
+    {
+        if (!ok) failures.Add(criterion);
+    }
+}
+
+/// <summary>Finds the repository's scenarios/ folder from the working directory or the program's location.</summary>
+public static class ScenarioFiles
+{
+    public static string Root
+    {
+        get
+        {
+            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                    if (File.Exists(System.IO.Path.Combine(dir.FullName, "CircuitSim.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("run from inside the CircuitSim repository (no CircuitSim.sln above the working directory)");
+        }
+    }
+
+    public static string Path(string scenario) => System.IO.Path.Combine(Root, "scenarios", scenario);
+}
+
+/// <summary>Reading results the way the targets need them.</summary>
+public static class ResultReading
+{
+    public static PopulationSpikes Spikes(this SimulationResult r, string population) => r.Spikes.Single(s => s.Population == population);
+
+    /// <summary>Spikes per neuron of a population in [fromMs, toMs).</summary>
+    public static double PerNeuron(this SimulationResult r, string population, double fromMs, double toMs)
+    {
+        var s = r.Spikes(population);
+        return s.TimesMs.Count(t => t >= fromMs && t < toMs) / (double)s.Size;
+    }
+
+    public static Metrics.WindupResult Windup(this SimulationResult r, string name) =>
+        ((Dictionary<string, object>)r.Extra["windup"])[name] as Metrics.WindupResult ?? throw new InvalidOperationException(name);
+
+    /// <summary>Mean of a trace over all its neurons in [fromMs, toMs).</summary>
+    public static double MeanTrace(this SimulationResult r, string variable, double fromMs, double toMs)
+    {
+        var v = r.Traces.Single(t => t.Variable == variable);
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < v.Values.GetLength(0); k++)
+        {
+            double t = k * v.EveryMs;
+            if (t < fromMs || t >= toMs) continue;
+            for (int j = 0; j < v.Values.GetLength(1); j++) { sum += v.Values[k, j]; n++; }
+        }
+        return n > 0 ? sum / n : double.NaN;
+    }
+}
