@@ -15,6 +15,7 @@ public static class RunCommandHandler
         try
         {
             var spec = ScenarioLoader.Load(file, sets);
+            PrintWarnings(spec);
             Console.WriteLine($"{file}: ok — '{spec.Name}', {spec.Populations.Count} populations " +
                               $"({spec.Populations.Sum(p => p.Count)} cells), {spec.Projections.Count} projections, " +
                               $"{spec.Stimuli.Count} stimuli, {spec.DurationMs / 1000:0.###} s at dt {spec.DtMs} ms");
@@ -31,6 +32,7 @@ public static class RunCommandHandler
         catch (ScenarioException e) { return BadInput(e.Message); }
         catch (FileNotFoundException e) { return BadInput(e.Message); }
         if (a.Seed is { } seed) spec.Seed = seed;
+        PrintWarnings(spec);
         string outDir = a.Out ?? Path.Combine("results", SafeName(spec.Name));
 
         using var cancel = new CancellationTokenSource();
@@ -83,6 +85,11 @@ public static class RunCommandHandler
                 task.Value = task.MaxValue;
             });
         return result!;
+    }
+
+    private static void PrintWarnings(ScenarioSpec spec)
+    {
+        foreach (var w in spec.Warnings) Console.Error.WriteLine("warning: " + w);
     }
 
     private static int BadInput(string message)

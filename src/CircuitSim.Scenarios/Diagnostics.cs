@@ -6,8 +6,15 @@ namespace CircuitSim.Scenarios;
 internal sealed class Diagnostics
 {
     private readonly List<ScenarioError> _errors = new();
+    private readonly List<ScenarioError> _warnings = new();
 
     public int Count => _errors.Count;
+
+    /// <summary>Something the scenario asks for that will be rounded or clipped: reported, not refused.</summary>
+    public void Warn(YNode at, string keyPath, string message) =>
+        _warnings.Add(new ScenarioError(at.Origin.File, at.Origin.Line, at.Origin.Column, keyPath, message));
+
+    public IReadOnlyList<string> Warnings => _warnings.Distinct().Select(w => w.ToString()).ToList();
 
     public void Add(Origin at, string keyPath, string message) =>
         _errors.Add(new ScenarioError(at.File, at.Line, at.Column, keyPath, message));

@@ -28,6 +28,7 @@ public static class ScenarioLoader
         var spec = SpecBuilder.Build(root, diag);
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
         spec.SourceFile = path;
+        spec.Warnings.AddRange(diag.Warnings);
         return spec;
     }
 

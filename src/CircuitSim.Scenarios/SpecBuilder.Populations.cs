@@ -11,7 +11,7 @@ internal sealed partial class SpecBuilder
     private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise" };
     private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation" };
     private static readonly string[] DescendingKeys = { "transmitter", "rate" };
-    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation", "calcium_fraction" };
+    private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation", "calcium_fraction", "peptide" };
 
     /// <summary>Laminae of the dorsal horn (Rexed), with lamina II's outer and inner parts.</summary>
     public static readonly string[] Laminae = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
@@ -125,7 +125,8 @@ internal sealed partial class SpecBuilder
 
     private void BuildDescending(PopulationSpec pop, YMap pm, string path)
     {
-        if (pm["transmitter"] is { } t) pop.Transmitter = Str(t, Join(path, "transmitter"));
+        if (pm["transmitter"] is { } t)
+            Error(t, Join(path, "transmitter"), "descending fibres release no transmitter yet (substances are not modelled): remove 'transmitter'; the fibres still fire at 'rate' (it would otherwise be ignored)");
         if (pm["rate"] is { } r && Qty(r, Join(path, "rate"), NumericKeys.Descending["rate"]) is { } rate)
             pop.RateHz = rate;
     }
@@ -317,6 +318,10 @@ internal sealed partial class SpecBuilder
             if (rm["saturation"] is { } sat)
             {
                 if (Qty(sat, Join(rp, "saturation"), NumericKeys.Receptor["saturation"]) is { } v) spec.SaturationNs = v; else ok = false;
+            }
+            if (rm["peptide"] is { } pp)
+            {
+                if (Bool(pp, Join(rp, "peptide")) is { } v) spec.Peptide = v; else ok = false;
             }
             if (rm["calcium_fraction"] is { } cf)
             {

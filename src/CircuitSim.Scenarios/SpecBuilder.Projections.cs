@@ -75,7 +75,14 @@ internal sealed partial class SpecBuilder
                     Error(e.KeyNode, ep, $"'{e.Key}' is not a receptor channel of '{to!.Name}'{Suggest.Hint(e.Key, channels, "its channels are")} (a new channel is defined under populations.{to.Name}.receptors)");
                     continue;
                 }
-                if (Qty(e.Value, ep, NumericKeys.SynapticConductance) is { } g) proj.Receptors[e.Key] = g;
+                if (Qty(e.Value, ep, NumericKeys.SynapticConductance) is { } g)
+                {
+                    proj.Receptors[e.Key] = g;
+                    bool peptide = to is not null && to.Receptors.TryGetValue(e.Key, out var own) ? own.Peptide
+                        : CircuitSim.Synapses.ReceptorDefaults.All.TryGetValue(e.Key, out var def) && def.Peptide;
+                    if (peptide && g > 0 && from is { Kind: PopulationKind.Afferent } aff && aff.PeptidergicFraction * aff.Count < 0.5)
+                        Error(e.KeyNode, ep, $"{e.Key} is a peptide receptor, activated only by peptidergic fibres, but '{aff.Name}' has none (peptidergic: {aff.PeptidergicFraction:G3}): it would never act");
+                }
             }
         }
 

@@ -166,7 +166,13 @@ internal sealed partial class SpecBuilder
             case StimulusProtocol.PulseTrain:
                 if (sm["count"] is { } cn && PositiveInt(cn, Join(path, "count")) is { } count) s.Count = count;
                 if (sm["frequency"] is { } fn && Qty(fn, Join(path, "frequency"), keys["frequency"]) is { } f) s.FrequencyHz = f;
-                if (sm["width"] is { } wn && Qty(wn, Join(path, "width"), keys["width"]) is { } w) s.PulseWidthMs = w;
+                if (sm["width"] is { } wn && Qty(wn, Join(path, "width"), keys["width"]) is { } w)
+                {
+                    // the fibre classes' electrical thresholds (FibreClasses.ThresholdT) are for 2 ms pulses; other widths
+                    // would need the strength-duration curve of each class, which is not modelled
+                    if (Math.Abs(w - 2) > 1e-9) Error(wn, Join(path, "width"), $"only 2 ms pulses are modelled (fibre thresholds are for 2 ms), found {Ms(w)}");
+                    s.PulseWidthMs = w;
+                }
                 if (sm["fraction"] is { } frn && Qty(frn, Join(path, "fraction"), keys["fraction"]) is { } fr) s.Fraction = fr;
                 if (sm["intensity"] is { } inn) s.IntensityT = Intensity(inn, Join(path, "intensity"));
                 break;

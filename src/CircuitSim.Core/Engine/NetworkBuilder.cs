@@ -161,6 +161,7 @@ public static class NetworkBuilder
                     : -1,
                 PotentiationMax = (float)rs.PotentiationMax,
                 CalciumFraction = (float)rs.CalciumFraction,
+                Peptide = rs.Peptide,
                 PotentiationHalfNs = rs.PotentiationHalfNs > 0 ? (float)rs.PotentiationHalfNs
                     : throw new BuildException($"population {ps.Name}: receptor {name} potentiation_half must be > 0 nS"),
                 InverseSaturation = rs.SaturationNs is { } gs
@@ -231,7 +232,7 @@ public static class NetworkBuilder
             for (int i = 0; i < ps.Count; i++) ectopic[i] = Philox.Uniform(spec.Seed, purpose, (uint)i, 0) < ps.EctopicFraction;
         }
         var pep = new bool[ps.Count];
-        int nPep = (int)Math.Round(ps.Peptidergic * ps.Count);
+        int nPep = (int)Math.Round(ps.PeptidergicFraction * ps.Count);
         for (int i = 0; i < nPep; i++) pep[i] = true; // the first fibres are the peptidergic ones
         var last = new long[ps.Count];
         Array.Fill(last, long.MinValue / 2);
@@ -271,6 +272,17 @@ public static class NetworkBuilder
             double f = pr.WeightJitter > 0 ? Math.Max(0, 1 + pr.WeightJitter * Philox.Normal(spec.Seed, wPurpose, (uint)s, 0)) : 1;
             for (int c = 0; c < r; c++) weights[s * r + c] = (float)(baseW[c] * f);
         }
+        // peptide receptors (NK1) are activated by the peptidergic fibres of an afferent source only
+        if (src is SpikeSourcePopulation { Kind: PopulationKind.Afferent } aff)
+            for (int c = 0; c < r; c++)
+            {
+                if (!tgt.Channels[channelIndex[c]].Peptide || baseW[c] == 0) continue;
+                if (!aff.Peptidergic.Any(x => x))
+                    throw new BuildException($"projection {pr.Name}: {tgt.Channels[channelIndex[c]].Name} is a peptide receptor, but no fibre of {aff.Name} is peptidergic");
+                for (int i = 0; i < aff.Count; i++)
+                    if (!aff.Peptidergic[i])
+                        for (int s = rowStart[i]; s < rowStart[i + 1]; s++) weights[s * r + c] = 0;
+            }
         // the fibre's conduction delay is applied at the source (SpikeSourcePopulation.Arriving)
         var projection = new Projection
         {

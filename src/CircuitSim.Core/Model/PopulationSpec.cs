@@ -40,8 +40,13 @@ public sealed class PopulationSpec
     public double? VelocityMPerS { get; set; }
     /// <summary>Spread of conduction velocity across fibres: the SD of ln(velocity) (log-normal; ≈ the relative SD when small).</summary>
     public double VelocityJitter { get; set; } = 0.1;
-    /// <summary>Fraction of fibres that are peptidergic (release substance P / CGRP).</summary>
-    public double Peptidergic { get; set; }
+    /// <summary>
+    /// Fraction of fibres that are peptidergic (release substance P / CGRP): only they activate peptide receptors
+    /// (NK1). Null: the class default, half of C fibres (about half of small DRG neurons contain substance P or
+    /// CGRP; Snider &amp; McMahon 1998 Neuron 20:629) and no A fibres.
+    /// </summary>
+    public double? Peptidergic { get; set; }
+    public double PeptidergicFraction => Peptidergic ?? (Fibre == FibreClass.C && Kind == PopulationKind.Afferent ? 0.5 : 0);
     /// <summary>Ongoing ectopic (Poisson) firing rate of an ectopic fibre, Hz.</summary>
     public double EctopicRateHz { get; set; }
     /// <summary>Fraction of the fibres that fire ectopically (drawn per fibre from the seed); the others stay silent.</summary>
@@ -91,6 +96,8 @@ public sealed class ReceptorSpec
     /// Neuron 11:133; 10 % in Aguiar et al. 2010's NMDA synapse, ModelDB 128559 NMDA_DynSyn.mod).
     /// </summary>
     public double CalciumFraction { get; set; }
+    /// <summary>A receptor of a neuropeptide (NK1: substance P): activated only by peptidergic afferent fibres.</summary>
+    public bool Peptide { get; set; }
     public ReceptorSpec Clone() => (ReceptorSpec)MemberwiseClone();
 }
 

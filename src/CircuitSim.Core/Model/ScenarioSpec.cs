@@ -22,6 +22,8 @@ public sealed class ScenarioSpec
     public List<StimulusSpec> Stimuli { get; } = new();
     public List<InterventionSpec> Interventions { get; } = new();
     public RecordSpec Record { get; set; } = new();
+    /// <summary>What the scenario asks for that is rounded or clipped (file:line:col: key: message), for run and validate to print.</summary>
+    public List<string> Warnings { get; } = new();
 
     public PopulationSpec? Population(string name) => Populations.Find(p => p.Name == name);
 }

@@ -28,6 +28,8 @@ public sealed class ReceptorChannel
     public float PotentiationHalfNs { get; init; } = 1f;
     /// <summary>Fraction of the channel's current carried by Ca²⁺ (NMDA ~0.1), feeding models with intracellular calcium.</summary>
     public float CalciumFraction { get; init; }
+    /// <summary>A neuropeptide receptor (NK1), activated only by peptidergic afferent fibres.</summary>
+    public bool Peptide { get; init; }
     /// <summary>1/G of a saturating channel (g → g/(1 + g/G)), nS⁻¹; 0 for a linear one.</summary>
     public float InverseSaturation { get; init; }
 

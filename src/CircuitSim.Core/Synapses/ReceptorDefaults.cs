@@ -10,7 +10,8 @@ namespace CircuitSim.Synapses;
 ///         its current carried by Ca²⁺ (Schneggenburger et al. 1993; Aguiar et al. 2010);
 ///  GABA_A 0.5 / 20 ms and glycine 0.5 / 10 ms, both at the neuron's chloride reversal
 ///         (Prescott, Sejnowski &amp; De Koninck 2006 Mol Pain 2:32 for the anion reversal);
-///  NK1    100 ms / 3 s, 0 mV: the slow substance-P current (De Koninck &amp; Henry 1991 PNAS 88:11344).
+///  NK1    100 ms / 3 s, 0 mV: the slow substance-P current (De Koninck &amp; Henry 1991 PNAS 88:11344); a peptide
+///         receptor, so only peptidergic afferent fibres activate it.
 /// </summary>
 public static class ReceptorDefaults
 {
@@ -20,7 +21,7 @@ public static class ReceptorDefaults
         ["NMDA"] = new() { TauRiseMs = 2, TauDecayMs = 100, ReversalMv = 0, MgBlock = true, CalciumFraction = 0.1 },
         ["GABA_A"] = new() { TauRiseMs = 0.5, TauDecayMs = 20, ReversalMv = null },
         ["glycine"] = new() { TauRiseMs = 0.5, TauDecayMs = 10, ReversalMv = null },
-        ["NK1"] = new() { TauRiseMs = 100, TauDecayMs = 3000, ReversalMv = 0 },
+        ["NK1"] = new() { TauRiseMs = 100, TauDecayMs = 3000, ReversalMv = 0, Peptide = true },
     };
 
     /// <summary>Extracellular Mg²⁺ for the NMDA block, mM.</summary>

@@ -66,10 +66,6 @@ public class ScenarioLoaderTests
             duration: 20 s
             dt: 50 us
             backend: reference
-            tissue: { width: 1 mm, anything: [1, 2] }
-            substances: { serotonin: { decay: 2 s } }
-            glia: { microglia: { count: 200 } }
-            sweep: { parameters: { stimuli.train.frequency: [0.1 Hz, 1 Hz] } }
             populations:
               Ad:
                 kind: afferent
@@ -81,7 +77,6 @@ public class ScenarioLoaderTests
                 ectopic_rate: 0.5 Hz
               RVM_5HT:
                 kind: descending
-                transmitter: serotonin
                 count: 10
                 rate: 5 Hz
               WDR:
@@ -119,7 +114,7 @@ public class ScenarioLoaderTests
                 connect: one_to_one
                 receptors: { glycine: 1 nS }
             stimuli:
-              train: { target: Ad, protocol: pulse_train, count: 3, frequency: 2 Hz, width: 1 ms, fraction: 0.5 }
+              train: { target: Ad, protocol: pulse_train, count: 3, frequency: 2 Hz, width: 2 ms, fraction: 0.5 }
               tone: { target: RVM_5HT, protocol: poisson, rate: 10 Hz, start: 1 s, duration: 2 s }
               step: { target: IN, protocol: current, amplitude: 0.2 nA, duration: 500 ms, neurons: [0, 3] }
             interventions:
@@ -141,10 +136,10 @@ public class ScenarioLoaderTests
         Assert.Equal(BackendKind.Reference, s.Backend);
 
         var ad = s.Population("Ad")!;
-        Assert.Equal((FibreClass.Adelta, 12.0, 0.2, 0.5, 0.5), (ad.Fibre, ad.VelocityMPerS!.Value, ad.VelocityJitter, ad.Peptidergic, ad.EctopicRateHz));
+        Assert.Equal((FibreClass.Adelta, 12.0, 0.2, 0.5, 0.5), (ad.Fibre, ad.VelocityMPerS!.Value, ad.VelocityJitter, ad.PeptidergicFraction, ad.EctopicRateHz));
         Assert.Null(ad.ConductionDistanceUm);
         var rvm = s.Population("RVM_5HT")!;
-        Assert.Equal((PopulationKind.Descending, "serotonin", 5.0), (rvm.Kind, rvm.Transmitter, rvm.RateHz));
+        Assert.Equal((PopulationKind.Descending, 5.0), (rvm.Kind, rvm.RateHz));
 
         var wdr = s.Population("WDR")!;
         Assert.Equal(("izhikevich", "V"), (wdr.Model, wdr.Lamina));
@@ -168,7 +163,7 @@ public class ScenarioLoaderTests
         Assert.Equal(ConnectRule.OneToOne, s.Projections[2].Connect.Rule);
 
         var train = s.Stimuli[0];
-        Assert.Equal((3, 2.0, 1.0, 0.5), (train.Count, train.FrequencyHz, train.PulseWidthMs, train.Fraction));
+        Assert.Equal((3, 2.0, 2.0, 0.5), (train.Count, train.FrequencyHz, train.PulseWidthMs, train.Fraction));
         var tone = s.Stimuli[1];
         Assert.Equal((StimulusProtocol.Poisson, 10.0, 1000.0, (double?)2000.0), (tone.Protocol, tone.RateHz, tone.StartMs, tone.DurationMs));
         var step = s.Stimuli[2];

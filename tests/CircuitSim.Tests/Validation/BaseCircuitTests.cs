@@ -53,7 +53,7 @@ public class BaseCircuitTests
             var b = basis.Population(m.Name);
             Assert.True(b is not null, $"base lacks {m.Name}");
             Assert.Equal((m.Name, m.Count, m.Kind, m.Model, m.Preset, m.Lamina), (b!.Name, b.Count, b.Kind, b.Model, b.Preset, b.Lamina));
-            if (m.Kind == CircuitSim.Model.PopulationKind.Afferent) Assert.Equal((m.Fibre, m.Peptidergic), (b.Fibre, b.Peptidergic));
+            if (m.Kind == CircuitSim.Model.PopulationKind.Afferent) Assert.Equal((m.Fibre, m.PeptidergicFraction), (b.Fibre, b.PeptidergicFraction));
         }
         Assert.Equal(42, medlock.Projections.Count);
         foreach (var m in medlock.Projections)
