@@ -28,6 +28,7 @@ public sealed class WindupTarget : ValidationTarget
 {
     public override string Id => "V1";
     public override string Title => "wind-up of WDR neurons at 1 Hz, not at 0.1 Hz";
+    public override string KeyMeasure => "ratio_last_first";
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -72,6 +73,7 @@ public sealed class KetamineTarget : ValidationTarget
 {
     public override string Id => "V2";
     public override string Title => "ketamine cuts wind-up, not the first response";
+    public override string KeyMeasure => "index_ratio";
 
     private static readonly string[] FastOnly = { "stimuli.slow=null", "record.metrics.windup_slow=null", "stimuli.fast.start=1s", "duration=18s" };
 
@@ -120,6 +122,7 @@ public sealed class Nk1SlowEpspTarget : ValidationTarget
 {
     public override string Id => "V3";
     public override string Title => "slow NK1 depolarisation of lamina I neurons";
+    public override string KeyMeasure => "depolarisation_1_3s_after";
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -157,6 +160,7 @@ public sealed class GateControlTarget : ValidationTarget
 {
     public override string Id => "V5";
     public override string Title => "Aβ activity gates the WDR response to C input, partly";
+    public override string KeyMeasure => "ratio";
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -196,6 +200,7 @@ public sealed class DisinhibitionTarget : ValidationTarget
 {
     public override string Id => "V6";
     public override string Title => "disinhibition unmasks touch input to lamina I projection neurons";
+    public override string KeyMeasure => "pn_after";
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -226,6 +231,7 @@ public sealed class ChlorideShiftTarget : ValidationTarget
 {
     public override string Id => "V7";
     public override string Title => "chloride shift weakens, then inverts inhibition";
+    public override string KeyMeasure => "ecl_-50";
     private static readonly int[] Ecl = { -70, -65, -60, -55, -50, -45 };
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)

@@ -14,6 +14,8 @@ public abstract class ValidationTarget
 {
     public abstract string Id { get; }
     public abstract string Title { get; }
+    /// <summary>The measure that best sums the target up (reported by the sensitivity analysis).</summary>
+    public abstract string KeyMeasure { get; }
 
     /// <summary>Runs the protocol on the network of <paramref name="seed"/>, with extra --set overrides, and returns its measures.</summary>
     public abstract Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets);
