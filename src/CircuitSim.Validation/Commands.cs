@@ -95,9 +95,9 @@ public static class Commands
                 {
                     var sets = o.Sets.Append($"{key}={(value * f).ToString("G6")}{unit}").ToList();
                     var s = t.Evaluate(o.Seeds, sets, o.Jobs);
-                    string key = $"{t.KeyMeasure} {s.Median[t.KeyMeasure]:G3}";
-                    parts.Add(s.Passed ? $"holds ({s.SeedsPassed}/{s.PerSeed.Count}; {key})"
-                        : $"**flips** ({s.SeedsPassed}/{s.PerSeed.Count}; {key}: {s.MedianFailures.FirstOrDefault() ?? s.PerSeed.First(r => !r.Passed).Failures[0]})");
+                    string measured = $"{t.KeyMeasure} {s.Median[t.KeyMeasure]:G3}";
+                    parts.Add(s.Passed ? $"holds ({s.SeedsPassed}/{s.PerSeed.Count}; {measured})"
+                        : $"**flips** ({s.SeedsPassed}/{s.PerSeed.Count}; {measured}: {s.MedianFailures.FirstOrDefault() ?? s.PerSeed.First(r => !r.Passed).Failures[0]})");
                 }
                 cells.Add(string.Join(" / ", parts));
             }
