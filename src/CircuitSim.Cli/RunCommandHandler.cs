@@ -27,11 +27,14 @@ public static class RunCommandHandler
 
     public static int Execute(RunArguments a)
     {
+        double startup = (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalSeconds;
+        var loadClock = System.Diagnostics.Stopwatch.StartNew();
         ScenarioSpec spec;
         try { spec = ScenarioLoader.Load(a.File, a.Sets); }
         catch (ScenarioException e) { return BadInput(e.Message); }
         catch (FileNotFoundException e) { return BadInput(e.Message); }
         if (a.Seed is { } seed) spec.Seed = seed;
+        double loadSeconds = loadClock.Elapsed.TotalSeconds;
         PrintWarnings(spec);
         string outDir = a.Out ?? Path.Combine("results", SafeName(spec.Name));
 
@@ -52,6 +55,11 @@ public static class RunCommandHandler
                 result = RunWithProgressBar(spec, options, cancel.Token);
             }
             bool complete = result.Steps * spec.DtMs >= spec.DurationMs - spec.DtMs / 2;
+            result.Extra["timing"] = new Dictionary<string, double>
+            {
+                ["startup_seconds"] = startup, ["load_seconds"] = loadSeconds, ["build_seconds"] = result.BuildSeconds,
+                ["loop_seconds"] = result.LoopSeconds,
+            };
             result.Extra["completed"] = complete;
             var files = ResultsWriter.WriteAll(result, outDir);
             if (!a.Quiet) Summary.Print(result, outDir, files);

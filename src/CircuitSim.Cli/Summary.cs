@@ -27,6 +27,8 @@ public static class Summary
                 AnsiConsole.MarkupLine(Markup.Escape(
                     $"wind-up {x.Name} ({x.Population}, {x.FrequencyHz:G3} Hz): spikes per stimulus {string.Join(" ", x.SpikesPerStimulus.Select(v => v.ToString("0.#")))}; " +
                     $"index {x.WindupIndex:0.00}, last/first {(x.RatioLastFirst is { } q ? q.ToString("0.0") : "–")}"));
+        if (r.Extra.TryGetValue("timing", out var tm) && tm is Dictionary<string, double> t)
+            AnsiConsole.MarkupLine(Markup.Escape("whole process: " + string.Join(", ", t.Select(kv => $"{kv.Key.Replace("_seconds", "")} {kv.Value:0.000} s"))));
         AnsiConsole.MarkupLine($"results: {Markup.Escape(outDir)} ({files.Count} files)");
     }
 }

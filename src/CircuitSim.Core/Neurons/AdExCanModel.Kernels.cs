@@ -32,8 +32,11 @@ public sealed partial class AdExCanModel
     public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount) =>
         Update<Lane1>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
 
-    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount) =>
-        Update<LaneN>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+    {
+        if (NeuronModel.Wide) Update<Lane16>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+        else Update<LaneN>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update<L>(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)

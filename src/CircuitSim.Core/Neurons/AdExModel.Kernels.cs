@@ -44,7 +44,12 @@ public sealed partial class AdExModel
 
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
-        if (pop.UniformParams) Update<LaneN, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        if (NeuronModel.Wide)
+        {
+            if (pop.UniformParams) Update<Lane16, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            else Update<Lane16, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        }
+        else if (pop.UniformParams) Update<LaneN, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
         else Update<LaneN, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
     }
 

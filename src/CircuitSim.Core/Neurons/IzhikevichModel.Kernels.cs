@@ -26,8 +26,11 @@ public sealed partial class IzhikevichModel
     public override void UpdateScalar(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount) =>
         Update<Lane1>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
 
-    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount) =>
-        Update<LaneN>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+    public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
+    {
+        if (NeuronModel.Wide) Update<Lane16>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+        else Update<LaneN>(pop, lo, hi, slotOffset, dt, spikes, ref spikeCount);
+    }
 
     /// <summary>Forward Euler of v' = 0.04v² + 5v + 140 − u + I/C, u' = a(bv − u); reset v ← c, u ← u + d.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -12,20 +12,27 @@ public sealed partial class LifModel
 
     public override void UpdateVector(NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount)
     {
+        if (NeuronModel.Wide) UpdateVector<Lane16>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else UpdateVector<LaneN>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+    }
+
+    private static void UpdateVector<V>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+        where V : struct, ILanes<V>
+    {
         if (pop.UniformParams && SynapticInput.AreTwoPlainChannels(pop.Channels))
         {
             // no drug on the channels (availability 1: g = a exactly) and no injected current are the usual case
             bool blocked = pop.Channels[0].Availability != 1f || pop.Channels[1].Availability != 1f;
             if (pop.ReceivesCurrent)
             {
-                if (blocked) FusedTwoPlainChannels<LaneN, SwitchOn, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-                else FusedTwoPlainChannels<LaneN, SwitchOn, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+                if (blocked) FusedTwoPlainChannels<V, SwitchOn, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+                else FusedTwoPlainChannels<V, SwitchOn, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
             }
-            else if (blocked) FusedTwoPlainChannels<LaneN, SwitchOff, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-            else FusedTwoPlainChannels<LaneN, SwitchOff, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            else if (blocked) FusedTwoPlainChannels<V, SwitchOff, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            else FusedTwoPlainChannels<V, SwitchOff, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
         }
-        else if (pop.UniformParams) Update<LaneN, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-        else Update<LaneN, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else if (pop.UniformParams) Update<V, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+        else Update<V, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
     }
 
     /// <summary>The LIF step over lanes: synaptic pass, then the membrane (see <see cref="Integrate"/>).</summary>

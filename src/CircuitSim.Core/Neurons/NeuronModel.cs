@@ -64,6 +64,10 @@ public abstract class NeuronModel
     /// <summary>Same as <see cref="UpdateScalar"/> on hardware vectors; lo and hi are multiples of the padding.</summary>
     public abstract void UpdateVector(Engine.NeuronPopulation pop, int lo, int hi, int slotOffset, float dt, int[] spikes, ref int spikeCount);
 
+    /// <summary>Whether vector kernels run 16 lanes wide (where AVX-512 is accelerated); tests switch it to cover both widths.</summary>
+    internal static bool Wide = Numerics.Lane16.Preferred;
+    internal static readonly object WidthGate = new();
+
     protected static ParameterInfo P(string name, Dimension d, double def, string what) => new(name, d, def, what);
     protected static StateVariable S(string name, Dimension d, string what) => new(name, d, what);
 

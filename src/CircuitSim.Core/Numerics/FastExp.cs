@@ -59,4 +59,24 @@ public static class FastExp
         var bits = Vector.ShiftLeft(Vector.AsVectorInt32(t) - new Vector<int>(ShiftBits - 127), 23);
         return p * Vector.AsVectorSingle(bits);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static System.Runtime.Intrinsics.Vector512<float> Exp(System.Runtime.Intrinsics.Vector512<float> x)
+    {
+        x = System.Runtime.Intrinsics.Vector512.Max(x, System.Runtime.Intrinsics.Vector512.Create(Lo));
+        x = System.Runtime.Intrinsics.Vector512.Min(x, System.Runtime.Intrinsics.Vector512.Create(Hi));
+        var t = x * System.Runtime.Intrinsics.Vector512.Create(Log2E) + System.Runtime.Intrinsics.Vector512.Create(Shift);
+        var n = t - System.Runtime.Intrinsics.Vector512.Create(Shift);
+        var r = x - n * System.Runtime.Intrinsics.Vector512.Create(Ln2Hi);
+        r = r - n * System.Runtime.Intrinsics.Vector512.Create(Ln2Lo);
+        var p = System.Runtime.Intrinsics.Vector512.Create(C6);
+        p = p * r + System.Runtime.Intrinsics.Vector512.Create(C5);
+        p = p * r + System.Runtime.Intrinsics.Vector512.Create(C4);
+        p = p * r + System.Runtime.Intrinsics.Vector512.Create(C3);
+        p = p * r + System.Runtime.Intrinsics.Vector512.Create(C2);
+        p = p * r + System.Runtime.Intrinsics.Vector512<float>.One;
+        p = p * r + System.Runtime.Intrinsics.Vector512<float>.One;
+        var bits = System.Runtime.Intrinsics.Vector512.ShiftLeft(System.Runtime.Intrinsics.Vector512.AsInt32(t) - System.Runtime.Intrinsics.Vector512.Create(ShiftBits - 127), 23);
+        return p * System.Runtime.Intrinsics.Vector512.AsSingle(bits);
+    }
 }

@@ -30,10 +30,16 @@ public static class ResultsWriter
         File.Delete(metrics); // no-op when absent; until the new one lands the folder is "incomplete"
 
         var written = new List<string>();
+        // seconds per kind of output, into metrics.json's "timing" (what the whole process spends besides the loop)
+        var timing = r.Extra.TryGetValue("timing", out var t) && t is Dictionary<string, double> td ? td : new Dictionary<string, double>();
+        r.Extra["timing"] = timing;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string what) { timing[what] = timing.GetValueOrDefault(what) + clock.Elapsed.TotalSeconds; clock.Restart(); }
 
         string spikes = Path.Combine(dir, SpikesFile);
         SonataSpikeWriter.Write(spikes, r.Spikes);
         written.Add(spikes);
+        Lap("write_spikes_seconds");
 
         if (r.Nodes.Count > 0)
         {
@@ -52,6 +58,7 @@ public static class ResultsWriter
         }
         if (r.Traces.Count > 0)
             written.AddRange(TraceCsvWriter.Write(dir, r.Traces));
+        Lap("write_tables_seconds");
 
         if (r.Spec.Record.Figures)
         {
@@ -72,6 +79,7 @@ public static class ResultsWriter
             string traces = Path.Combine(dir, TracesFigureFile);
             if (FigureWriter.WriteTraces(traces, r.Traces))
                 written.Add(traces);
+            Lap("write_figures_seconds");
         }
 
         MetricsJsonWriter.Write(metrics, r);

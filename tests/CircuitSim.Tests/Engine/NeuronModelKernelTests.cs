@@ -16,13 +16,14 @@ namespace CircuitSim.Tests.Engine;
 /// </summary>
 public class NeuronModelKernelTests
 {
-    public static TheoryData<string, bool, bool> Cases()
+    public static TheoryData<string, bool, bool, bool> Cases()
     {
-        var d = new TheoryData<string, bool, bool>();
+        var d = new TheoryData<string, bool, bool, bool>();
         foreach (var m in NeuronModels.All)
             foreach (bool jitter in new[] { false, true })
                 foreach (bool plain in new[] { false, true })
-                    d.Add(m.Name, jitter, plain);
+                    foreach (bool wide in new[] { false, true })
+                        if (!wide || System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) d.Add(m.Name, jitter, plain, wide);
         return d;
     }
 
@@ -86,11 +87,18 @@ public class NeuronModelKernelTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Scalar_and_vector_kernels_of_every_model_agree_exactly(string model, bool jitter, bool plainChannels)
+    public void Scalar_and_vector_kernels_of_every_model_agree_exactly(string model, bool jitter, bool plainChannels, bool sixteenLanes)
     {
         var spec = Spec(model, plainChannels);
         var reference = Run(spec, BackendKind.Reference, jitter);
-        var simd = Run(spec, BackendKind.Simd, jitter);
+        (int[] Ids, double[] Times, float[][] State) simd;
+        lock (NeuronModel.WidthGate)
+        {
+            bool was = NeuronModel.Wide;
+            NeuronModel.Wide = sixteenLanes;
+            try { simd = Run(spec, BackendKind.Simd, jitter); }
+            finally { NeuronModel.Wide = was; }
+        }
         Assert.True(reference.Ids.Length >= 20, $"{model}: only {reference.Ids.Length} spikes");
         Assert.Equal(reference.Ids, simd.Ids);
         Assert.Equal(reference.Times, simd.Times);
