@@ -51,17 +51,25 @@ public sealed partial class AdExModel : NeuronModel
     /// <c>frompapers/Naud_et_al_2008_adex_firing_patterns.py</c>). Units: C pF, gL nS, EL/VT/ΔT/Vr mV,
     /// a nS, τw ms, b pA, refractory ms. Rheobases (1 s step, dt 0.1 ms) and the step responses are
     /// checked by tests/CircuitSim.Tests/Validation/FiringPatternTests.cs (V4).
+    /// Cell size: Naud's sets describe cortical cells (C 100–200 pF, R_in 50–100 MΩ, rheobases 150–220 pA);
+    /// superficial dorsal horn neurons are smaller: lamina I membrane resistance 712 ± 89 MΩ (mean ± SEM,
+    /// n = 9; Pain 2013 154:1333, PMC3708128 Table 1), 0.77–0.97 GΩ (Luz et al. 2014), with 21 ± 2 mV from
+    /// rest to threshold, i.e. rheobases around 20 mV / 0.7 GΩ ≈ 30 pA. Every preset's C, gL, a and b are
+    /// therefore scaled by <see cref="DorsalHornSize"/> (0.2): the same dynamics in mV and ms (the AdEx
+    /// equations are invariant when conductances, capacitance and currents scale together), so the firing
+    /// patterns relative to rheobase are unchanged, at R_in 280–500 MΩ, C 26–40 pF and rheobases 15–45 pA.
+    /// Synaptic conductances onto these cells scale with them.
     /// </summary>
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> SharedPresets =
         new Dictionary<string, IReadOnlyDictionary<string, double>>
         {
             // Naud 2008 "tonic spiking", unchanged: C 200, gL 10, EL −70, VT −50, ΔT 2, a 2, τw 30, b 0, Vr −58
-            // (their step 500 pA). Rheobase ≈ 220 pA; regular firing through the step, last/first ISI ≈ 1.1.
+            // (their step 500 pA). Rheobase ≈ 220 pA at Naud size, 44 pA here; regular firing through the step, last/first ISI ≈ 1.1.
             ["tonic"] = Set(200, 10, -70, -50, 2, a: 2, tauW: 30, b: 0, vr: -58),
             // Naud 2008 "delayed accelerating", unchanged: C 200, gL 12, EL −70, VT −50, ΔT 2, a −10, τw 300,
             // b 0, Vr −58 (their step 300 pA). Negative a: depolarisation slowly removes an outward current,
             // as the inactivation of the A-type K⁺ current delays firing of lamina II excitatory neurons.
-            // Rheobase ≈ 75 pA; first spike after ≈ 475 ms at 1.5× and ≈ 73 ms at 3× rheobase, then
+            // Rheobase ≈ 75 pA at Naud size, 15 pA here; first spike after ≈ 475 ms at 1.5× and ≈ 73 ms at 3× rheobase, then
             // accelerating firing. (The base dorsal-horn circuit uses this preset and is tuned to it.)
             ["delayed"] = Set(200, 12, -70, -50, 2, a: -10, tauW: 300, b: 0, vr: -58),
             // Naud 2008 "initial burst" (C 130, gL 18, EL −58, VT −50, ΔT 2, a 4, τw 150, b 120, Vr −50)
@@ -70,7 +78,7 @@ public sealed partial class AdExModel : NeuronModel
             // (Vr −48) so every suprathreshold step starts with a high-frequency burst, b 30 pA with a 3 ms
             // refractory period shapes it (3 spikes at ≈ 130–160 Hz at 1.5×, 10 spikes at ≈ 200 Hz within
             // 60 ms at 3× rheobase), and a strong slow subthreshold adaptation (a 60 nS, τw 300 ms)
-            // silences the neuron for the rest of the step up to ≈ 3.5× rheobase. Rheobase ≈ 150 pA.
+            // silences the neuron for the rest of the step up to ≈ 3.5× rheobase. Rheobase ≈ 150 pA at Naud size, 30 pA here.
             ["initial_burst"] = Set(130, 18, -58, -50, 2, a: 60, tauW: 300, b: 30, vr: -48, refractory: 3),
             // Naud 2008 "transient spiking" (C 100, gL 10, EL −65, VT −50, ΔT 2, a 10, τw 90, b 100, Vr −47)
             // adjusted: used as is it fires a 2-spike burst at 1.5× rheobase and keeps firing to the end of
@@ -78,22 +86,27 @@ public sealed partial class AdExModel : NeuronModel
             // (20 pA) give an onset discharge at moderate frequency (first ISI ≈ 35 ms at 1.5×, ≈ 13 ms at
             // 3× rheobase), and a strong, slow subthreshold adaptation (a 60 nS, τw 1200 ms) lengthens the
             // intervals until firing stops, ≈ 115 ms (1.5×) to ≈ 280 ms (3×) into the step, up to ≥ 4×
-            // rheobase. Rheobase ≈ 170 pA.
+            // rheobase. Rheobase ≈ 170 pA at Naud size, 34 pA here.
             ["phasic"] = Set(200, 10, -65, -50, 2, a: 60, tauW: 1200, b: 20, vr: -65, refractory: 2),
             // Derived from Naud 2008 "transient spiking" (C 100, gL 10, EL −65, VT −50, ΔT 2 as there): a
             // strong subthreshold adaptation (a 60 nS = 6 gL, τw 300 ms; the low-threshold K⁺ current behind
             // single spiking, Prescott, De Koninck & Sejnowski 2008 PLoS Comput Biol 4:e1000198) with a
             // large spike-triggered increment (b 600 pA) and reset to rest (Vr −65): one spike at step onset
-            // (≈ 11 ms after it at 1.5×, 5 ms at 3×) from rheobase to ≈ 3.5× rheobase. Rheobase ≈ 190 pA.
+            // (≈ 11 ms after it at 1.5×, 5 ms at 3×) from rheobase to ≈ 3.5× rheobase. Rheobase ≈ 190 pA at Naud size, 38 pA here.
             ["single_spike"] = Set(100, 10, -65, -50, 2, a: 60, tauW: 300, b: 600, vr: -65, refractory: 2),
         };
 
+    /// <summary>Scale from the cortical-size parameter sets (Naud et al. 2008) to dorsal horn neurons (see <see cref="SharedPresets"/>).</summary>
+    public const double DorsalHornSize = 0.2;
+
+    /// <summary>A preset from Naud-size values (C pF, gL nS, a nS, b pA), scaled to dorsal horn size.</summary>
     private static IReadOnlyDictionary<string, double> Set(double c, double gL, double el, double vt, double deltaT,
         double a, double tauW, double b, double vr, double? refractory = null)
     {
+        const double k = DorsalHornSize;
         var d = new Dictionary<string, double>
         {
-            ["C"] = c, ["gL"] = gL, ["EL"] = el, ["VT"] = vt, ["DeltaT"] = deltaT, ["a"] = a, ["tau_w"] = tauW, ["b"] = b, ["Vr"] = vr,
+            ["C"] = c * k, ["gL"] = gL * k, ["EL"] = el, ["VT"] = vt, ["DeltaT"] = deltaT, ["a"] = a * k, ["tau_w"] = tauW, ["b"] = b * k, ["Vr"] = vr,
         };
         if (refractory is { } r) d["refractory"] = r;
         return d;

