@@ -295,6 +295,13 @@ public static class NetworkBuilder
     }
 
     /// <summary>Each target's rings get one slot per step of its longest incoming delay, plus one.</summary>
+    /// <summary>
+    /// Each target's rings get one slot per step of its longest incoming delay, plus one. When every input of
+    /// a population arrives on the next step (delay one step) and every channel is a single exponential
+    /// with unit normalisation, arrivals are added to the channel state itself instead (Brian2 and NEST do
+    /// the same for such synapses): the neurons then read one array per channel instead of two and write no
+    /// ring back, which is most of COBA's neuron-phase memory traffic.
+    /// </summary>
     private static void SizeRings(List<Population> pops, List<Projection> projections)
     {
         foreach (var pop in pops.OfType<NeuronPopulation>())
@@ -302,10 +309,12 @@ public static class NetworkBuilder
             int maxDelay = 1;
             foreach (var pr in projections)
                 if (pr.Target == pop) maxDelay = Math.Max(maxDelay, pr.DelaySteps);
+            bool direct = maxDelay == 1 && pop.Channels.All(c => c.B is null && c.Norm == 1f);
             foreach (var ch in pop.Channels)
             {
-                ch.RingSlots = maxDelay + 1;
-                ch.Ring = AlignedArrays.Create((long)ch.RingSlots * pop.PaddedCount);
+                ch.ArrivesInState = direct;
+                ch.RingSlots = direct ? 1 : maxDelay + 1;
+                ch.Ring = direct ? ch.A : AlignedArrays.Create((long)ch.RingSlots * pop.PaddedCount);
             }
         }
     }

@@ -23,13 +23,20 @@ public sealed partial class LifModel
         {
             // no drug on the channels (availability 1: g = a exactly) and no injected current are the usual case
             bool blocked = pop.Channels[0].Availability != 1f || pop.Channels[1].Availability != 1f;
-            if (pop.ReceivesCurrent)
+            if (pop.Channels[0].ArrivesInState && pop.Channels[1].ArrivesInState)
             {
-                if (blocked) FusedTwoPlainChannels<V, SwitchOn, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-                else FusedTwoPlainChannels<V, SwitchOn, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+                // COBA's case: arrivals already in the states, no current, no drug
+                if (!pop.ReceivesCurrent && !blocked) FusedTwoPlainChannels<V, SwitchOff, SwitchOff, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+                else if (blocked) FusedTwoPlainChannels<V, SwitchOn, SwitchOn, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+                else FusedTwoPlainChannels<V, SwitchOn, SwitchOff, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
             }
-            else if (blocked) FusedTwoPlainChannels<V, SwitchOff, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
-            else FusedTwoPlainChannels<V, SwitchOff, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            else if (pop.ReceivesCurrent)
+            {
+                if (blocked) FusedTwoPlainChannels<V, SwitchOn, SwitchOn, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+                else FusedTwoPlainChannels<V, SwitchOn, SwitchOff, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            }
+            else if (blocked) FusedTwoPlainChannels<V, SwitchOff, SwitchOn, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
+            else FusedTwoPlainChannels<V, SwitchOff, SwitchOff, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
         }
         else if (pop.UniformParams) Update<V, SwitchOn>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
         else Update<V, SwitchOff>(pop, lo, hi, slotOffset, spikes, ref spikeCount);
@@ -85,8 +92,8 @@ public sealed partial class LifModel
     /// to the reference backend (checked by NeuronModelKernelTests).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FusedTwoPlainChannels<L, TCurrent, TBlocked>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
-        where L : struct, ILanes<L> where TCurrent : struct, IKernelSwitch where TBlocked : struct, IKernelSwitch
+    private static void FusedTwoPlainChannels<L, TCurrent, TBlocked, TDirect>(NeuronPopulation pop, int lo, int hi, int slotOffset, int[] spikes, ref int spikeCount)
+        where L : struct, ILanes<L> where TCurrent : struct, IKernelSwitch where TBlocked : struct, IKernelSwitch where TDirect : struct, IKernelSwitch
     {
         var a = (Arrays)pop.Binding!;
         var c0 = pop.Channels[0];
@@ -100,10 +107,20 @@ public sealed partial class LifModel
         int count = pop.Count;
         for (int i = lo; i < hi; i += L.Width)
         {
-            var a0 = L.Load(A0, i) + L.Load(ring0, slotOffset + i) * norm0;
-            var a1 = L.Load(A1, i) + L.Load(ring1, slotOffset + i) * norm1;
-            L.Store(L.Zero, ring0, slotOffset + i);
-            L.Store(L.Zero, ring1, slotOffset + i);
+            L a0, a1;
+            if (TDirect.On)
+            {
+                // arrivals were added to the states by delivery (one-step delays, unit normalisation)
+                a0 = L.Load(A0, i);
+                a1 = L.Load(A1, i);
+            }
+            else
+            {
+                a0 = L.Load(A0, i) + L.Load(ring0, slotOffset + i) * norm0;
+                a1 = L.Load(A1, i) + L.Load(ring1, slotOffset + i) * norm1;
+                L.Store(L.Zero, ring0, slotOffset + i);
+                L.Store(L.Zero, ring1, slotOffset + i);
+            }
             L.Store(SynapticInput.Flush(a0 * decay0), A0, i);
             L.Store(SynapticInput.Flush(a1 * decay1), A1, i);
             var g0 = TBlocked.On ? a0 * avail0 : a0;

@@ -39,6 +39,11 @@ public sealed class ReceptorChannel
 
     /// <summary>Fraction of the channel left unblocked by drugs (1 = no block).</summary>
     public float Availability { get; set; } = 1f;
+    /// <summary>
+    /// Arrivals are added straight into <see cref="A"/> (the ring is A itself, one slot): every input of the
+    /// population has a one-step delay and the channel is a single exponential with unit normalisation.
+    /// </summary>
+    public bool ArrivesInState { get; set; }
     /// <summary>RingSlots × padded count accumulators; sized by the builder from the longest delay.</summary>
     public float[] Ring { get; set; } = Array.Empty<float>();
     public int RingSlots { get; set; } = 1;

@@ -59,7 +59,7 @@ public static class SynapticInput
             float[] ring = ch.Ring, A = ch.A;
             float[]? B = ch.B;
             L norm = L.Of(ch.Norm), decayA = L.Of(ch.DecayA), decayB = L.Of(ch.DecayB), avail = L.Of(ch.Availability), rev = L.Of(ch.Reversal);
-            bool mg = ch.MgBlock, cl = ch.UsesChloride, calcium = gCa is not null && ch.CalciumFraction > 0f;
+            bool mg = ch.MgBlock, cl = ch.UsesChloride, calcium = gCa is not null && ch.CalciumFraction > 0f, direct = ch.ArrivesInState;
             L caFraction = L.Of(ch.CalciumFraction);
             var mod = ch.ModulatorIndex >= 0 ? channels[ch.ModulatorIndex] : null;
             bool sat = ch.InverseSaturation > 0f, modSat = mod is not null && mod.InverseSaturation > 0f;
@@ -70,15 +70,16 @@ public static class SynapticInput
             L mgFactor = L.Of(MgFactor), mgSlope = L.Of(-MagnesiumBlock.Slope);
             for (int i = lo; i < hi; i += w)
             {
-                var x = L.Load(ring, slotOffset + i);
+                // arrivals: from the ring slot, or already in the state (ArrivesInState: the ring is A itself)
+                var x = direct ? L.Zero : L.Load(ring, slotOffset + i);
                 var aOld = L.Load(A, i);
                 var any = L.Or(x, aOld);
                 if (B is not null) any = L.Or(any, L.Load(B, i));
                 // a silent channel on these neurons contributes exactly 0
                 if (L.IsAllZero(any)) continue;
-                L.Store(L.Zero, ring, slotOffset + i);
+                if (!direct) L.Store(L.Zero, ring, slotOffset + i);
                 var inc = x * norm;
-                var a = aOld + inc;
+                var a = direct ? aOld : aOld + inc;
                 var g = a;
                 L.Store(Flush(a * decayA), A, i);
                 if (B is not null)

@@ -16,14 +16,16 @@ namespace CircuitSim.Tests.Engine;
 /// </summary>
 public class NeuronModelKernelTests
 {
-    public static TheoryData<string, bool, bool, bool> Cases()
+    /// <summary>Channels: 0 every receptor kind (ring), 1 two plain channels (ring), 2 two plain channels whose
+    /// one-step inputs arrive straight in the state (as COBA).</summary>
+    public static TheoryData<string, bool, int, bool> Cases()
     {
-        var d = new TheoryData<string, bool, bool, bool>();
+        var d = new TheoryData<string, bool, int, bool>();
         foreach (var m in NeuronModels.All)
             foreach (bool jitter in new[] { false, true })
-                foreach (bool plain in new[] { false, true })
+                foreach (int channels in new[] { 0, 1, 2 })
                     foreach (bool wide in new[] { false, true })
-                        if (!wide || System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) d.Add(m.Name, jitter, plain, wide);
+                        if (!wide || System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) d.Add(m.Name, jitter, channels, wide);
         return d;
     }
 
@@ -77,6 +79,7 @@ public class NeuronModelKernelTests
             Assert.False(pop.UniformParams);
         }
         else Assert.True(pop.UniformParams);
+        Assert.Equal(spec.Projections.All(p => p.DelayMs == 0) && pop.Channels.All(c => c.B is null), pop.Channels[0].ArrivesInState);
         var sim = new Simulation(net, backend, 1);
         var rec = new SpikeRecorder(net, new[] { "N" });
         sim.Observers.Add(rec);
@@ -87,9 +90,10 @@ public class NeuronModelKernelTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Scalar_and_vector_kernels_of_every_model_agree_exactly(string model, bool jitter, bool plainChannels, bool sixteenLanes)
+    public void Scalar_and_vector_kernels_of_every_model_agree_exactly(string model, bool jitter, int channels, bool sixteenLanes)
     {
-        var spec = Spec(model, plainChannels);
+        var spec = Spec(model, channels > 0);
+        if (channels == 2) foreach (var pr in spec.Projections) pr.DelayMs = 0;
         var reference = Run(spec, BackendKind.Reference, jitter);
         (int[] Ids, double[] Times, float[][] State) simd;
         lock (NeuronModel.WidthGate)
