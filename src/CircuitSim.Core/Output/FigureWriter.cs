@@ -15,6 +15,7 @@ namespace CircuitSim.Output;
 /// <item><c>traces.png</c>: one panel per recorded population and variable, one line per neuron,
 /// y labelled with the unit, x in ms.</item>
 /// </list>
+/// Series take their colours from <see cref="FigurePalette"/>.
 /// </summary>
 public static class FigureWriter
 {
@@ -24,16 +25,13 @@ public static class FigureWriter
     public const int TracesWidth = 1200, TracePanelHeight = 260, TracesMaxHeight = 4000;
 
     /// <summary>The colour of the population with this index in every figure.</summary>
-    public static Color PopulationColor(int index) => Palette.GetColor(index);
-    static readonly IPalette Palette = new ScottPlot.Palettes.Category20(); // 20 colours: a dorsal horn circuit has 15+ populations
+    public static Color PopulationColor(int index) => FigurePalette.Get(index);
 
     /// <summary>
     /// The colour of line <paramref name="index"/> in figures of a few lines (wind-up conditions, traced
-    /// neurons): Category10, whose neighbours are different hues. Category20 comes in dark/light pairs
-    /// of one hue, which made the second wind-up condition a pale copy of the first.
+    /// neurons): the same palette, whose first colours are distinct hues.
     /// </summary>
-    public static Color LineColor(int index) => Lines.GetColor(index);
-    static readonly IPalette Lines = new ScottPlot.Palettes.Category10();
+    public static Color LineColor(int index) => FigurePalette.Get(index);
 
     public static void WriteRaster(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints = MaxRasterPoints)
     {

@@ -5,7 +5,7 @@ using SkiaSharp;
 
 namespace CircuitSim.Tests.Output;
 
-public class FigureWriterTests
+public partial class FigureWriterTests
 {
     static bool Near(SKColor px, Color c, int tol = 40) =>
         Math.Abs(px.Red - c.R) <= tol && Math.Abs(px.Green - c.G) <= tol && Math.Abs(px.Blue - c.B) <= tol;
@@ -21,12 +21,17 @@ public class FigureWriterTests
         return false;
     }
 
-    static int CountNear(SKBitmap bmp, Color c)
+    static int CountNear(SKBitmap bmp, Color c) => CountNear(bmp, c, new PixelRect(0, bmp.Width, bmp.Height, 0));
+
+    /// <summary>Pixels inside <paramref name="rect"/> within <paramref name="tolerance"/> of <paramref name="c"/> in every channel.</summary>
+    static int CountNear(SKBitmap bmp, Color c, PixelRect rect, int tolerance = 10)
     {
         int n = 0;
-        for (int y = 0; y < bmp.Height; y++)
-            for (int x = 0; x < bmp.Width; x++)
-                if (Near(bmp.GetPixel(x, y), c, 10)) n++;
+        int x0 = Math.Max(0, (int)rect.Left), x1 = Math.Min(bmp.Width, (int)Math.Ceiling(rect.Right));
+        int y0 = Math.Max(0, (int)rect.Top), y1 = Math.Min(bmp.Height, (int)Math.Ceiling(rect.Bottom));
+        for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+                if (Near(bmp.GetPixel(x, y), c, tolerance)) n++;
         return n;
     }
 
