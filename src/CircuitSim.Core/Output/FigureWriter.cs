@@ -11,17 +11,18 @@ namespace CircuitSim.Output;
 /// <see cref="MaxRasterPoints"/> spikes every k-th neuron is drawn (k chosen deterministically) and the
 /// title says so.</item>
 /// <item><c>rates.png</c>: population rate (spikes / size / bin, Hz) over time, one line per population,
-/// bins of <see cref="RateBinMs"/>.</item>
+/// bins of <see cref="RateBinMs"/>, in stacked panels of at most six lines (<see cref="RatePanels"/>).</item>
 /// <item><c>traces.png</c>: one panel per recorded population and variable, one line per neuron,
 /// y labelled with the unit, x in ms.</item>
 /// </list>
-/// Series take their colours from <see cref="FigurePalette"/>.
+/// Series take their colours from <see cref="FigurePalette"/>; stacked panels share one data-area width,
+/// so their time axes line up.
 /// </summary>
 public static class FigureWriter
 {
     public const int MaxRasterPoints = 200_000;
     public const int RasterWidth = 1200, RasterHeight = 700;
-    public const int RatesWidth = 1200, RatesHeight = 500;
+    public const int RatesWidth = 1200, RatesPanelHeight = 230, RatesMinHeight = 500, RatesMaxHeight = 4000;
     public const int TracesWidth = 1200, TracePanelHeight = 260, TracesMaxHeight = 4000;
 
     /// <summary>The colour of the population with this index in every figure.</summary>
@@ -41,9 +42,12 @@ public static class FigureWriter
 
     public static void WriteRates(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs)
     {
-        using var plot = RatesFigure.Build(spikes, durationMs);
-        Save(path, plot, RatesWidth, RatesHeight);
+        var multiplot = RatesFigure.Build(spikes, durationMs);
+        SaveMultiplot(path, multiplot, RatesWidth, RatesHeight(multiplot.Subplots.Count));
     }
+
+    /// <summary>Height of a rates figure of this many panels, px.</summary>
+    public static int RatesHeight(int panels) => Math.Clamp(panels * RatesPanelHeight + 60, RatesMinHeight, RatesMaxHeight);
 
     /// <summary>Writes the traces figure; nothing when there are no traces (returns false).</summary>
     public static bool WriteTraces(string path, IReadOnlyList<TraceData> traces)
@@ -52,9 +56,7 @@ public static class FigureWriter
         if (multiplot is null) return false;
         int panels = multiplot.Subplots.Count;
         int height = Math.Clamp(panels * TracePanelHeight + 40, 400, TracesMaxHeight);
-        var bytes = multiplot.Render(TracesWidth, height).GetImageBytes(ImageFormat.Png, 100);
-        foreach (var p in multiplot.Subplots.GetPlots()) p.Dispose();
-        AtomicFile.WriteAllBytes(path, bytes);
+        SaveMultiplot(path, multiplot, TracesWidth, height);
         return true;
     }
 
@@ -88,4 +90,33 @@ public static class FigureWriter
 
     internal static void Save(string path, Plot plot, int width, int height) =>
         AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
+
+    /// <summary>Writes the panels with their data areas aligned (<see cref="AlignDataAreas"/>), then disposes them.</summary>
+    internal static void SaveMultiplot(string path, Multiplot multiplot, int width, int height)
+    {
+        AlignDataAreas(multiplot, width, height);
+        using var image = multiplot.Render(width, height);
+        var bytes = image.GetImageBytes(ImageFormat.Png, 100);
+        foreach (var p in multiplot.Subplots.GetPlots()) p.Dispose();
+        AtomicFile.WriteAllBytes(path, bytes);
+    }
+
+    /// <summary>
+    /// Gives every stacked panel the same left and right padding, the widest any of them needs, so their
+    /// time axes line up although their tick labels and legends differ in width: lays the panels out once
+    /// on their own, then fixes the padding.
+    /// </summary>
+    internal static void AlignDataAreas(Multiplot multiplot, int width, int height)
+    {
+        multiplot.Render(width, height).Dispose();
+        var plots = multiplot.Subplots.GetPlots();
+        var pads = plots.Select(p => (p.RenderManager.LastRender.FigureRect, p.RenderManager.LastRender.DataRect)).ToList();
+        float left = pads.Max(x => x.DataRect.Left - x.FigureRect.Left);
+        float right = pads.Max(x => x.FigureRect.Right - x.DataRect.Right);
+        for (int k = 0; k < plots.Length; k++)
+        {
+            var (figure, data) = pads[k];
+            plots[k].Layout.Fixed(new PixelPadding(left, right, figure.Bottom - data.Bottom, data.Top - figure.Top));
+        }
+    }
 }

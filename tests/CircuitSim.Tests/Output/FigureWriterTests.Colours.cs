@@ -48,7 +48,8 @@ public partial class FigureWriterTests
         for (int k = 0; k < 11; k++) for (int c = 0; c < 8; c++) eight[k, c] = -65 + c + k;
         var trace = new TraceData { Population = "WDR", Variable = "v", Unit = "mV", Neurons = [.. Enumerable.Range(0, 8)], EveryMs = 1, Values = eight };
 
-        var plots = new List<Plot> { RasterFigure.Build(spikes, 1000, FigureWriter.MaxRasterPoints), RatesFigure.Build(spikes, 1000) };
+        var plots = new List<Plot> { RasterFigure.Build(spikes, 1000, FigureWriter.MaxRasterPoints) };
+        plots.AddRange(RatesFigure.Build(spikes, 1000).Subplots.GetPlots());
         plots.AddRange(TracesFigure.Build([trace])!.Subplots.GetPlots());
         var drawn = plots.SelectMany(StrokeColours).Where(d => d.Colour.A > 0).ToList();
         foreach (var p in plots) p.Dispose();
@@ -66,5 +67,18 @@ public partial class FigureWriterTests
         using var bmp = SKBitmap.Decode(path);
         for (int i = 0; i < spikes.Count; i++)
             Assert.True(CountNear(bmp, FigureWriter.PopulationColor(i)) > 50, $"{spikes[i].Population}'s colour is not in rates.png");
+    }
+
+    [Fact]
+    public void Lines_that_share_a_rates_panel_differ_clearly_in_colour()
+    {
+        var spikes = OutputTestData.BaseCircuit();
+        foreach (var panel in RatePanels.Split(spikes))
+            foreach (int a in panel.Populations)
+                foreach (int b in panel.Populations.Where(b => b > a))
+                {
+                    double d = DeltaE76(FigureWriter.PopulationColor(a), FigureWriter.PopulationColor(b));
+                    Assert.True(d >= 15, $"{spikes[a].Population} and {spikes[b].Population} in '{panel.Title}': ΔE {d:F1}");
+                }
     }
 }

@@ -23,6 +23,27 @@ public partial class FigureWriterTests
 
     static int CountNear(SKBitmap bmp, Color c) => CountNear(bmp, c, new PixelRect(0, bmp.Width, bmp.Height, 0));
 
+    /// <summary>
+    /// Pixels inside <paramref name="rect"/> that are <paramref name="c"/> anti-aliased over white, covering at
+    /// least 40 % of the pixel: thin lines (legend symbols) rarely have a pixel of their exact colour.
+    /// </summary>
+    static int CountDrawnIn(SKBitmap bmp, Color c, PixelRect rect)
+    {
+        int n = 0;
+        for (int y = Math.Max(0, (int)rect.Top); y < Math.Min(bmp.Height, rect.Bottom); y++)
+            for (int x = Math.Max(0, (int)rect.Left); x < Math.Min(bmp.Width, rect.Right); x++)
+            {
+                var p = bmp.GetPixel(x, y);
+                // coverage a from the channel that moves most, then every channel must agree with a·c + (1 − a)·white
+                int[] from = [255 - c.R, 255 - c.G, 255 - c.B], to = [255 - p.Red, 255 - p.Green, 255 - p.Blue];
+                int k = Array.IndexOf(from, from.Max());
+                if (from[k] < 40) continue;
+                double a = (double)to[k] / from[k];
+                if (a >= 0.4 && a <= 1.05 && Enumerable.Range(0, 3).All(j => Math.Abs(to[j] - a * from[j]) <= 12)) n++;
+            }
+        return n;
+    }
+
     /// <summary>Pixels inside <paramref name="rect"/> within <paramref name="tolerance"/> of <paramref name="c"/> in every channel.</summary>
     static int CountNear(SKBitmap bmp, Color c, PixelRect rect, int tolerance = 10)
     {
@@ -133,7 +154,7 @@ public partial class FigureWriterTests
         FigureWriter.WriteRates(rates, spikes, 20);
         using (var bmp = SKBitmap.Decode(rates))
         {
-            Assert.Equal((FigureWriter.RatesWidth, FigureWriter.RatesHeight), (bmp.Width, bmp.Height));
+            Assert.Equal((FigureWriter.RatesWidth, FigureWriter.RatesHeight(1)), (bmp.Width, bmp.Height));
             Assert.True(CountNear(bmp, FigureWriter.PopulationColor(0)) > 100);
             Assert.True(CountNear(bmp, FigureWriter.PopulationColor(1)) > 100);
         }
