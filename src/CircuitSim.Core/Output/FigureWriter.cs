@@ -15,8 +15,9 @@ namespace CircuitSim.Output;
 /// <item><c>traces.png</c>: one panel per recorded population and variable, one line per neuron,
 /// y labelled with the unit, x in ms.</item>
 /// </list>
-/// Series take their colours from <see cref="FigurePalette"/>; stacked panels share one data-area width,
-/// so their time axes line up.
+/// Raster and rates mark the stimuli and interventions of the run (<see cref="TimeMarks"/>). Series take
+/// their colours from <see cref="FigurePalette"/>; stacked panels share one data-area width, so their
+/// time axes line up.
 /// </summary>
 public static class FigureWriter
 {
@@ -34,15 +35,18 @@ public static class FigureWriter
     /// </summary>
     public static Color LineColor(int index) => FigurePalette.Get(index);
 
-    public static void WriteRaster(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints = MaxRasterPoints)
+    /// <param name="marks">Stimuli and interventions to mark on the time axis (none when null).</param>
+    public static void WriteRaster(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs, TimeMarks? marks = null,
+        int maxPoints = MaxRasterPoints)
     {
-        using var plot = RasterFigure.Build(spikes, durationMs, maxPoints);
+        using var plot = RasterFigure.Build(spikes, durationMs, maxPoints, marks);
         Save(path, plot, RasterWidth, RasterHeight);
     }
 
-    public static void WriteRates(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs)
+    /// <param name="marks">Stimuli and interventions to mark on the time axis (none when null).</param>
+    public static void WriteRates(string path, IReadOnlyList<PopulationSpikes> spikes, double durationMs, TimeMarks? marks = null)
     {
-        var multiplot = RatesFigure.Build(spikes, durationMs);
+        var multiplot = RatesFigure.Build(spikes, durationMs, marks);
         SaveMultiplot(path, multiplot, RatesWidth, RatesHeight(multiplot.Subplots.Count));
     }
 

@@ -27,16 +27,20 @@ internal static class RatesFigure
         return counts;
     }
 
+    /// <summary>Room the y axis and the legend take, px: the rest of the width is about the data area.</summary>
+    const int AxisAndLegendWidthPx = 260;
+
     /// <summary>
-    /// One panel per <see cref="RatePanels"/> group, stacked, all on the same time axis.
+    /// One panel per <see cref="RatePanels"/> group, stacked, all on the same time axis; stimuli and
+    /// interventions marked in every panel, named above the first.
     /// </summary>
-    public static Multiplot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs)
+    public static Multiplot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs, TimeMarks? marks = null)
     {
         ArgumentNullException.ThrowIfNull(spikes);
         double duration = durationMs > 0 ? durationMs : 1;
         double bin = FigureWriter.RateBinMs(duration);
         var groups = RatePanels.Split(spikes);
-        var plots = groups.Select(g => Panel(spikes, g, duration, bin)).ToList();
+        var plots = groups.Select((g, k) => Panel(spikes, g, duration, bin, marks ?? TimeMarks.None, labels: k == 0)).ToList();
         plots[0].Title($"Population rates ({bin:G} ms bins): {groups[0].Title}");
         plots[^1].XLabel("time (ms)");
         var multiplot = new Multiplot(plots[0]);
@@ -45,7 +49,7 @@ internal static class RatesFigure
         return multiplot;
     }
 
-    static Plot Panel(IReadOnlyList<PopulationSpikes> spikes, RatePanel group, double duration, double bin)
+    static Plot Panel(IReadOnlyList<PopulationSpikes> spikes, RatePanel group, double duration, double bin, TimeMarks marks, bool labels)
     {
         var plot = FigureWriter.NewPlot();
         foreach (int i in group.Populations)
@@ -62,6 +66,7 @@ internal static class RatesFigure
             line.LineWidth = 1.5f;
             line.LegendText = spikes[i].Population;
         }
+        TimeMarksLayer.Draw(plot, marks, 0, duration, labels, FigureWriter.RatesWidth - AxisAndLegendWidthPx);
         plot.Axes.SetLimitsX(0, duration);
         plot.Axes.AutoScaleY();
         var limits = plot.Axes.GetLimits();

@@ -55,12 +55,13 @@ public static class ResultsWriter
 
         if (r.Spec.Record.Figures)
         {
+            var marks = TimeMarks.From(r.Spec, r.DurationMs);
             string raster = Path.Combine(dir, RasterFile);
-            FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs);
+            FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs, marks);
             written.Add(raster);
 
             string rates = Path.Combine(dir, RatesFile);
-            FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs);
+            FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs, marks);
             written.Add(rates);
 
             if (r.Extra.TryGetValue("windup", out var w) && w is Dictionary<string, object> wd && wd.Count > 0)

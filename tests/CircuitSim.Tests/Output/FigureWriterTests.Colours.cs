@@ -44,12 +44,13 @@ public partial class FigureWriterTests
         // regression: every second population was drawn in Category20's light half (pale blue, pale
         // orange, pale green, ...): 14 of its 20 colours have less than 3:1 contrast against white (WCAG 2)
         var spikes = OutputTestData.BaseCircuit();
+        var marks = new TimeMarks([new StimulusSpan("touch", 100, 300)], [new StimulusPulses("pulse", [500])], [new InterventionMark("drug", 600)]);
         var eight = new float[11, 8];
         for (int k = 0; k < 11; k++) for (int c = 0; c < 8; c++) eight[k, c] = -65 + c + k;
         var trace = new TraceData { Population = "WDR", Variable = "v", Unit = "mV", Neurons = [.. Enumerable.Range(0, 8)], EveryMs = 1, Values = eight };
 
-        var plots = new List<Plot> { RasterFigure.Build(spikes, 1000, FigureWriter.MaxRasterPoints) };
-        plots.AddRange(RatesFigure.Build(spikes, 1000).Subplots.GetPlots());
+        var plots = new List<Plot> { RasterFigure.Build(spikes, 1000, FigureWriter.MaxRasterPoints, marks) };
+        plots.AddRange(RatesFigure.Build(spikes, 1000, marks).Subplots.GetPlots());
         plots.AddRange(TracesFigure.Build([trace])!.Subplots.GetPlots());
         var drawn = plots.SelectMany(StrokeColours).Where(d => d.Colour.A > 0).ToList();
         foreach (var p in plots) p.Dispose();
@@ -57,6 +58,7 @@ public partial class FigureWriterTests
         Assert.Contains(drawn, d => d.What == "raster markers");
         Assert.Contains(drawn, d => d.What == "line of WDR");
         Assert.Contains(drawn, d => d.What.StartsWith("trace"));
+        Assert.Contains(drawn, d => d.What == "mark line");
         Assert.All(drawn, d => Assert.True(ContrastAgainstWhite(d.Colour) >= 3,
             $"{d.What}: {d.Colour.ToHex()} has {ContrastAgainstWhite(d.Colour):F2}:1 against white"));
 
