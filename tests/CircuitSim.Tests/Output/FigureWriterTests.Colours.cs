@@ -1,3 +1,4 @@
+using CircuitSim.Metrics;
 using CircuitSim.Output;
 using CircuitSim.Recording;
 using ScottPlot;
@@ -9,6 +10,13 @@ namespace CircuitSim.Tests.Output;
 
 public partial class FigureWriterTests
 {
+    /// <summary>A wind-up result of the WDR neurons, counted 60–390 ms after each pulse.</summary>
+    static WindupResult Windup(string name, double hz, double[] counts, double[]? afterDischarge = null) =>
+        new(name, "WDR", "train", hz, 60, 390, counts, 0, null)
+        {
+            ByWindow = afterDischarge is null ? new Dictionary<string, double[]>() : new() { ["after_discharge"] = afterDischarge },
+        };
+
     /// <summary>
     /// What a plot draws as data or marks: lines and markers of series, vertical mark lines. Horizontal
     /// lines (raster band separators, the normalised panel's "1") are left out: they are faint on purpose, like the grid.
@@ -51,6 +59,7 @@ public partial class FigureWriterTests
 
         var plots = new List<Plot> { RasterFigure.Build(spikes, 1000, FigureWriter.MaxRasterPoints, marks) };
         plots.AddRange(RatesFigure.Build(spikes, 1000, marks).Subplots.GetPlots());
+        plots.AddRange(WindupFigure.Build([Windup("slow", 0.1, [1, 1, 1], [0.2, 0.1, 0.3]), Windup("fast", 1, [1, 2, 3], [0.2, 0.5, 0.9])]).Subplots.GetPlots());
         plots.AddRange(TracesFigure.Build([trace])!.Subplots.GetPlots());
         var drawn = plots.SelectMany(StrokeColours).Where(d => d.Colour.A > 0).ToList();
         foreach (var p in plots) p.Dispose();
@@ -59,6 +68,7 @@ public partial class FigureWriterTests
         Assert.Contains(drawn, d => d.What == "line of WDR");
         Assert.Contains(drawn, d => d.What.StartsWith("trace"));
         Assert.Contains(drawn, d => d.What == "mark line");
+        Assert.Contains(drawn, d => d.What == "marker outline of fast: after-discharge");
         Assert.All(drawn, d => Assert.True(ContrastAgainstWhite(d.Colour) >= 3,
             $"{d.What}: {d.Colour.ToHex()} has {ContrastAgainstWhite(d.Colour):F2}:1 against white"));
 
