@@ -43,12 +43,16 @@ internal static class RasterFigure
         return idx.OrderBy(i => Rank(spikes[i])).ThenBy(i => i).ToArray();
     }
 
-    public static Plot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints)
+    /// <summary>Room the band labels on the left take, px: the rest of the width is about the data area.</summary>
+    const int LabelsWidthPx = 160;
+
+    public static Plot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs, int maxPoints, TimeMarks? marks = null)
     {
         ArgumentNullException.ThrowIfNull(spikes);
         var order = DrawingOrder(spikes);
         bool byLamina = spikes.Any(p => p.Lamina is not null);
         var plot = FigureWriter.NewPlot();
+        double duration = durationMs > 0 ? durationMs : 1;
         int stride = NeuronStride(spikes, maxPoints);
         long total = 0, shown = 0;
 
@@ -83,8 +87,9 @@ internal static class RasterFigure
             offset += Math.Max(size, 1);
         }
 
+        TimeMarksLayer.Draw(plot, marks ?? TimeMarks.None, 0, duration, labels: true, FigureWriter.RasterWidth - LabelsWidthPx);
         plot.Axes.Left.SetTicks(tickPositions.ToArray(), tickLabels.ToArray());
-        plot.Axes.SetLimits(0, durationMs > 0 ? durationMs : 1, -0.5, Math.Max(offset, 1) - 0.5);
+        plot.Axes.SetLimits(0, duration, -0.5, Math.Max(offset, 1) - 0.5);
         plot.XLabel("time (ms)");
         plot.YLabel("population / neuron");
         string what = byLamina ? "Spike raster by lamina" : "Spike raster";

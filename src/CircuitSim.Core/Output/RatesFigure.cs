@@ -27,17 +27,34 @@ internal static class RatesFigure
         return counts;
     }
 
-    public static Plot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs)
+    /// <summary>Room the y axis and the legend take, px: the rest of the width is about the data area.</summary>
+    const int AxisAndLegendWidthPx = 260;
+
+    /// <summary>
+    /// One panel per <see cref="RatePanels"/> group, stacked, all on the same time axis; stimuli and
+    /// interventions marked in every panel, named above the first.
+    /// </summary>
+    public static Multiplot Build(IReadOnlyList<PopulationSpikes> spikes, double durationMs, TimeMarks? marks = null)
     {
         ArgumentNullException.ThrowIfNull(spikes);
-        var plot = FigureWriter.NewPlot();
         double duration = durationMs > 0 ? durationMs : 1;
         double bin = FigureWriter.RateBinMs(duration);
-        for (int i = 0; i < spikes.Count; i++)
+        var groups = RatePanels.Split(spikes);
+        var plots = groups.Select((g, k) => Panel(spikes, g, duration, bin, marks ?? TimeMarks.None, labels: k == 0)).ToList();
+        plots[0].Title($"Population rates ({bin:G} ms bins): {groups[0].Title}");
+        plots[^1].XLabel("time (ms)");
+        var multiplot = new Multiplot(plots[0]);
+        foreach (var p in plots.Skip(1)) multiplot.AddPlot(p);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Rows();
+        return multiplot;
+    }
+
+    static Plot Panel(IReadOnlyList<PopulationSpikes> spikes, RatePanel group, double duration, double bin, TimeMarks marks, bool labels)
+    {
+        var plot = FigureWriter.NewPlot();
+        foreach (int i in group.Populations)
         {
-            var p = spikes[i];
-            if (p.Size <= 0) continue;
-            var rates = BinnedRates(p, duration, bin);
+            var rates = BinnedRates(spikes[i], duration, bin);
             // Step line over bin edges: the value of bin k holds from k·bin to (k+1)·bin.
             var xs = new double[rates.Length + 1];
             var ys = new double[rates.Length + 1];
@@ -47,16 +64,18 @@ internal static class RatesFigure
             var line = plot.Add.ScatterLine(xs, ys, FigureWriter.PopulationColor(i));
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 1.5f;
-            line.LegendText = p.Population;
+            line.LegendText = spikes[i].Population;
         }
+        TimeMarksLayer.Draw(plot, marks, 0, duration, labels, FigureWriter.RatesWidth - AxisAndLegendWidthPx);
         plot.Axes.SetLimitsX(0, duration);
         plot.Axes.AutoScaleY();
         var limits = plot.Axes.GetLimits();
         plot.Axes.SetLimitsY(0, Math.Max(limits.Top * 1.05, 1));
-        plot.XLabel("time (ms)");
         plot.YLabel("rate (Hz)");
-        plot.Title($"Population rates ({bin:G} ms bins)");
-        plot.ShowLegend(Edge.Right); // outside the data: with a dozen populations an inner legend hides the traces
+        plot.Title(group.Title);
+        plot.Axes.Title.Label.FontSize = 13;
+        plot.Axes.Title.Label.Bold = false;
+        plot.ShowLegend(Edge.Right); // outside the data area, where it hides no line
         return plot;
     }
 }

@@ -7,7 +7,8 @@ namespace CircuitSim.Output;
 /// <c>spikes.h5</c> (SONATA, the populations in <see cref="SimulationResult.Spikes"/>),
 /// <c>edges.h5</c> and <c>nodes.h5</c> (SONATA network with initial state) when <c>record.network</c> is true,
 /// <c>traces/&lt;population&gt;.&lt;variable&gt;.csv</c> when traces were recorded,
-/// <c>raster.png</c>, <c>rates.png</c> and <c>traces.png</c> when the scenario asks for figures,
+/// <c>raster.png</c>, <c>rates.png</c>, <c>traces.png</c> (when traces were recorded) and <c>windup.png</c> (when
+/// wind-up was measured) when the scenario asks for figures,
 /// and <c>metrics.json</c> last: every file is written atomically, and a metrics.json left from an
 /// earlier run is removed first, so a folder with metrics.json holds one complete run.
 /// </summary>
@@ -62,12 +63,13 @@ public static class ResultsWriter
 
         if (r.Spec.Record.Figures)
         {
+            var marks = TimeMarks.From(r.Spec, r.DurationMs);
             string raster = Path.Combine(dir, RasterFile);
-            FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs);
+            FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs, marks);
             written.Add(raster);
 
             string rates = Path.Combine(dir, RatesFile);
-            FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs);
+            FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs, marks);
             written.Add(rates);
 
             if (r.Extra.TryGetValue("windup", out var w) && w is Dictionary<string, object> wd && wd.Count > 0)

@@ -5,7 +5,7 @@ using SkiaSharp;
 
 namespace CircuitSim.Tests.Output;
 
-public class FigureWriterTests
+public partial class FigureWriterTests
 {
     static bool Near(SKColor px, Color c, int tol = 40) =>
         Math.Abs(px.Red - c.R) <= tol && Math.Abs(px.Green - c.G) <= tol && Math.Abs(px.Blue - c.B) <= tol;
@@ -21,12 +21,38 @@ public class FigureWriterTests
         return false;
     }
 
-    static int CountNear(SKBitmap bmp, Color c)
+    static int CountNear(SKBitmap bmp, Color c) => CountNear(bmp, c, new PixelRect(0, bmp.Width, bmp.Height, 0));
+
+    /// <summary>
+    /// Pixels inside <paramref name="rect"/> that are <paramref name="c"/> anti-aliased over white, covering at
+    /// least 40 % of the pixel: thin lines (legend symbols) rarely have a pixel of their exact colour.
+    /// </summary>
+    static int CountDrawnIn(SKBitmap bmp, Color c, PixelRect rect)
     {
         int n = 0;
-        for (int y = 0; y < bmp.Height; y++)
-            for (int x = 0; x < bmp.Width; x++)
-                if (Near(bmp.GetPixel(x, y), c, 10)) n++;
+        for (int y = Math.Max(0, (int)rect.Top); y < Math.Min(bmp.Height, rect.Bottom); y++)
+            for (int x = Math.Max(0, (int)rect.Left); x < Math.Min(bmp.Width, rect.Right); x++)
+            {
+                var p = bmp.GetPixel(x, y);
+                // coverage a from the channel that moves most, then every channel must agree with a·c + (1 − a)·white
+                int[] from = [255 - c.R, 255 - c.G, 255 - c.B], to = [255 - p.Red, 255 - p.Green, 255 - p.Blue];
+                int k = Array.IndexOf(from, from.Max());
+                if (from[k] < 40) continue;
+                double a = (double)to[k] / from[k];
+                if (a >= 0.4 && a <= 1.05 && Enumerable.Range(0, 3).All(j => Math.Abs(to[j] - a * from[j]) <= 12)) n++;
+            }
+        return n;
+    }
+
+    /// <summary>Pixels inside <paramref name="rect"/> within <paramref name="tolerance"/> of <paramref name="c"/> in every channel.</summary>
+    static int CountNear(SKBitmap bmp, Color c, PixelRect rect, int tolerance = 10)
+    {
+        int n = 0;
+        int x0 = Math.Max(0, (int)rect.Left), x1 = Math.Min(bmp.Width, (int)Math.Ceiling(rect.Right));
+        int y0 = Math.Max(0, (int)rect.Top), y1 = Math.Min(bmp.Height, (int)Math.Ceiling(rect.Bottom));
+        for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+                if (Near(bmp.GetPixel(x, y), c, tolerance)) n++;
         return n;
     }
 
@@ -128,7 +154,7 @@ public class FigureWriterTests
         FigureWriter.WriteRates(rates, spikes, 20);
         using (var bmp = SKBitmap.Decode(rates))
         {
-            Assert.Equal((FigureWriter.RatesWidth, FigureWriter.RatesHeight), (bmp.Width, bmp.Height));
+            Assert.Equal((FigureWriter.RatesWidth, FigureWriter.RatesHeight(1)), (bmp.Width, bmp.Height));
             Assert.True(CountNear(bmp, FigureWriter.PopulationColor(0)) > 100);
             Assert.True(CountNear(bmp, FigureWriter.PopulationColor(1)) > 100);
         }

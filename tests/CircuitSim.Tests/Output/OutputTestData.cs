@@ -30,6 +30,36 @@ internal static class OutputTestData
         NodeIds = [],
     };
 
+    /// <summary>The 17 populations of the base circuit (scenarios/base/dorsal-horn.yaml) in its order, with laminae.</summary>
+    public static readonly (string Name, string? Lamina)[] BasePopulations =
+    [
+        ("C_pep", null), ("C_np", null), ("Adelta", null), ("Abeta_SA", null), ("Abeta_SA2", null), ("Abeta_RA", null),
+        ("PN", "I"), ("PKCg", "IIi"), ("VGLUT3", "III"), ("DOR", "IIi"), ("TC", "II"), ("SOM", "II"), ("CR", "IIo"),
+        ("PV", "IIi"), ("DYN", "II"), ("islet", "II"), ("WDR", "V"),
+    ];
+
+    /// <summary>
+    /// Spikes of the 17 base populations over 1 s, 10 neurons each: neuron n of population i fires every
+    /// 40 + 7·i ms from n·3 ms, so every population has a rate of its own (25 Hz down to 6.5 Hz).
+    /// </summary>
+    public static List<PopulationSpikes> BaseCircuit()
+    {
+        var list = new List<PopulationSpikes>();
+        for (int i = 0; i < BasePopulations.Length; i++)
+        {
+            var spikes = new List<(double T, int Id)>();
+            for (int n = 0; n < 10; n++)
+                for (double t = n * 3; t < 1000; t += 40 + 7 * i) spikes.Add((t, n));
+            spikes.Sort();
+            list.Add(new PopulationSpikes
+            {
+                Population = BasePopulations[i].Name, Lamina = BasePopulations[i].Lamina, Size = 10,
+                TimesMs = spikes.Select(s => s.T).ToArray(), NodeIds = spikes.Select(s => s.Id).ToArray(),
+            });
+        }
+        return list;
+    }
+
     /// <summary>WDR.v for neurons 0 and 2, every 0.1 ms, 5 samples (mV).</summary>
     public static TraceData Trace(string variable = "v", string unit = "mV") => new()
     {
