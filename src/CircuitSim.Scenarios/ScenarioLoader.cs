@@ -35,16 +35,11 @@ public static class ScenarioLoader
     private static YMap? LoadTree(string display, string full, bool rooted, List<(string Full, string Display)> chain,
         Diagnostics diag, (YNode Node, string KeyPath)? referencedFrom)
     {
-        string text;
-        try
+        var text = ScenarioFile.Read(full, out var why);
+        if (text is null)
         {
-            text = File.ReadAllText(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            string why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot read the file: " + e.Message;
             if (referencedFrom is { } r) diag.Add(r.Node, r.KeyPath, $"{why}: '{display}'");
-            else diag.Add(new Origin(display, 1, 1), "(file)", why);
+            else diag.Add(new Origin(display, 1, 1), "(file)", why!);
             return null;
         }
 
