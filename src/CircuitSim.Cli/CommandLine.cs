@@ -52,7 +52,7 @@ public static class CommandLine
         var file = new Argument<string>("file") { Description = "scenario YAML file" };
         var set = SetOption();
         var cmd = new Command("validate", "check a scenario without running it") { file, set };
-        cmd.SetAction(r => RunCommandHandler.Validate(r.GetValue(file)!, r.GetValue(set) ?? Array.Empty<string>()));
+        cmd.SetAction(r => ValidateCommandHandler.Execute(r.GetValue(file)!, r.GetValue(set) ?? Array.Empty<string>()));
         return cmd;
     }
 }

@@ -7,29 +7,13 @@ using Spectre.Console;
 
 namespace CircuitSim.Cli;
 
-/// <summary>`circuitsim run` and `circuitsim validate`: load, build, run, write, summarise.</summary>
+/// <summary>`circuitsim run`: load, build, run, write, summarise.</summary>
 public static class RunCommandHandler
 {
-    public static int Validate(string file, string[] sets)
-    {
-        try
-        {
-            var spec = ScenarioLoader.Load(file, sets);
-            Console.WriteLine($"{file}: ok — '{spec.Name}', {spec.Populations.Count} populations " +
-                              $"({spec.Populations.Sum(p => p.Count)} cells), {spec.Projections.Count} projections, " +
-                              $"{spec.Stimuli.Count} stimuli, {spec.DurationMs / 1000:0.###} s at dt {spec.DtMs} ms");
-            return ExitCodes.Ok;
-        }
-        catch (ScenarioException e) { return BadInput(e.Message); }
-        catch (FileNotFoundException e) { return BadInput(e.Message); }
-    }
-
     public static int Execute(RunArguments a)
     {
-        ScenarioSpec spec;
-        try { spec = ScenarioLoader.Load(a.File, a.Sets); }
-        catch (ScenarioException e) { return BadInput(e.Message); }
-        catch (FileNotFoundException e) { return BadInput(e.Message); }
+        if (ScenarioInput.Load(a.File, a.Sets) is not { } loaded) return ExitCodes.BadInput;
+        var spec = loaded.Spec;
         if (a.Seed is { } seed) spec.Seed = seed;
         string outDir = a.Out ?? Path.Combine("results", SafeName(spec.Name));
 
@@ -60,7 +44,7 @@ public static class RunCommandHandler
             }
             return ExitCodes.Ok;
         }
-        catch (BuildException e) { return BadInput($"{a.File}: {e.Message}"); }
+        catch (BuildException e) { return ScenarioInput.BadInput(loaded.Describe(e)); }
         catch (NumericalBlowupException e)
         {
             Console.Error.WriteLine($"error: {a.File}: {e.Message}");
@@ -83,12 +67,6 @@ public static class RunCommandHandler
                 task.Value = task.MaxValue;
             });
         return result!;
-    }
-
-    private static int BadInput(string message)
-    {
-        Console.Error.WriteLine("error: " + message);
-        return ExitCodes.BadInput;
     }
 
     public static string SafeName(string name)

@@ -17,7 +17,10 @@ public static class ScenarioLoader
     /// </summary>
     /// <param name="path">The scenario file.</param>
     /// <param name="sets">Overrides <c>PATH=VALUE</c>, applied in order after <c>extends</c>.</param>
-    public static ScenarioSpec Load(string path, IReadOnlyList<string>? sets = null)
+    public static ScenarioSpec Load(string path, IReadOnlyList<string>? sets = null) => LoadWithOrigins(path, sets).Spec;
+
+    /// <summary>As <see cref="Load"/>, keeping where each value was written, to report errors found when the network is built.</summary>
+    public static LoadedScenario LoadWithOrigins(string path, IReadOnlyList<string>? sets = null)
     {
         var diag = new Diagnostics();
         var root = LoadTree(path, Path.GetFullPath(path), Path.IsPathRooted(path), new List<(string Full, string Display)>(), diag, null);
@@ -28,7 +31,7 @@ public static class ScenarioLoader
         var spec = SpecBuilder.Build(root, diag);
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
         spec.SourceFile = path;
-        return spec;
+        return new LoadedScenario(spec, root);
     }
 
     /// <summary>Reads one file and, recursively, the files it extends; returns the merged tree.</summary>
