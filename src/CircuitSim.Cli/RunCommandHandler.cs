@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace CircuitSim.Cli;
 
-/// <summary>`circuitsim run`: load, build, run, write, summarise.</summary>
+/// <summary>`circuitsim run`: load, check the output folder, build, run, write, summarise.</summary>
 public static class RunCommandHandler
 {
     public static int Execute(RunArguments a)
@@ -16,10 +16,9 @@ public static class RunCommandHandler
         var spec = loaded.Spec;
         if (a.Seed is { } seed) spec.Seed = seed;
         string outDir = a.Out ?? Path.Combine("results", SafeName(spec.Name));
+        if (OutputFolder.Problem(outDir) is { } why) return ScenarioInput.BadInput(why);
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
+        using var stop = new StopSignals();
         try
         {
             var options = new RunOptions(a.Backend ?? BackendKind.Auto, a.Threads);
@@ -27,15 +26,25 @@ public static class RunCommandHandler
             if (a.Quiet || Console.IsOutputRedirected)
             {
                 var progress = a.Quiet ? null : new ProgressLine(spec);
-                result = Runner.Run(spec, options, progress is null ? null : new[] { progress }, cancel.Token);
+                result = Runner.Run(spec, options, progress is null ? null : new[] { progress }, stop.Token);
             }
             else
             {
-                result = RunWithProgressBar(spec, options, cancel.Token);
+                result = RunWithProgressBar(spec, options, stop.Token);
             }
             bool complete = result.Steps * spec.DtMs >= spec.DurationMs - spec.DtMs / 2;
             result.Extra["completed"] = complete;
-            var files = ResultsWriter.WriteAll(result, outDir);
+            IReadOnlyList<string> files;
+            try
+            {
+                files = ResultsWriter.WriteAll(result, outDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // disk full, permission changed during the run, a file where a folder goes: one line, no stack trace
+                Console.Error.WriteLine($"error: cannot write the results in {outDir}: {e.Message}");
+                return ExitCodes.Failure;
+            }
             if (!a.Quiet) Summary.Print(result, outDir, files);
             if (!complete)
             {
@@ -50,7 +59,6 @@ public static class RunCommandHandler
             Console.Error.WriteLine($"error: {a.File}: {e.Message}");
             return ExitCodes.Failure;
         }
-        finally { Console.CancelKeyPress -= onCancel; }
     }
 
     private static SimulationResult RunWithProgressBar(ScenarioSpec spec, RunOptions options, CancellationToken cancel)
