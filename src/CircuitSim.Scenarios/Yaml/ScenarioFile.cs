@@ -53,7 +53,7 @@ internal static class ScenarioFile
         }
         catch (Exception e) when (e is IOException or NotSupportedException or ArgumentException)
         {
-            why = "cannot read the file: " + e.Message;
+            why = "cannot read the file: " + e.Message.Split(" : ")[0].TrimEnd('.'); // the system's reason; the path is in the error already
         }
         return null;
     }
