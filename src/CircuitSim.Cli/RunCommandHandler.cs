@@ -17,6 +17,12 @@ public static class RunCommandHandler
         if (a.Seed is { } seed) spec.Seed = seed;
         string outDir = a.Out ?? Path.Combine("results", SafeName(spec.Name));
         if (OutputFolder.Problem(outDir) is { } why) return ScenarioInput.BadInput(why);
+        if (a.Backend is { } kind)
+        {
+            // checked here: a BuildException from the run would point at the file's backend key, not the option
+            try { CircuitSim.Engine.Backends.NeuronBackends.Create(kind); }
+            catch (BuildException e) { return ScenarioInput.BadInput("--backend: " + e.Message); }
+        }
 
         using var stop = new StopSignals();
         try

@@ -38,6 +38,13 @@ public class CliOptionErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_backend_this_build_lacks_is_blamed_on_the_option_not_the_file()
+    {
+        var (code, _, err) = CliProcess.Run("run", File(), "--quiet", "--out", Path.Combine(_dir, "out"), "--backend", "gpu");
+        Assert.Equal((2, "error: --backend: backend gpu is not available in this build (use simd or reference)"), (code, err.TrimEnd()));
+    }
+
+    [Fact]
     public void A_parse_message_with_a_type_name_is_rewritten()
     {
         Assert.Equal("--quiet: expected true or false, found 'maybe'",
