@@ -7,9 +7,9 @@ import argparse, json, os, statistics, subprocess, tempfile
 
 VARIANTS = [
     ("as tuned", []),
-    ("NMDA blocked (APV, full)", ["interventions.x.at=0s", "interventions.x.drug=APV", "interventions.x.dose=1"]),
-    ("ketamine 0.15 mg/kg (60 % NMDA block)", ["interventions.x.at=0s", "interventions.x.drug=ketamine", "interventions.x.dose=0.15"]),
-    ("NK1 blocked (antagonist, full)", ["interventions.x.at=0s", "interventions.x.drug=NK1_antagonist", "interventions.x.dose=1"]),
+    ("NMDA blocked (APV, full)", ["interventions.x={at: 0 s, drug: APV, dose: 1}"]),
+    ("ketamine 0.15 mg/kg (60 % NMDA block)", ["interventions.x={at: 0 s, drug: ketamine, dose: 0.15 mg/kg}"]),
+    ("NK1 blocked (antagonist, full)", ["interventions.x={at: 0 s, drug: NK1_antagonist, dose: 1}"]),
     ("no NK1 potentiation of NMDA", ["populations.WDR.receptors.NMDA.potentiation_max=0"]),
     ("no CAN current (gCAN 0)", ["populations.WDR.params.gCAN=0nS"]),
     ("no activity-dependent slowing", ["populations.C_pep.slowing_per_spike=0", "populations.C_np.slowing_per_spike=0"]),

@@ -16,7 +16,7 @@ public static class CommandLine
 
     public static int ReportParseErrors(ParseResult parsed)
     {
-        foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {e.Message}");
+        foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {OptionValues.Plain(e.Message)}");
         Console.Error.WriteLine("see `circuitsim --help`");
         return ExitCodes.BadInput;
     }
@@ -33,9 +33,11 @@ public static class CommandLine
         var file = new Argument<string>("file") { Description = "scenario YAML file" };
         var output = new Option<string?>("--out") { Description = "output folder (default results/<scenario-name>/)" };
         var set = SetOption();
-        var backend = new Option<BackendKind?>("--backend") { Description = "auto | simd | reference | gpu (default: the scenario's)" };
-        var threads = new Option<int>("--threads") { Description = "worker threads (0: automatic)", DefaultValueFactory = _ => 0 };
-        var seed = new Option<ulong?>("--seed") { Description = "random seed (default: the scenario's)" };
+        var backend = new Option<BackendKind?>("--backend")
+            { Description = "auto | simd | reference | gpu (default: the scenario's)", CustomParser = OptionValues.Backend };
+        var threads = new Option<int>("--threads")
+            { Description = "worker threads (0: automatic)", DefaultValueFactory = _ => 0, CustomParser = OptionValues.Threads };
+        var seed = new Option<ulong?>("--seed") { Description = "random seed (default: the scenario's)", CustomParser = OptionValues.Seed };
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar or summary table" };
         var cmd = new Command("run", "run a scenario and write spikes, traces, metrics and figures")
             { file, output, set, backend, threads, seed, quiet };
@@ -50,7 +52,7 @@ public static class CommandLine
         var file = new Argument<string>("file") { Description = "scenario YAML file" };
         var set = SetOption();
         var cmd = new Command("validate", "check a scenario without running it") { file, set };
-        cmd.SetAction(r => RunCommandHandler.Validate(r.GetValue(file)!, r.GetValue(set) ?? Array.Empty<string>()));
+        cmd.SetAction(r => ValidateCommandHandler.Execute(r.GetValue(file)!, r.GetValue(set) ?? Array.Empty<string>()));
         return cmd;
     }
 }

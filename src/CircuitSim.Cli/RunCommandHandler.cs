@@ -7,40 +7,28 @@ using Spectre.Console;
 
 namespace CircuitSim.Cli;
 
-/// <summary>`circuitsim run` and `circuitsim validate`: load, build, run, write, summarise.</summary>
+/// <summary>`circuitsim run`: load, check the output folder, build, run, write, summarise.</summary>
 public static class RunCommandHandler
 {
-    public static int Validate(string file, string[] sets)
-    {
-        try
-        {
-            var spec = ScenarioLoader.Load(file, sets);
-            PrintWarnings(spec);
-            Console.WriteLine($"{file}: ok — '{spec.Name}', {spec.Populations.Count} populations " +
-                              $"({spec.Populations.Sum(p => p.Count)} cells), {spec.Projections.Count} projections, " +
-                              $"{spec.Stimuli.Count} stimuli, {spec.DurationMs / 1000:0.###} s at dt {spec.DtMs} ms");
-            return ExitCodes.Ok;
-        }
-        catch (ScenarioException e) { return BadInput(e.Message); }
-        catch (FileNotFoundException e) { return BadInput(e.Message); }
-    }
-
     public static int Execute(RunArguments a)
     {
         double startup = (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalSeconds;
         var loadClock = System.Diagnostics.Stopwatch.StartNew();
-        ScenarioSpec spec;
-        try { spec = ScenarioLoader.Load(a.File, a.Sets); }
-        catch (ScenarioException e) { return BadInput(e.Message); }
-        catch (FileNotFoundException e) { return BadInput(e.Message); }
+        if (ScenarioInput.Load(a.File, a.Sets) is not { } loaded) return ExitCodes.BadInput;
+        var spec = loaded.Spec;
         if (a.Seed is { } seed) spec.Seed = seed;
         double loadSeconds = loadClock.Elapsed.TotalSeconds;
         PrintWarnings(spec);
         string outDir = a.Out ?? Path.Combine("results", SafeName(spec.Name));
+        if (OutputFolder.Problem(outDir) is { } why) return ScenarioInput.BadInput(why);
+        if (a.Backend is { } kind)
+        {
+            // checked here: a BuildException from the run would point at the file's backend key, not the option
+            try { CircuitSim.Engine.Backends.NeuronBackends.Create(kind); }
+            catch (BuildException e) { return ScenarioInput.BadInput("--backend: " + e.Message); }
+        }
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
+        using var stop = new StopSignals();
         try
         {
             var options = new RunOptions(a.Backend ?? BackendKind.Auto, a.Threads);
@@ -48,11 +36,11 @@ public static class RunCommandHandler
             if (a.Quiet || Console.IsOutputRedirected)
             {
                 var progress = a.Quiet ? null : new ProgressLine(spec);
-                result = Runner.Run(spec, options, progress is null ? null : new[] { progress }, cancel.Token);
+                result = Runner.Run(spec, options, progress is null ? null : new[] { progress }, stop.Token);
             }
             else
             {
-                result = RunWithProgressBar(spec, options, cancel.Token);
+                result = RunWithProgressBar(spec, options, stop.Token);
             }
             bool complete = result.Steps * spec.DtMs >= spec.DurationMs - spec.DtMs / 2;
             result.Extra["timing"] = new Dictionary<string, double>
@@ -61,7 +49,17 @@ public static class RunCommandHandler
                 ["loop_seconds"] = result.LoopSeconds,
             };
             result.Extra["completed"] = complete;
-            var files = ResultsWriter.WriteAll(result, outDir);
+            IReadOnlyList<string> files;
+            try
+            {
+                files = ResultsWriter.WriteAll(result, outDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // disk full, permission changed during the run, a file where a folder goes: one line, no stack trace
+                Console.Error.WriteLine($"error: cannot write the results in {outDir}: {e.Message}");
+                return ExitCodes.Failure;
+            }
             if (!a.Quiet) Summary.Print(result, outDir, files);
             if (!complete)
             {
@@ -70,13 +68,12 @@ public static class RunCommandHandler
             }
             return ExitCodes.Ok;
         }
-        catch (BuildException e) { return BadInput($"{a.File}: {e.Message}"); }
+        catch (BuildException e) { return ScenarioInput.BadInput(loaded.Describe(e)); }
         catch (NumericalBlowupException e)
         {
             Console.Error.WriteLine($"error: {a.File}: {e.Message}");
             return ExitCodes.Failure;
         }
-        finally { Console.CancelKeyPress -= onCancel; }
     }
 
     private static SimulationResult RunWithProgressBar(ScenarioSpec spec, RunOptions options, CancellationToken cancel)
@@ -95,15 +92,9 @@ public static class RunCommandHandler
         return result!;
     }
 
-    private static void PrintWarnings(ScenarioSpec spec)
+    internal static void PrintWarnings(ScenarioSpec spec)
     {
         foreach (var w in spec.Warnings) Console.Error.WriteLine("warning: " + w);
-    }
-
-    private static int BadInput(string message)
-    {
-        Console.Error.WriteLine("error: " + message);
-        return ExitCodes.BadInput;
     }
 
     public static string SafeName(string name)

@@ -17,7 +17,10 @@ public static class ScenarioLoader
     /// </summary>
     /// <param name="path">The scenario file.</param>
     /// <param name="sets">Overrides <c>PATH=VALUE</c>, applied in order after <c>extends</c>.</param>
-    public static ScenarioSpec Load(string path, IReadOnlyList<string>? sets = null)
+    public static ScenarioSpec Load(string path, IReadOnlyList<string>? sets = null) => LoadWithOrigins(path, sets).Spec;
+
+    /// <summary>As <see cref="Load"/>, keeping where each value was written, to report errors found when the network is built.</summary>
+    public static LoadedScenario LoadWithOrigins(string path, IReadOnlyList<string>? sets = null)
     {
         var diag = new Diagnostics();
         var root = LoadTree(path, Path.GetFullPath(path), Path.IsPathRooted(path), new List<(string Full, string Display)>(), diag, null);
@@ -29,23 +32,18 @@ public static class ScenarioLoader
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
         spec.SourceFile = path;
         spec.Warnings.AddRange(diag.Warnings);
-        return spec;
+        return new LoadedScenario(spec, root);
     }
 
     /// <summary>Reads one file and, recursively, the files it extends; returns the merged tree.</summary>
     private static YMap? LoadTree(string display, string full, bool rooted, List<(string Full, string Display)> chain,
         Diagnostics diag, (YNode Node, string KeyPath)? referencedFrom)
     {
-        string text;
-        try
+        var text = ScenarioFile.Read(full, out var why);
+        if (text is null)
         {
-            text = File.ReadAllText(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            string why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot read the file: " + e.Message;
             if (referencedFrom is { } r) diag.Add(r.Node, r.KeyPath, $"{why}: '{display}'");
-            else diag.Add(new Origin(display, 1, 1), "(file)", why);
+            else diag.Add(new Origin(display, 1, 1), "(file)", why!);
             return null;
         }
 

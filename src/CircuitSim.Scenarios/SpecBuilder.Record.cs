@@ -124,6 +124,8 @@ internal sealed partial class SpecBuilder
         var pop = popNode is null ? null : PopulationRef(popNode, Join(path, "population"));
         if (pop is not null && pop.Kind != PopulationKind.Neuron)
             Error(popNode!, Join(path, "population"), $"wind-up counts spikes of neurons, but '{pop.Name}' is kind {KindWord(pop.Kind)}");
+        else if (pop is not null && _spec.Record.Spikes is { } recorded && !recorded.Contains(pop.Name))
+            Error(popNode!, Join(path, "population"), $"wind-up counts the spikes of '{pop.Name}', but record.spikes does not record them (add '{pop.Name}' to record.spikes)");
 
         var stimNode = Required(m, path, "stimulus", "the name of a pulse_train stimulus");
         StimulusSpec? stim = null;

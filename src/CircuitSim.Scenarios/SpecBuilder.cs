@@ -229,12 +229,16 @@ internal sealed partial class SpecBuilder
         return -1;
     }
 
-    /// <summary>Names of populations, projections, ... are parts of key paths: no dots or blanks.</summary>
+    /// <summary>Names of populations, projections, ... are parts of key paths (no dots or blanks) and of file and HDF5 paths (no / \ : * ? " &lt; &gt; |).</summary>
     private void CheckName(YEntry entry, string path, string what)
     {
         if (entry.Key.Length == 0 || entry.Key.Any(c => c == '.' || char.IsWhiteSpace(c)))
             Error(entry.KeyNode, path, $"{what} name '{entry.Key}' may not be empty or contain '.' or spaces (names are parts of key paths)");
+        else if (entry.Key.IndexOfAny(FileNameForbidden) >= 0 || entry.Key.Any(char.IsControl))
+            Error(entry.KeyNode, path, $"{what} name '{entry.Key}' may not contain any of / \\ : * ? \" < > | (names are parts of result file names)");
     }
+
+    private static readonly char[] FileNameForbidden = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 
     /// <summary>A list of whole numbers in [0, count) (neuron indices).</summary>
     private int[]? Indices(YNode node, string path, int count, string popName)

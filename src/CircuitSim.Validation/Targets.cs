@@ -127,7 +127,7 @@ public sealed class Nk1SlowEpspTarget : ValidationTarget
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
         var control = Run("nk1-slow-epsp.yaml", seed, sets);
-        var blocked = Run("nk1-slow-epsp.yaml", seed, sets, "interventions.nk1.at=0s", "interventions.nk1.drug=NK1_antagonist", "interventions.nk1.dose=1");
+        var blocked = Run("nk1-slow-epsp.yaml", seed, sets, "interventions.nk1={at: 0 s, drug: NK1_antagonist, dose: 1}");
         double baseC = control.MeanTrace("v", 0, 2000), baseB = blocked.MeanTrace("v", 0, 2000);
         return new Dictionary<string, double>
         {
@@ -205,7 +205,7 @@ public sealed class DisinhibitionTarget : ValidationTarget
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
         var r = Run("disinhibition.yaml", seed, sets);
-        var apv = Run("disinhibition.yaml", seed, sets, "interventions.apv.at=4s", "interventions.apv.drug=APV", "interventions.apv.dose=1");
+        var apv = Run("disinhibition.yaml", seed, sets, "interventions.apv={at: 4 s, drug: APV, dose: 1}");
         return new Dictionary<string, double>
         {
             ["pn_before"] = r.PerNeuron("PN", 1000, 3100),

@@ -14,7 +14,7 @@ public static class NetworkBuilder
     {
         float dt = (float)spec.DtMs;
         long steps = (long)Math.Round(spec.DurationMs / spec.DtMs);
-        Estimate(spec, memoryLimitBytes ?? DefaultMemoryLimit());
+        MemoryEstimate.Check(spec, memoryLimitBytes ?? DefaultMemoryLimit()); // before allocating anything
         var conduction = ConductionDelays(spec);
 
         var pops = new List<Population>();
@@ -38,6 +38,7 @@ public static class NetworkBuilder
         int order = events.Count;
         foreach (var iv in spec.Interventions)
             events.Add(Interventions.InterventionCompiler.Compile(spec, iv, pops, drives, projections, order++));
+        Interventions.InterventionCompiler.CheckParameterChanges(spec, pops);
         events.Sort((a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Order.CompareTo(b.Order));
 
         return new Network
@@ -72,37 +73,10 @@ public static class NetworkBuilder
         return result;
     }
 
-    private static int DelaySteps(double delayMs, double dtMs) => Math.Max(1, (int)Math.Round(delayMs / dtMs));
-
-    /// <summary>Estimates memory before allocating anything, and refuses a network that cannot fit.</summary>
-    private static void Estimate(ScenarioSpec spec, long limit)
-    {
-        double bytes = 0;
-        var maxDelay = new Dictionary<string, int>();
-        foreach (var pr in spec.Projections)
-        {
-            var src = spec.Population(pr.From)!;
-            var tgt = spec.Population(pr.To)!;
-            double nnz = Connectivity.ExpectedSynapses(pr.Connect, src.Count, tgt.Count);
-            bytes += nnz * (4 + 4 * pr.Receptors.Count) * 1.1 + 4.0 * src.Count;
-            int d = DelaySteps(pr.DelayMs, spec.DtMs);
-            maxDelay[pr.To] = Math.Max(maxDelay.GetValueOrDefault(pr.To), d);
-        }
-        foreach (var ps in spec.Populations)
-        {
-            int padded = (ps.Count + NeuronPopulation.Padding - 1) / NeuronPopulation.Padding * NeuronPopulation.Padding;
-            int channels = ps.Kind == PopulationKind.Neuron ? UsedChannels(spec, ps).Count : 0;
-            int slots = maxDelay.GetValueOrDefault(ps.Name) + 1;
-            bytes += (double)padded * (4 * 24 + channels * 8) + (double)padded * slots * channels * 4;
-        }
-        if (bytes > limit)
-            throw new BuildException(
-                $"the network needs about {bytes / 1e9:F1} GB (synapses, delay rings and state) but only " +
-                $"{limit / 1e9:F1} GB may be used: reduce counts, connection probabilities or delays");
-    }
+    internal static int DelaySteps(double delayMs, double dtMs) => Math.Max(1, (int)Math.Round(delayMs / dtMs));
 
     /// <summary>Channels a population needs: those projections use, plus those it defines itself.</summary>
-    private static List<(string Name, ReceptorSpec Spec)> UsedChannels(ScenarioSpec spec, PopulationSpec ps)
+    internal static List<(string Name, ReceptorSpec Spec)> UsedChannels(ScenarioSpec spec, PopulationSpec ps)
     {
         var names = new List<string>();
         foreach (var name in ps.Receptors.Keys) if (!names.Contains(name)) names.Add(name);
@@ -114,7 +88,7 @@ public static class NetworkBuilder
         {
             var rs = ps.Receptors.TryGetValue(n, out var own) ? own
                 : ReceptorDefaults.All.TryGetValue(n, out var def) ? def
-                : throw new BuildException($"population {ps.Name} has no receptor channel '{n}'");
+                : throw new BuildException($"population {ps.Name} has no receptor channel '{n}'", $"populations.{ps.Name}.receptors", $"populations.{ps.Name}");
             list.Add((n, rs));
         }
         return list;
@@ -122,7 +96,7 @@ public static class NetworkBuilder
 
     private static NeuronPopulation BuildNeurons(ScenarioSpec spec, PopulationSpec ps, int index, List<(string Name, ReceptorSpec Spec)> used)
     {
-        var model = NeuronModels.Find(ps.Model) ?? throw new BuildException($"unknown neuron model '{ps.Model}'");
+        var model = NeuronModels.Find(ps.Model) ?? throw new BuildException($"unknown neuron model '{ps.Model}'", $"populations.{ps.Name}.model");
         int n = ps.Count;
         int np = (n + NeuronPopulation.Padding - 1) / NeuronPopulation.Padding * NeuronPopulation.Padding;
         var values = new Dictionary<string, double>();
@@ -130,12 +104,12 @@ public static class NetworkBuilder
         if (ps.Preset is { } preset)
         {
             if (!model.Presets.TryGetValue(preset, out var over))
-                throw new BuildException($"population {ps.Name}: model {model.Name} has no preset '{preset}'");
+                throw new BuildException($"population {ps.Name}: model {model.Name} has no preset '{preset}'", $"populations.{ps.Name}.preset");
             foreach (var (k, v) in over) values[k] = v;
         }
         foreach (var (k, v) in ps.Params)
         {
-            if (!values.ContainsKey(k)) throw new BuildException($"population {ps.Name}: model {model.Name} has no parameter '{k}'");
+            if (!values.ContainsKey(k)) throw new BuildException($"population {ps.Name}: model {model.Name} has no parameter '{k}'", $"populations.{ps.Name}.params.{k}");
             values[k] = v;
         }
         var prm = new Dictionary<string, float[]>();
@@ -157,15 +131,18 @@ public static class NetworkBuilder
                 Reversal = (float)(rs.ReversalMv ?? 0), UsesChloride = rs.ReversalMv is null, MgBlock = rs.MgBlock,
                 ModulatorIndex = rs.PotentiatedBy is { } by
                     ? used.FindIndex(u => u.Name == by) is var mi and >= 0 ? mi
-                        : throw new BuildException($"population {ps.Name}: receptor {name} is potentiated by '{by}', which the population does not have")
+                        : throw new BuildException($"population {ps.Name}: receptor {name} is potentiated by '{by}', which the population does not have",
+                            $"populations.{ps.Name}.receptors.{name}.potentiated_by", $"populations.{ps.Name}.receptors.{name}")
                     : -1,
                 PotentiationMax = (float)rs.PotentiationMax,
                 CalciumFraction = (float)rs.CalciumFraction,
                 Peptide = rs.Peptide,
                 PotentiationHalfNs = rs.PotentiationHalfNs > 0 ? (float)rs.PotentiationHalfNs
-                    : throw new BuildException($"population {ps.Name}: receptor {name} potentiation_half must be > 0 nS"),
+                    : throw new BuildException($"population {ps.Name}: receptor {name} potentiation_half must be > 0 nS",
+                        $"populations.{ps.Name}.receptors.{name}.potentiation_half", $"populations.{ps.Name}.receptors.{name}"),
                 InverseSaturation = rs.SaturationNs is { } gs
-                    ? gs > 0 ? (float)(1.0 / gs) : throw new BuildException($"population {ps.Name}: receptor {name} saturation must be > 0 nS")
+                    ? gs > 0 ? (float)(1.0 / gs) : throw new BuildException($"population {ps.Name}: receptor {name} saturation must be > 0 nS",
+                        $"populations.{ps.Name}.receptors.{name}.saturation", $"populations.{ps.Name}.receptors.{name}")
                     : 0f,
             };
         }
@@ -209,7 +186,8 @@ public static class NetworkBuilder
             float[] target = model.StateIndex(variable) is var si and >= 0 ? state[si]
                 : variable.StartsWith("g_", StringComparison.Ordinal) && pop.Channel(variable[2..]) is { } ch ? ch.A
                 : throw new BuildException($"population {ps.Name} has no state variable '{variable}' " +
-                    $"(model {model.Name} has {string.Join(", ", model.StateVariables.Select(v => v.Name))} and g_<receptor>)");
+                    $"(model {model.Name} has {string.Join(", ", model.StateVariables.Select(v => v.Name))} and g_<receptor>)",
+                    $"populations.{ps.Name}.initial.{variable}");
             for (int i = 0; i < n; i++)
                 target[i] = (float)(init.Kind switch
                 {
@@ -250,9 +228,9 @@ public static class NetworkBuilder
     private static Projection BuildProjection(ScenarioSpec spec, int k, List<Population> pops)
     {
         var pr = spec.Projections[k];
-        var src = pops.Find(p => p.Name == pr.From) ?? throw new BuildException($"projection {pr.Name}: no population '{pr.From}'");
+        var src = pops.Find(p => p.Name == pr.From) ?? throw new BuildException($"projection {pr.Name}: no population '{pr.From}'", $"projections.{pr.Name}.from");
         if (pops.Find(p => p.Name == pr.To) is not NeuronPopulation tgt)
-            throw new BuildException($"projection {pr.Name}: target '{pr.To}' is not a neuron population");
+            throw new BuildException($"projection {pr.Name}: target '{pr.To}' is not a neuron population", $"projections.{pr.Name}.to");
         var (rowStart, targets) = Connectivity.Build(pr.Connect, src.Count, tgt.Count, src == tgt, spec.Seed,
             RngPurpose.ForProjection(RngPurpose.Connect, k));
         int r = pr.Receptors.Count;
@@ -261,7 +239,7 @@ public static class NetworkBuilder
         int ci = 0;
         foreach (var (name, w) in pr.Receptors)
         {
-            var ch = tgt.Channel(name) ?? throw new BuildException($"projection {pr.Name}: target {tgt.Name} has no receptor '{name}'");
+            var ch = tgt.Channel(name) ?? throw new BuildException($"projection {pr.Name}: target {tgt.Name} has no receptor '{name}'", $"projections.{pr.Name}.receptors.{name}");
             channelIndex[ci] = ch.Index;
             baseW[ci++] = (float)w;
         }
@@ -324,7 +302,7 @@ public static class NetworkBuilder
         var st = spec.Stimuli[k];
         foreach (var name in st.AllTargets)
         {
-            var target = pops.Find(p => p.Name == name) ?? throw new BuildException($"stimulus {st.Name}: no population '{name}'");
+            var target = pops.Find(p => p.Name == name) ?? throw new BuildException($"stimulus {st.Name}: no population '{name}'", $"stimuli.{st.Name}.target");
             AddStimulus(spec, k, st, target, drives, events);
         }
     }
@@ -384,7 +362,7 @@ public static class NetworkBuilder
                 break;
             }
             default:
-                throw new BuildException($"stimulus {st.Name}: protocol {st.Protocol} cannot drive population {target.Name}");
+                throw new BuildException($"stimulus {st.Name}: protocol {st.Protocol} cannot drive population {target.Name}", $"stimuli.{st.Name}.target", $"stimuli.{st.Name}");
         }
     }
 }

@@ -14,6 +14,18 @@ public sealed record RunOptions(BackendKind Backend = BackendKind.Auto, int Thre
 /// </summary>
 public static class Runner
 {
+    /// <summary>
+    /// What a run checks before its first step, without running: builds the network (parameter
+    /// ranges, the memory estimate, interventions) and picks the backend. `circuitsim validate`
+    /// calls this, so that it refuses whatever `run` would.
+    /// </summary>
+    public static Network Check(ScenarioSpec spec, RunOptions options)
+    {
+        var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes);
+        Backends.NeuronBackends.Create(options.Backend != BackendKind.Auto ? options.Backend : spec.Backend);
+        return network;
+    }
+
     public static SimulationResult Run(ScenarioSpec spec, RunOptions options, IEnumerable<ISimulationObserver>? observers = null,
         CancellationToken cancel = default)
     {

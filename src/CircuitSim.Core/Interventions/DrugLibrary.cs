@@ -34,7 +34,8 @@ public static class DrugLibrary
     public static Action<Network> Compile(string intervention, string name, double dose, List<Population> pops)
     {
         if (!All.TryGetValue(name, out var drug))
-            throw new BuildException($"intervention {intervention}: unknown drug '{name}' (known: {string.Join(", ", All.Keys)})");
+            throw new BuildException($"intervention {intervention}: unknown drug '{name}' (known: {string.Join(", ", All.Keys)})",
+                $"interventions.{intervention}.drug");
         float available = (float)(1 - BlockedFraction(drug, dose));
         var channels = pops.OfType<NeuronPopulation>().SelectMany(p => p.Channels).Where(c => drug.Channels.Contains(c.Name)).ToList();
         return _ => { foreach (var c in channels) c.Availability = available; };

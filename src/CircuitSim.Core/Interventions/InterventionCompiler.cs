@@ -23,12 +23,54 @@ public static class InterventionCompiler
         return new ScheduledEvent(step, order, $"intervention {iv.Name}", net => { foreach (var a in actions) a(net); });
     }
 
+    /// <summary>
+    /// Applies every intervention's change of a neuron parameter, in the order the run would, to the
+    /// built populations and checks each with the model's Prepare, then restores them: a value the
+    /// model refuses (gL ≤ 0, VT ≤ Vr) is then an error of the build (and of validate), naming the
+    /// intervention, not a failure minutes into the run.
+    /// </summary>
+    public static void CheckParameterChanges(ScenarioSpec spec, List<Population> pops)
+    {
+        var changes = spec.Interventions
+            .Select((iv, order) => (iv, order, step: (long)Math.Round(iv.AtMs / spec.DtMs)))
+            .OrderBy(x => x.step).ThenBy(x => x.order)
+            .SelectMany(x => x.iv.Set.Select(kv => (x.iv, Path: kv.Key, Value: kv.Value, Parts: kv.Key.Split('.'))))
+            .Where(c => c.Parts is ["populations", _, "params", _])
+            .ToList();
+        if (changes.Count == 0) return;
+        var touched = changes.Select(c => pops.Find(p => p.Name == c.Parts[1])).OfType<NeuronPopulation>().Distinct().ToList();
+        var saved = touched.ToDictionary(p => p, p => p.Params.ToDictionary(kv => kv.Key, kv => (float[])kv.Value.Clone()));
+        try
+        {
+            foreach (var (iv, path, value, parts) in changes)
+            {
+                if (pops.Find(p => p.Name == parts[1]) is not NeuronPopulation np || !np.Params.TryGetValue(parts[3], out var values)) continue;
+                Array.Fill(values, (float)value);
+                try { np.Model.Prepare(np, spec.DtMs); }
+                catch (BuildException e)
+                {
+                    throw new BuildException($"intervention {iv.Name} at {iv.AtMs / 1000:0.###} s sets {path}: {e.Message}",
+                        $"interventions.{iv.Name}.set.{path}", $"interventions.{iv.Name}");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (pop, arrays) in saved)
+            {
+                foreach (var (name, a) in arrays) a.CopyTo(pop.Params[name], 0);
+                pop.Model.Prepare(pop, spec.DtMs);
+            }
+        }
+    }
+
     private static Action<Network> CompileSet(ScenarioSpec spec, string name, string path, double value,
         List<Population> pops, List<SpikeDrive> drives, List<Projection> projections)
     {
         var parts = path.Split('.');
         BuildException Unsupported() => new($"intervention {name}: set of '{path}' during a run is not supported " +
-            "(supported: populations.P.params.X, populations.P.ectopic_rate, populations.P.rate, projections.X.receptors.R, stimuli.S.rate)");
+            "(supported: populations.P.params.X, populations.P.ectopic_rate, populations.P.rate, projections.X.receptors.R, stimuli.S.rate)",
+            $"interventions.{name}.set.{path}", $"interventions.{name}");
         switch (parts)
         {
             case ["populations", var p, "params", var key]:

@@ -163,9 +163,9 @@ public static class WindupMetric
         foreach (var (name, m) in spec.Record.Windup)
         {
             var stim = spec.Stimuli.Find(s => s.Name == m.Stimulus)
-                       ?? throw new BuildException($"record.metrics.{name}: no stimulus '{m.Stimulus}'");
+                       ?? throw new BuildException($"record.metrics.{name}: no stimulus '{m.Stimulus}'", $"record.metrics.{name}.stimulus");
             var pop = spikes.FirstOrDefault(s => s.Population == m.Population)
-                      ?? throw new BuildException($"record.metrics.{name}: spikes of '{m.Population}' are not recorded");
+                      ?? throw new BuildException($"record.metrics.{name}: spikes of '{m.Population}' are not recorded", $"record.metrics.{name}.population");
             list.Add(Compute(name, m, stim, pop, Arrivals(network, m.Stimulus, m.Population), runMs));
         }
         return list;

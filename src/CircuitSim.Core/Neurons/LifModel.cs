@@ -48,7 +48,8 @@ public sealed partial class LifModel : NeuronModel
         for (int i = 0; i < pop.Count; i++)
             if (!(vt[i] > vr[i]))
                 throw new Engine.BuildException(
-                    $"population {pop.Name}: {pop.Model.Name} needs {threshold} > Vr (neuron {i}: {threshold} {vt[i]:G4} mV, Vr {vr[i]:G4} mV)");
+                    $"population {pop.Name}: {pop.Model.Name} needs {threshold} > Vr (neuron {i}: {threshold} {vt[i]:G4} mV, Vr {vr[i]:G4} mV)",
+                    Engine.BuildException.ParameterPaths(pop.Name, threshold, "Vr"));
     }
 
     /// <summary>The arrays of the LIF kernels, by name.</summary>

@@ -78,7 +78,8 @@ public abstract class NeuronModel
         for (int i = 0; i < pop.Count; i++)
             if (!ok(a[i]))
                 throw new Engine.BuildException(
-                    $"population {pop.Name}: {pop.Model.Name} parameter {parameter} {expectation} (neuron {i} has {a[i]:G4} {pop.Model.Parameter(parameter)?.Dimension.InternalUnit()})");
+                    $"population {pop.Name}: {pop.Model.Name} parameter {parameter} {expectation} (neuron {i} has {a[i]:G4} {pop.Model.Parameter(parameter)?.Dimension.InternalUnit()})",
+                    Engine.BuildException.ParameterPaths(pop.Name, parameter));
     }
 
     /// <summary>The checks every model shares: C &gt; 0, gL ≥ 0 (&gt; 0 where the model needs it), refractory ≥ 0.</summary>

@@ -31,17 +31,17 @@ public sealed class TraceRecorder : ISimulationObserver
         foreach (var t in traces)
         {
             if (network.Population(t.Population) is not NeuronPopulation pop)
-                throw new BuildException($"record.traces: {t.Population} is not a neuron population");
+                throw new BuildException($"record.traces: {t.Population} is not a neuron population", "record.traces");
             int every = Math.Max(1, (int)Math.Round(t.EveryMs / network.DtMs));
             int samples = (int)((network.Steps + every - 1) / every);
             var neurons = t.Neurons ?? new[] { 0 };
             foreach (var n in neurons)
-                if (n < 0 || n >= pop.Count) throw new BuildException($"record.traces: {t.Population} has no neuron {n}");
+                if (n < 0 || n >= pop.Count) throw new BuildException($"record.traces: {t.Population} has no neuron {n}", "record.traces");
             foreach (var v in t.Variables)
             {
                 Func<int, float> read;
                 try { read = pop.Reader(v); }
-                catch (ArgumentException e) { throw new BuildException("record.traces: " + e.Message); }
+                catch (ArgumentException e) { throw new BuildException("record.traces: " + e.Message, "record.traces"); }
                 _channels.Add(new Channel(pop, v, read, neurons, every, new float[samples, neurons.Length]));
             }
         }

@@ -27,7 +27,7 @@ public sealed class Medlock2022Drive : StochasticDrive
     {
         double durationMs = NaturalDrive.CheckedDuration(st, src);
         if (st.Modality != NaturalModality.Mechanical)
-            throw new BuildException($"stimulus {st.Name}: the Medlock 2022 input table is for mechanical stimuli only");
+            throw new BuildException($"stimulus {st.Name}: the Medlock 2022 input table is for mechanical stimuli only", $"stimuli.{st.Name}.input");
         return new Medlock2022Drive
         {
             Name = st.Name, Target = src, DtMs = spec.DtMs, Seed = spec.Seed,

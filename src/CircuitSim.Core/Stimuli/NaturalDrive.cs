@@ -36,8 +36,8 @@ public sealed class NaturalDrive : StochasticDrive
     internal static double CheckedDuration(StimulusSpec st, SpikeSourcePopulation src)
     {
         if (src.Kind != PopulationKind.Afferent)
-            throw new BuildException($"stimulus {st.Name}: a natural stimulus drives afferent fibres, but {src.Name} is {src.Kind.ToString().ToLowerInvariant()}");
-        return st.DurationMs ?? throw new BuildException($"stimulus {st.Name}: a natural stimulus needs a duration");
+            throw new BuildException($"stimulus {st.Name}: a natural stimulus drives afferent fibres, but {src.Name} is {src.Kind.ToString().ToLowerInvariant()}", $"stimuli.{st.Name}.target");
+        return st.DurationMs ?? throw new BuildException($"stimulus {st.Name}: a natural stimulus needs a duration", $"stimuli.{st.Name}");
     }
 
     /// <summary>Builds the drive of stimulus <paramref name="k"/> of <paramref name="spec"/> on afferent population <paramref name="src"/>.</summary>

@@ -7,7 +7,9 @@ namespace CircuitSim.Scenarios.Yaml;
 /// <summary>
 /// Reads YAML text with YamlDotNet's representation model and turns it into <see cref="YNode"/>s
 /// that carry their file, line and column. A syntax error becomes one <see cref="ScenarioError"/>
-/// at the mark where the parser stopped.
+/// at the mark where the parser stopped. Nesting and alias expansion are bounded by
+/// <see cref="YamlLimits"/>: both trees are built recursively, and aliases are expanded when
+/// ours is built, so a "billion laughs" file would otherwise take all memory.
 /// </summary>
 internal static class YamlReader
 {
@@ -40,6 +42,11 @@ internal static class YamlReader
             else diag.Add(At(e.Start), SyntaxPath, "malformed YAML: " + Tidy(msg));
             return null;
         }
+        catch (LimitExceeded e)
+        {
+            diag.Add(At(e.At), SyntaxPath, e.Message);
+            return null;
+        }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // YamlDotNet's scanner fails this way on some unterminated flow collections.
@@ -56,8 +63,26 @@ internal static class YamlReader
             diag.Add(At(stream.Documents[1].RootNode.Start), SyntaxPath, "expected one YAML document, found several (remove the '---' separator)");
             return null;
         }
-        return Convert(stream.Documents[0].RootNode, At, diag);
+        try
+        {
+            int nodes = 0;
+            return Convert(stream.Documents[0].RootNode, At, diag, 0, ref nodes);
+        }
+        catch (LimitExceeded e)
+        {
+            diag.Add(At(e.At), SyntaxPath, e.Message);
+            return null;
+        }
     }
+
+    /// <summary>A bound of <see cref="YamlLimits"/> was passed at <see cref="At"/>.</summary>
+    private sealed class LimitExceeded(Mark at, string message) : Exception(message)
+    {
+        public Mark At { get; } = at;
+    }
+
+    private static LimitExceeded TooDeep(Mark at) =>
+        new(at, $"maps and lists are nested more than {YamlLimits.MaxDepth} deep here; a scenario needs a few levels (is it the right file?)");
 
     private static string Tidy(string message)
     {
@@ -67,8 +92,13 @@ internal static class YamlReader
         return message.TrimEnd('.');
     }
 
-    private static YNode Convert(YamlNode node, Func<Mark, Origin> at, Diagnostics diag)
+    private static YNode Convert(YamlNode node, Func<Mark, Origin> at, Diagnostics diag, int depth, ref int nodes)
     {
+        // an alias is the anchored node itself, so a node met twice is counted (and copied) twice
+        if (++nodes > YamlLimits.MaxNodes)
+            throw new LimitExceeded(node.Start,
+                $"the document expands to more than {YamlLimits.MaxNodes:N0} values (aliases '*name' repeat what they name); a scenario has a few hundred");
+        if (depth > YamlLimits.MaxDepth) throw TooDeep(node.Start);
         switch (node)
         {
             case YamlScalarNode s:
@@ -76,7 +106,7 @@ internal static class YamlReader
             case YamlSequenceNode q:
             {
                 var seq = new YSeq(at(q.Start));
-                foreach (var c in q.Children) seq.Items.Add(Convert(c, at, diag));
+                foreach (var c in q.Children) seq.Items.Add(Convert(c, at, diag, depth + 1, ref nodes));
                 return seq;
             }
             case YamlMappingNode m:
@@ -90,7 +120,7 @@ internal static class YamlReader
                         continue;
                     }
                     var key = new YScalar(at(k.Start), k.Value ?? "", k.Style is ScalarStyle.Plain or ScalarStyle.Any);
-                    map.Entries.Add(new YEntry(key, Convert(kv.Value, at, diag)));
+                    map.Entries.Add(new YEntry(key, Convert(kv.Value, at, diag, depth + 1, ref nodes)));
                 }
                 return map;
             }
@@ -99,11 +129,12 @@ internal static class YamlReader
         }
     }
 
-    /// <summary>Passes events through, remembering the last position and the open flow collections.</summary>
+    /// <summary>Passes events through, remembering the last position and the open flow collections, and stops nesting past the limit.</summary>
     private sealed class TrackingParser : IParser
     {
         private readonly IParser _inner;
         private readonly Stack<(Mark Mark, char Bracket)> _flow = new();
+        private int _depth;
 
         public TrackingParser(IParser inner) => _inner = inner;
 
@@ -117,6 +148,9 @@ internal static class YamlReader
             if (ok && _inner.Current is { } ev)
             {
                 LastEnd = ev.End;
+                // before YamlDotNet's recursive loader sees it: a file of 100 000 '[' would overflow the stack
+                if (ev is SequenceStart or MappingStart && ++_depth > YamlLimits.MaxDepth) throw TooDeep(ev.Start);
+                if (ev is SequenceEnd or MappingEnd) _depth--;
                 switch (ev)
                 {
                     case SequenceStart { Style: SequenceStyle.Flow }: _flow.Push((ev.Start, '[')); break;

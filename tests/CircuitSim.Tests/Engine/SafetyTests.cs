@@ -41,4 +41,41 @@ public class SafetyTests
         Assert.Contains("GB", e.Message);
         Assert.True(GC.GetTotalAllocatedBytes() - before < 100_000_000, "refusal must come before allocating the network");
     }
+    [Fact]
+    public void TraceBuffersCountTowardsTheMemoryLimit()
+    {
+        var spec = Specs.Empty("long traces", 1_000_000); // 1000 s at 0.1 ms: 1e7 samples
+        spec.Populations.Add(Specs.Neurons("A", 100));
+        var trace = new TraceSpec { Population = "A", Neurons = Enumerable.Range(0, 100).ToArray(), EveryMs = 0.1 };
+        trace.Variables.Add("v");
+        spec.Record.Traces.Add(trace); // 1e7 × 100 × 4 bytes = 4 GB
+        var e = Assert.Throws<BuildException>(() => NetworkBuilder.Build(spec, memoryLimitBytes: 1_000_000_000));
+        Assert.Contains("trace buffers 4.0 GB", e.Message);
+        Assert.Equal(["record.traces"], e.KeyPaths);
+    }
+
+    [Fact]
+    public void TraceLongerThanAnArrayIsRefusedNotOverflowed()
+    {
+        var spec = Specs.Empty("endless trace", 1e9); // 1e10 samples: more than an int counts
+        spec.Populations.Add(Specs.Neurons("A", 1));
+        var trace = new TraceSpec { Population = "A", EveryMs = 0.1 };
+        trace.Variables.Add("v");
+        spec.Record.Traces.Add(trace);
+        var e = Assert.Throws<BuildException>(() => NetworkBuilder.Build(spec));
+        Assert.Contains("more than one array can", e.Message);
+    }
+
+    [Fact]
+    public void ScheduledPulsesCountTowardsTheMemoryLimit()
+    {
+        var spec = Specs.Empty("many pulses", 1000);
+        spec.Populations.Add(new PopulationSpec { Name = "C", Kind = PopulationKind.Afferent, Count = 10 });
+        spec.Stimuli.Add(new StimulusSpec { Name = "train", Target = "C", Protocol = StimulusProtocol.PulseTrain, Count = 200_000_000, FrequencyHz = 1 });
+        long before = GC.GetTotalAllocatedBytes();
+        var e = Assert.Throws<BuildException>(() => NetworkBuilder.Build(spec, memoryLimitBytes: 1_000_000_000));
+        Assert.Contains("scheduled pulses 1.6 GB", e.Message);
+        Assert.Equal(["stimuli.train.count"], e.KeyPaths);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 100_000_000, "refusal must come before allocating the pulses");
+    }
 }

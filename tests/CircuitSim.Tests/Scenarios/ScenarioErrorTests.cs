@@ -343,4 +343,23 @@ public class ScenarioErrorTests
         Assert.Contains("did you mean 'v'?", errors[2].Message);
         Assert.Contains("high must not be below low", errors[3].Message);
     }
+    [Fact]
+    public void Windup_of_spikes_that_are_not_recorded_is_refused_before_the_run()
+    {
+        // the metric used to fail only after the run, when it found no spikes of WDR
+        using var f = new ScenarioTestFiles();
+        var e = Only(f.Errors("w.yaml", ScenarioTestFiles.Base + "record:\n  spikes: [C]\n  metrics:\n    windup: { population: WDR, stimulus: train }\n"));
+        Assert.Equal(("record.metrics.windup.population", 30), (e.KeyPath, e.Line));
+        Assert.Equal("wind-up counts the spikes of 'WDR', but record.spikes does not record them (add 'WDR' to record.spikes)", e.Message);
+    }
+
+    [Fact]
+    public void Names_that_cannot_be_part_of_a_result_file_are_refused_before_the_run()
+    {
+        // a population 'a/b' passed the loader and failed in the trace and SONATA writers after the run
+        using var f = new ScenarioTestFiles();
+        var e = Only(f.Errors("n.yaml", "name: x\nduration: 1 s\npopulations:\n  a/b: { count: 2 }\n"));
+        Assert.Equal(("populations.a/b", 4, 3), (e.KeyPath, e.Line, e.Column));
+        Assert.StartsWith("population name 'a/b' may not contain any of /", e.Message);
+    }
 }

@@ -44,7 +44,7 @@ public class SilentNonsenseTests
         using var f = new ScenarioTestFiles();
         var s = f.Load("w.yaml", ScenarioTestFiles.Base,
             "projections.C_WDR.delay=0.05ms", "stimuli.train.start=5s", "duration=2.00005s",
-            "interventions.late.at=3s", "interventions.late.drug=ketamine", "interventions.late.dose=1");
+            "interventions.late={at: 3 s, drug: ketamine, dose: 1}");
         Assert.Contains(s.Warnings, w => w.Contains("projections.C_WDR.delay") && w.Contains("shorter than dt"));
         Assert.Contains(s.Warnings, w => w.Contains("stimuli.train.start") && w.Contains("never acts"));
         Assert.Contains(s.Warnings, w => w.Contains("duration") && w.Contains("whole number of steps"));

@@ -41,6 +41,6 @@ public static class NeuronBackends
     {
         BackendKind.Reference => new ReferenceBackend(),
         BackendKind.Simd or BackendKind.Auto => new SimdBackend(),
-        _ => throw new BuildException($"backend {kind.ToString().ToLowerInvariant()} is not available in this build (use simd or reference)"),
+        _ => throw new BuildException($"backend {kind.ToString().ToLowerInvariant()} is not available in this build (use simd or reference)", "backend"),
     };
 }

@@ -1,0 +1,48 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Scenarios.Yaml;
+
+namespace CircuitSim.Scenarios;
+
+/// <summary>
+/// A scenario as loaded, with the merged tree its values came from: a problem found later, when the
+/// network is built (a parameter a model refuses, a run too large for memory), can then point at the
+/// value in its file, as the loader's own errors do.
+/// </summary>
+public sealed class LoadedScenario
+{
+    private readonly YMap _tree;
+
+    internal LoadedScenario(ScenarioSpec spec, YMap tree)
+    {
+        Spec = spec;
+        _tree = tree;
+    }
+
+    public ScenarioSpec Spec { get; }
+
+    /// <summary>
+    /// The error as one line: <c>file:line:col: key.path: message</c> at the first of its key paths
+    /// that the scenario (or a <c>--set</c>) writes, else <c>file: message</c>.
+    /// </summary>
+    public string Describe(BuildException e)
+    {
+        foreach (var path in e.KeyPaths)
+            if (Find(_tree, path) is { } node)
+                return new ScenarioError(node.Origin.File, node.Origin.Line, node.Origin.Column, path, e.Message).ToString();
+        return $"{Spec.SourceFile}: {e.Message}";
+    }
+
+    /// <summary>The value at a dotted key path; a key may itself hold dots (an intervention's <c>set</c> keys do).</summary>
+    private static YNode? Find(YNode node, string path)
+    {
+        if (node is not YMap map) return null;
+        foreach (var e in map.Entries)
+        {
+            if (e.Key == path) return e.Value;
+            if (path.StartsWith(e.Key + ".", StringComparison.Ordinal) && Find(e.Value, path[(e.Key.Length + 1)..]) is { } found)
+                return found;
+        }
+        return null;
+    }
+}
