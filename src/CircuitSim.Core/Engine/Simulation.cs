@@ -18,16 +18,25 @@ public sealed class PhaseTimes
     internal long Boundary, Barriers;
     private string[] _names = Array.Empty<string>();
 
+    /// <summary>Per phase: 1 when every run of it is timed (a slow-clock phase), <see cref="SampleEvery"/> when every 8th step is.</summary>
+    private int[] _scale = Array.Empty<int>();
+
     internal void Layout(IReadOnlyList<Phase> phases)
     {
         Fold();
         _names = phases.Select(p => p.Name).ToArray();
+        _scale = phases.Select(p => p.Every == 1 ? SampleEvery : 1).ToArray();
         PhaseTicks = new long[_names.Length];
     }
 
+    /// <summary>Whether to time phase k at this step: a slow-clock phase every time it runs, the others on sampled steps.</summary>
+    internal bool Timed(int k, bool sampledStep) => sampledStep || _scale[k] == 1;
+
     private void Fold()
     {
-        for (int k = 0; k < _names.Length; k++) _ticks[_names[k]] = _ticks.GetValueOrDefault(_names[k]) + PhaseTicks[k];
+        // ticks of a per-step phase are scaled by SampleEvery in Seconds(); fold them as "sampled" ticks
+        for (int k = 0; k < _names.Length; k++)
+            _ticks[_names[k]] = _ticks.GetValueOrDefault(_names[k]) + PhaseTicks[k] * _scale[k] / SampleEvery;
         Array.Clear(PhaseTicks);
     }
 
@@ -113,6 +122,7 @@ public sealed class Simulation
         _eventsPerWorker = new long[Threads * 16]; // padded against false sharing
         if (network.NeuronPopulations.Any(p => p.Noise is not null)) Schedule.Add(new NoisePhase(this));
         Schedule.Add(new NeuronUpdatePhase(this));
+        Schedule.Add(new FlushPhase(this));
         Schedule.Add(new SpikeSourcePhase(this));
         if (network.Projections.Any(p => p.Dynamics is not null)) Schedule.Add(new ShortTermDynamicsPhase());
         Schedule.Add(new SpikeDeliveryPhase());
@@ -253,13 +263,14 @@ public sealed class Simulation
             {
                 var ph = phases[k];
                 if (!ph.IsDue(t)) continue;
-                long t0 = timed ? Stopwatch.GetTimestamp() : 0;
+                bool timePhase = p == 0 && Phases.Timed(k, timed);
+                long t0 = timePhase ? Stopwatch.GetTimestamp() : 0;
                 if (ph.Owner == PhaseOwner.AllWorkers || p == 0)
                 {
                     try { events += ph.Run(p, t); }
                     catch (Exception e) { Fail(e); }
                 }
-                if (timed) ticks[k] += Stopwatch.GetTimestamp() - t0;
+                if (timePhase) ticks[k] += Stopwatch.GetTimestamp() - t0;
                 if (!ph.BarrierAfter) continue;
                 if (p == 0 && !published)
                 {

@@ -105,6 +105,8 @@ public sealed partial class LifModel
         L uP = L.Of(a.P[0]), uRin = L.Of(a.Rin[0]), uEL = L.Of(a.EL[0]), uVr = L.Of(a.Vr[0]), uVT = L.Of(a.VT[0]), uIb = L.Of(a.Ib[0]),
             uRS = L.Of(a.RS[0]);
         int count = pop.Count;
+        // the arrays in locals: fields of the binding would be reloaded after every store
+        float[] V = a.V, R = a.R, I = a.I;
         for (int i = lo; i < hi; i += L.Width)
         {
             L a0, a1;
@@ -121,12 +123,12 @@ public sealed partial class LifModel
                 L.Store(L.Zero, ring0, slotOffset + i);
                 L.Store(L.Zero, ring1, slotOffset + i);
             }
-            L.Store(SynapticInput.Flush(a0 * decay0), A0, i);
-            L.Store(SynapticInput.Flush(a1 * decay1), A1, i);
+            L.Store(a0 * decay0, A0, i);
+            L.Store(a1 * decay1, A1, i);
             var g0 = TBlocked.On ? a0 * avail0 : a0;
             var g1 = TBlocked.On ? a1 * avail1 : a1;
-            var iTotal = TCurrent.On ? L.Load(a.I, i) + uIb : uIb;
-            var spike = Integrate(a.V, a.R, i, g0 + g1, g0 * rev0 + g1 * rev1, iTotal, uEL, uRin, uP, uVr, uVT, uRS);
+            var iTotal = TCurrent.On ? L.Load(I, i) + uIb : uIb;
+            var spike = Integrate(V, R, i, g0 + g1, g0 * rev0 + g1 * rev1, iTotal, uEL, uRin, uP, uVr, uVT, uRS);
             L.Collect(spike, i, count, spikes, ref spikeCount);
         }
     }

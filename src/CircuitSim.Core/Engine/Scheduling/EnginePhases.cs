@@ -28,6 +28,28 @@ internal sealed class NeuronUpdatePhase(Simulation sim) : Phase("neurons", Phase
     }
 }
 
+/// <summary>
+/// Every <see cref="Synapses.SynapticInput.FlushEvery"/> steps, every worker zeroes the channel states of its
+/// own slice that have decayed below <see cref="Synapses.SynapticInput.FlushBelow"/> (no denormals), right after
+/// its neurons stepped and before delivery adds to them.
+/// </summary>
+internal sealed class FlushPhase(Simulation sim) : Phase("flush", PhaseOwner.AllWorkers, Synapses.SynapticInput.FlushEvery, barrierAfter: false)
+{
+    private NeuronPopulation[] _pops = Array.Empty<NeuronPopulation>();
+
+    public override void Prepare(Simulation simulation) => _pops = simulation.Network.NeuronPopulations.ToArray();
+
+    public override long Run(int worker, long step)
+    {
+        foreach (var pop in _pops)
+        {
+            var b = sim.Bounds[pop.Index];
+            if (b[worker + 1] > b[worker]) Synapses.SynapticInput.FlushStates(pop.Channels, b[worker], b[worker + 1]);
+        }
+        return 0;
+    }
+}
+
 /// <summary>Worker 0 fires the spike sources (stimuli, ectopic and descending firing) and moves spikes along the fibres,
 /// while the other workers update neurons; a barrier follows both.</summary>
 internal sealed class SpikeSourcePhase(Simulation sim) : Phase("sources", PhaseOwner.OneWorker)
@@ -108,7 +130,10 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
             {
                 int src = seg[j];
                 if (j + 1 < n && System.Runtime.Intrinsics.X86.Sse.IsSupported)
-                    PrefetchRow(targets, part[p * ns + seg[j + 1]]);
+                {
+                    int next = seg[j + 1];
+                    PrefetchRow(targets, part[p * ns + next], part[(p + 1) * ns + next]);
+                }
                 int lo = part[p * ns + src], hi = part[(p + 1) * ns + src];
                 if (hi <= lo) continue;
                 events += hi - lo;
@@ -151,15 +176,16 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
     }
 
     /// <summary>
-    /// Asks for the first lines of the next spike's row while this row is delivered: rows start at
-    /// random places in a synapse array larger than L2, so each row's first line is a miss.
+    /// Asks for the first lines of the next spike's row while this row is delivered: rows start at random
+    /// places in a synapse array larger than L2, so each row's first line is a miss.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchRow(int[] targets, int start)
+    private static unsafe void PrefetchRow(int[] targets, int start, int end)
     {
-        if ((uint)start >= (uint)targets.Length) return;
+        if ((uint)start >= (uint)targets.Length || end <= start) return;
         byte* at = (byte*)Unsafe.AsPointer(ref targets[start]);
-        System.Runtime.Intrinsics.X86.Sse.Prefetch0(at);
-        System.Runtime.Intrinsics.X86.Sse.Prefetch0(at + 64);
+        // two lines: prefetching a whole row (up to 8) measured slower on COBA (delivery 0.100 → 0.115 s)
+        int lines = Math.Min(2, ((end - start) * 4 + 63) / 64);
+        for (int k = 0; k < lines; k++) System.Runtime.Intrinsics.X86.Sse.Prefetch0(at + 64 * k);
     }
 }
