@@ -77,11 +77,13 @@ public static class ResultsWriter
             manifest.Add(raster);
             FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs, marks);
             written.Add(raster);
+            Lap("write_raster_seconds");
 
             string rates = Path.Combine(dir, RatesFile);
             manifest.Add(rates);
             FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs, marks);
             written.Add(rates);
+            Lap("write_rates_seconds");
 
             if (r.Extra.TryGetValue("windup", out var w) && w is Dictionary<string, object> wd && wd.Count > 0)
             {
@@ -94,7 +96,7 @@ public static class ResultsWriter
             manifest.Add(traces);
             if (FigureWriter.WriteTraces(traces, r.Traces))
                 written.Add(traces);
-            Lap("write_figures_seconds");
+            Lap("write_other_figures_seconds");
         }
 
         written.Add(metrics);
