@@ -30,7 +30,7 @@ for f in [float(x) for x in a.freqs.split(",")]:
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             w = json.load(open(os.path.join(out, "metrics.json")))["windup"]["windup_fast"]
             c = w["spikes_per_stimulus"]
-            ad = w["by_window"]["after_discharge"]
+            ad = w["by_window"].get("after_discharge", [0.0] * len(w["spikes_per_stimulus"]))
             per.append(dict(first=c[0], last3=sum(c[-3:]) / 3, ratio=(sum(c[-3:]) / 3 / c[0]) if c[0] > 0 else float("nan"),
                             index=w["windup_index"], ad_last=ad[-1]))
     med = {k: statistics.median([p[k] for p in per]) for k in per[0]}

@@ -103,6 +103,8 @@ public static class Commands
             }
             sb.AppendLine($"| `{key}` | {value:G4}{unit} | {string.Join(" | ", cells)} |");
             Console.Error.WriteLine($"{key}: done");
+            // written after every parameter, so a long analysis that is stopped keeps what it found
+            if (o.Out is { } partial) File.WriteAllText(partial, sb.ToString() + $"\n(in progress: {lines.IndexOf(line) + 1} of {lines.Count} parameters)\n");
         }
         var text = sb.ToString();
         if (o.Out is { } path) File.WriteAllText(path, text); else Console.Write(text);
