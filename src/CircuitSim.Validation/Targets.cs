@@ -29,6 +29,7 @@ public sealed class WindupTarget : ValidationTarget
     public override string Id => "V1";
     public override string Title => "wind-up of WDR neurons at 1 Hz, not at 0.1 Hz";
     public override string KeyMeasure => "ratio_last_first";
+    public override string[] MeasuredPopulations => new[] { "WDR" };
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -74,6 +75,7 @@ public sealed class KetamineTarget : ValidationTarget
     public override string Id => "V2";
     public override string Title => "ketamine cuts wind-up, not the first response";
     public override string KeyMeasure => "index_ratio";
+    public override string[] MeasuredPopulations => new[] { "WDR" };
 
     private static readonly string[] FastOnly = { "stimuli.slow=null", "record.metrics.windup_slow=null", "stimuli.fast.start=1s", "duration=18s" };
 
@@ -123,6 +125,7 @@ public sealed class Nk1SlowEpspTarget : ValidationTarget
     public override string Id => "V3";
     public override string Title => "slow NK1 depolarisation of lamina I neurons";
     public override string KeyMeasure => "depolarisation_1_3s_after";
+    public override string[] MeasuredPopulations => new[] { "PN" };
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -161,6 +164,7 @@ public sealed class GateControlTarget : ValidationTarget
     public override string Id => "V5";
     public override string Title => "Aβ activity gates the WDR response to C input, partly";
     public override string KeyMeasure => "ratio";
+    public override string[] MeasuredPopulations => new[] { "WDR", "PV" };
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -201,6 +205,7 @@ public sealed class DisinhibitionTarget : ValidationTarget
     public override string Id => "V6";
     public override string Title => "disinhibition unmasks touch input to lamina I projection neurons";
     public override string KeyMeasure => "pn_after";
+    public override string[] MeasuredPopulations => new[] { "PN", "TC" };
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
@@ -232,6 +237,7 @@ public sealed class ChlorideShiftTarget : ValidationTarget
     public override string Id => "V7";
     public override string Title => "chloride shift weakens, then inverts inhibition";
     public override string KeyMeasure => "ecl_-50";
+    public override string[] MeasuredPopulations => new[] { "PN" };
     private static readonly int[] Ecl = { -70, -65, -60, -55, -50, -45 };
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)

@@ -16,6 +16,9 @@ public abstract class ValidationTarget
     public abstract string Title { get; }
     /// <summary>The measure that best sums the target up (reported by the sensitivity analysis).</summary>
     public abstract string KeyMeasure { get; }
+    /// <summary>The populations whose activity the target measures: a parameter that cannot reach any of them
+    /// through the circuit's projections cannot change the target.</summary>
+    public abstract string[] MeasuredPopulations { get; }
 
     /// <summary>Runs the protocol on the network of <paramref name="seed"/>, with extra --set overrides, and returns its measures.</summary>
     public abstract Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets);
