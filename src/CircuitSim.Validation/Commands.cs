@@ -14,6 +14,7 @@ public sealed class Options
     public string? Out { get; set; }
     public double Scale { get; set; } = 0.2;
     public int Jobs { get; set; } = Environment.ProcessorCount;
+    public bool Resume { get; set; }
 
     public static Options Parse(string[] a)
     {
@@ -31,6 +32,7 @@ public sealed class Options
                 case "--out": o.Out = Next(); break;
                 case "--scale": o.Scale = double.Parse(Next()); break;
                 case "--jobs": o.Jobs = int.Parse(Next()); break;
+                case "--resume": o.Resume = true; break;
                 default: throw new ArgumentException($"unknown option '{a[i]}'");
             }
         }
@@ -85,9 +87,17 @@ public static class Commands
         sb.AppendLine();
         sb.AppendLine("| parameter | tuned | " + string.Join(" | ", o.Only.Select(t => $"{t.Id} −{o.Scale:P0}/+{o.Scale:P0}")) + " |");
         sb.AppendLine("|---|---|" + string.Concat(o.Only.Select(_ => "---|")));
+        var done = o.Resume ? FinishedRows(o.Out, o.Seeds) : new Dictionary<string, string>();
         foreach (var line in lines)
         {
             var (key, value, unit) = SplitParam(line);
+            if (done.TryGetValue(key, out var row))
+            {
+                // --resume: a row from an earlier, interrupted analysis with the same seeds is kept as it was
+                sb.AppendLine(row);
+                Console.Error.WriteLine($"{key}: kept from the earlier run");
+                continue;
+            }
             var cells = new List<string>();
             Console.Error.WriteLine($"{key} = {value:G4}{unit} ...");
             var reach = Downstream(circuit, key);
@@ -118,6 +128,24 @@ public static class Commands
         var text = sb.ToString();
         if (o.Out is { } path) File.WriteAllText(path, text); else Console.Write(text);
         return 0;
+    }
+
+    /// <summary>
+    /// The rows of an earlier analysis written to <paramref name="path"/> with the same seeds, by parameter key;
+    /// empty when there is no such file or it was made with other seeds.
+    /// </summary>
+    public static Dictionary<string, string> FinishedRows(string? path, IReadOnlyList<ulong> seeds)
+    {
+        var rows = new Dictionary<string, string>();
+        if (path is null || !File.Exists(path)) return rows;
+        var text = File.ReadAllLines(path);
+        if (!text.Any(l => l.StartsWith($"Seeds {string.Join(", ", seeds)};"))) return rows;
+        foreach (var l in text.Where(l => l.StartsWith("| `")))
+        {
+            int end = l.IndexOf('`', 3);
+            if (end > 3) rows[l[3..end]] = l;
+        }
+        return rows;
     }
 
     /// <summary>

@@ -4,13 +4,13 @@ using CircuitSim.Validation;
 
 // circuitsim-validation: runs the validation targets over seeds (and the sensitivity analysis) from the command line.
 //   targets [--seeds 11,12,13,14,15] [--only V1,V5] [--set key=value ...] [--json FILE] [--jobs N]
-//   sensitivity --params FILE [--seeds ...] [--only ...] [--scale 0.2] [--out FILE.md] [--jobs N]
+//   sensitivity --params FILE [--seeds ...] [--only ...] [--scale 0.2] [--out FILE.md] [--resume] [--jobs N]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: circuitsim-validation targets|sensitivity [--seeds a,b,c] [--only V1,V2] [--set key=value]... [--json FILE] [--jobs N]");
-    Console.WriteLine("       sensitivity also takes --params FILE (one key path per line) [--scale 0.2] [--out FILE.md]");
+    Console.WriteLine("       sensitivity also takes --params FILE (one key path per line) [--scale 0.2] [--out FILE.md] [--resume: keep the rows an interrupted run wrote to FILE.md]");
     return args.Length == 0 ? 2 : 0;
 }
 try
