@@ -77,7 +77,8 @@ public sealed partial class LifModel
         var vn = vinf + (v - vinf) * p;
         var refractory = L.GreaterThan(r, L.Zero);
         vn = L.Select(refractory, vr, vn);
-        var spike = L.AndNot(L.GreaterOrEqual(vn, vt), refractory);
+        // a refractory neuron sits at vr, below vt (Prepare refuses VT ≤ Vr), so it cannot cross
+        var spike = L.GreaterOrEqual(vn, vt);
         L.Store(L.Select(spike, vr, vn), V, i);
         L.Store(L.Select(spike, rs, r), R, i);
         return spike;

@@ -19,14 +19,20 @@ public sealed class SpikeRecorder : ISimulationObserver
     private sealed class PopulationRecord(StepSpikes spikes)
     {
         public readonly StepSpikes Spikes = spikes;
-        public readonly List<int[]> Chunks = new() { new int[ChunkSize] };
+        public readonly List<int[]> Chunks = new() { NewChunk<int>() };
         public int[] Current = null!; // last chunk
         public int Fill;              // ids used in the last chunk
         public long Total;            // ids recorded
-        public int[] StepOfRun = new int[1024];
-        public long[] EndOfRun = new long[1024]; // Total after that step's spikes
-        public int Runs;
+        // per step with spikes: the step and Total after its spikes, in chunks like the ids
+        public readonly List<long[]> StepChunks = new() { NewChunk<long>() }, EndChunks = new() { NewChunk<long>() };
+        public long[] StepOfRun = null!, EndOfRun = null!; // last run chunks
+        public int RunFill;
+        public long Runs;
     }
+
+    // not zeroed: every element is written before it is read, and zeroing fresh chunks in the time loop
+    // cost as much as the recording itself (COBA)
+    private static T[] NewChunk<T>() => GC.AllocateUninitializedArray<T>(ChunkSize);
 
     public SpikeRecorder(Network network, IReadOnlyList<string>? populations)
     {
@@ -45,6 +51,8 @@ public sealed class SpikeRecorder : ISimulationObserver
         {
             _records[k] = new PopulationRecord(_pops[k].Spikes);
             _records[k].Current = _records[k].Chunks[0];
+            _records[k].StepOfRun = _records[k].StepChunks[0];
+            _records[k].EndOfRun = _records[k].EndChunks[0];
         }
     }
 
@@ -59,22 +67,25 @@ public sealed class SpikeRecorder : ISimulationObserver
                 int c = sp.Counts[s], from = 0;
                 while (from < c)
                 {
-                    if (rec.Fill == ChunkSize) { rec.Current = new int[ChunkSize]; rec.Chunks.Add(rec.Current); rec.Fill = 0; }
+                    if (rec.Fill == ChunkSize) { rec.Current = NewChunk<int>(); rec.Chunks.Add(rec.Current); rec.Fill = 0; }
                     int n = Math.Min(c - from, ChunkSize - rec.Fill);
-                    Array.Copy(sp.Segments[s], from, rec.Current, rec.Fill, n);
+                    // a step has a few spikes: a span copy, not Array.Copy's type checks
+                    sp.Segments[s].AsSpan(from, n).CopyTo(rec.Current.AsSpan(rec.Fill));
                     rec.Fill += n;
                     rec.Total += n;
                     from += n;
                 }
             }
             if (rec.Total == before) continue;
-            if (rec.Runs == rec.StepOfRun.Length)
+            if (rec.RunFill == ChunkSize)
             {
-                Array.Resize(ref rec.StepOfRun, rec.Runs * 2);
-                Array.Resize(ref rec.EndOfRun, rec.Runs * 2);
+                rec.StepOfRun = NewChunk<long>(); rec.StepChunks.Add(rec.StepOfRun);
+                rec.EndOfRun = NewChunk<long>(); rec.EndChunks.Add(rec.EndOfRun);
+                rec.RunFill = 0;
             }
-            rec.StepOfRun[rec.Runs] = (int)step;
-            rec.EndOfRun[rec.Runs++] = rec.Total;
+            rec.StepOfRun[rec.RunFill] = step;
+            rec.EndOfRun[rec.RunFill++] = rec.Total;
+            rec.Runs++;
         }
     }
 
@@ -94,10 +105,10 @@ public sealed class SpikeRecorder : ISimulationObserver
                 at += len;
             }
             long start = 0;
-            for (int r = 0; r < rec.Runs; r++)
+            for (long r = 0; r < rec.Runs; r++)
             {
-                double tMs = StepTime.Ms(rec.StepOfRun[r], dtMs);
-                long end = rec.EndOfRun[r];
+                double tMs = StepTime.Ms(rec.StepChunks[(int)(r / ChunkSize)][r % ChunkSize], dtMs);
+                long end = rec.EndChunks[(int)(r / ChunkSize)][r % ChunkSize];
                 for (long j = start; j < end; j++) times[j] = tMs;
                 start = end;
             }
