@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CircuitSim.Model;
-using CircuitSim.Output;
+using CircuitSim.Metrics;
 using CircuitSim.Recording;
 
 namespace CircuitSim.Engine;

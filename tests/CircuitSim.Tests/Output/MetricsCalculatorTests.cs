@@ -1,3 +1,4 @@
+using CircuitSim.Metrics;
 using CircuitSim.Output;
 using CircuitSim.Recording;
 

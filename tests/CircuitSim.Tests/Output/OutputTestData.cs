@@ -1,3 +1,4 @@
+using CircuitSim.Metrics;
 using CircuitSim.Model;
 using CircuitSim.Recording;
 
@@ -103,7 +104,7 @@ internal static class OutputTestData
             SynapticEvents = 30,
             Spikes = spikes,
             Traces = [Trace()],
-            Metrics = CircuitSim.Output.MetricsCalculator.Compute(spikes, 20),
+            Metrics = CircuitSim.Metrics.MetricsCalculator.Compute(spikes, 20),
         };
         result.Extra["windup"] = new { SpikesPerPulse = new[] { 1.0, 2.0, double.NaN }, Population = "WDR" };
         return result;

@@ -1,6 +1,6 @@
 using CircuitSim.Recording;
 
-namespace CircuitSim.Output;
+namespace CircuitSim.Metrics;
 
 /// <summary>Per-population spike statistics for metrics.json.</summary>
 public static class MetricsCalculator
