@@ -18,8 +18,25 @@ public sealed class Network
     /// <summary>Sorted by step, then by order of declaration.</summary>
     public required List<ScheduledEvent> Events { get; init; }
 
-    public IEnumerable<NeuronPopulation> NeuronPopulations => Populations.OfType<NeuronPopulation>();
-    public IEnumerable<SpikeSourcePopulation> SourcePopulations => Populations.OfType<SpikeSourcePopulation>();
+    // arrays, kept until the population list changes: the time loop walks them (every 64 steps for the
+    // numbers check), and an OfType iterator there allocated 88 bytes each time
+    private NeuronPopulation[]? _neurons;
+    private SpikeSourcePopulation[]? _sources;
+    private int _typedFrom = -1;
+
+    public IReadOnlyList<NeuronPopulation> NeuronPopulations => Typed().Neurons;
+    public IReadOnlyList<SpikeSourcePopulation> SourcePopulations => Typed().Sources;
+
+    private (NeuronPopulation[] Neurons, SpikeSourcePopulation[] Sources) Typed()
+    {
+        if (_neurons is null || _typedFrom != Populations.Count)
+        {
+            _neurons = Populations.OfType<NeuronPopulation>().ToArray();
+            _sources = Populations.OfType<SpikeSourcePopulation>().ToArray();
+            _typedFrom = Populations.Count;
+        }
+        return (_neurons, _sources!);
+    }
 
     public Population Population(string name) =>
         Populations.Find(p => p.Name == name) ?? throw new KeyNotFoundException($"no population '{name}'");

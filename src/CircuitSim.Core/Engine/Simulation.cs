@@ -337,8 +337,10 @@ public sealed class Simulation
     /// <summary>Stops the run at the first NaN or runaway value (checked every 64 steps, not per neuron-step).</summary>
     private void CheckNumbers(long t)
     {
-        foreach (var pop in Network.NeuronPopulations)
+        var pops = Network.NeuronPopulations;
+        for (int k = 0; k < pops.Count; k++) // not foreach: an interface's enumerator is an allocation
         {
+            var pop = pops[k];
             var vars = pop.Model.StateVariables;
             for (int s = 0; s < vars.Count; s++)
             {

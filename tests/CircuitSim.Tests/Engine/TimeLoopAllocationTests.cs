@@ -1,0 +1,39 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Scenarios;
+using CircuitSim.Validation;
+
+namespace CircuitSim.Tests.Engine;
+
+/// <summary>The time loop allocates nothing per step (structure of arrays, buffers made when the network is built).</summary>
+public class TimeLoopAllocationTests
+{
+    /// <summary>Managed bytes this thread allocates while the engine advances <paramref name="steps"/> steps on it (one worker).</summary>
+    private static long BytesFor(ScenarioSpec spec, int steps)
+    {
+        var sim = new Simulation(NetworkBuilder.Build(spec), BackendKind.Simd, threads: 1);
+        sim.RunUntil(2000); // every phase has run and been compiled
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        sim.RunUntil(2000 + steps);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Fact]
+    public void Coba_steps_allocate_nothing()
+    {
+        // regression: the numbers check walked Network.NeuronPopulations, a LINQ OfType iterator, every 64 steps
+        // one RunUntil call allocates its phase array, barrier and worker list (~220 bytes); 88 bytes every 64
+        // steps (a LINQ iterator in the numbers check, fixed) made 4 100
+        long bytes = BytesFor(Specs.Coba(4000, 1000), 3000);
+        Assert.True(bytes < 1_000, $"{bytes} bytes allocated in 3000 steps");
+    }
+
+    [Fact]
+    public void Dorsal_horn_wind_up_steps_allocate_nothing()
+    {
+        // the base circuit with every per-step mechanism: noise, fibre conduction with slowing, pulses, NK1, CAN, Mg block
+        var spec = ScenarioLoader.Load(ScenarioFiles.Path("windup.yaml"));
+        long bytes = BytesFor(spec, 30_000);
+        Assert.True(bytes < 1_000, $"{bytes} bytes allocated in 30 000 steps");
+    }
+}
