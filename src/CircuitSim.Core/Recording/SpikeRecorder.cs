@@ -19,20 +19,19 @@ public sealed class SpikeRecorder : ISimulationObserver
     private sealed class PopulationRecord(StepSpikes spikes)
     {
         public readonly StepSpikes Spikes = spikes;
-        public readonly List<int[]> Chunks = new() { NewChunk<int>() };
+        // chunks whose pages are touched off the time loop (see ChunkSupply); the first ones before it starts
+        public readonly ChunkSupply<int> IdSupply = new(ChunkSize);
+        public readonly ChunkSupply<long> StepSupply = new(ChunkSize), EndSupply = new(ChunkSize);
+        public readonly List<int[]> Chunks = new();
         public int[] Current = null!; // last chunk
         public int Fill;              // ids used in the last chunk
         public long Total;            // ids recorded
         // per step with spikes: the step and Total after its spikes, in chunks like the ids
-        public readonly List<long[]> StepChunks = new() { NewChunk<long>() }, EndChunks = new() { NewChunk<long>() };
+        public readonly List<long[]> StepChunks = new(), EndChunks = new();
         public long[] StepOfRun = null!, EndOfRun = null!; // last run chunks
         public int RunFill;
         public long Runs;
     }
-
-    // not zeroed: every element is written before it is read, and zeroing fresh chunks in the time loop
-    // cost as much as the recording itself (COBA)
-    private static T[] NewChunk<T>() => GC.AllocateUninitializedArray<T>(ChunkSize);
 
     public SpikeRecorder(Network network, IReadOnlyList<string>? populations)
     {
@@ -50,9 +49,10 @@ public sealed class SpikeRecorder : ISimulationObserver
         for (int k = 0; k < _pops.Length; k++)
         {
             _records[k] = new PopulationRecord(_pops[k].Spikes);
-            _records[k].Current = _records[k].Chunks[0];
-            _records[k].StepOfRun = _records[k].StepChunks[0];
-            _records[k].EndOfRun = _records[k].EndChunks[0];
+            var rec = _records[k];
+            rec.Chunks.Add(rec.Current = rec.IdSupply.Take());
+            rec.StepChunks.Add(rec.StepOfRun = rec.StepSupply.Take());
+            rec.EndChunks.Add(rec.EndOfRun = rec.EndSupply.Take());
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class SpikeRecorder : ISimulationObserver
                 int c = sp.Counts[s], from = 0;
                 while (from < c)
                 {
-                    if (rec.Fill == ChunkSize) { rec.Current = NewChunk<int>(); rec.Chunks.Add(rec.Current); rec.Fill = 0; }
+                    if (rec.Fill == ChunkSize) { rec.Current = rec.IdSupply.Take(); rec.Chunks.Add(rec.Current); rec.Fill = 0; }
                     int n = Math.Min(c - from, ChunkSize - rec.Fill);
                     // a step has a few spikes: a span copy, not Array.Copy's type checks
                     sp.Segments[s].AsSpan(from, n).CopyTo(rec.Current.AsSpan(rec.Fill));
@@ -79,8 +79,8 @@ public sealed class SpikeRecorder : ISimulationObserver
             if (rec.Total == before) continue;
             if (rec.RunFill == ChunkSize)
             {
-                rec.StepOfRun = NewChunk<long>(); rec.StepChunks.Add(rec.StepOfRun);
-                rec.EndOfRun = NewChunk<long>(); rec.EndChunks.Add(rec.EndOfRun);
+                rec.StepOfRun = rec.StepSupply.Take(); rec.StepChunks.Add(rec.StepOfRun);
+                rec.EndOfRun = rec.EndSupply.Take(); rec.EndChunks.Add(rec.EndOfRun);
                 rec.RunFill = 0;
             }
             rec.StepOfRun[rec.RunFill] = step;
