@@ -33,71 +33,93 @@ public static class ResultsWriter
         File.Delete(metrics); // no-op when absent; until the new one lands the folder is "incomplete"
         var manifest = OutputManifest.Start(dir);
 
-        var written = new List<string>();
         // seconds per kind of output, into metrics.json's "timing" (what the whole process spends besides the loop)
         var timing = r.Extra.TryGetValue("timing", out var earlier) && earlier is Dictionary<string, double> td ? td : new Dictionary<string, double>();
         r.Extra["timing"] = timing;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Lap(string what) { timing[what] = timing.GetValueOrDefault(what) + clock.Elapsed.TotalSeconds; clock.Restart(); }
 
+        // the data files (PureHDF, CSV) are written on another thread while this one draws the figures (ScottPlot):
+        // the two share nothing, and the figures alone take longer than the data; the manifest is filled first,
+        // on this thread
         string spikes = Path.Combine(dir, SpikesFile);
         manifest.Add(spikes);
-        SonataSpikeWriter.Write(spikes, r.Spikes);
-        written.Add(spikes);
-        Lap("write_spikes_seconds");
-
-        if (r.Nodes.Count > 0)
+        string? nodesCsv = r.Nodes.Count > 0 ? Path.Combine(dir, NodesFile) : null;
+        if (nodesCsv is not null) manifest.Add(nodesCsv);
+        string? edgesH5 = null, nodesH5 = null;
+        if (r.Network is not null)
         {
-            string nodes = Path.Combine(dir, NodesFile);
-            manifest.Add(nodes);
-            NodesCsvWriter.Write(nodes, r.Nodes);
-            written.Add(nodes);
-        }
-        if (r.Network is { } net)
-        {
-            string edges = Path.Combine(dir, SonataNetworkWriter.EdgesFile);
-            string nodes = Path.Combine(dir, SonataNetworkWriter.NodesFile);
-            manifest.Add(edges, nodes);
-            SonataNetworkWriter.WriteEdges(edges, net.Edges);
-            written.Add(edges);
-            SonataNetworkWriter.WriteNodes(nodes, net.Nodes);
-            written.Add(nodes);
+            edgesH5 = Path.Combine(dir, SonataNetworkWriter.EdgesFile);
+            nodesH5 = Path.Combine(dir, SonataNetworkWriter.NodesFile);
+            manifest.Add(edgesH5, nodesH5);
         }
         if (r.Traces.Count > 0)
-        {
             manifest.Add(r.Traces.Select(t => Path.GetFullPath(Path.Combine(dir, TraceCsvWriter.Folder, TraceCsvWriter.FileName(t)))));
-            written.AddRange(TraceCsvWriter.Write(dir, r.Traces));
-        }
-        Lap("write_tables_seconds");
-
-        if (r.Spec.Record.Figures)
+        bool figures = r.Spec.Record.Figures;
+        string raster = Path.Combine(dir, RasterFile), rates = Path.Combine(dir, RatesFile), traces = Path.Combine(dir, TracesFigureFile);
+        string windup = Path.Combine(dir, WindupFigure.FileName);
+        var windupResults = r.Extra.TryGetValue("windup", out var w) && w is Dictionary<string, object> wd && wd.Count > 0
+            ? wd.Values.Cast<Metrics.WindupResult>().ToList() : null;
+        if (figures)
         {
-            var marks = TimeMarks.From(r.Spec, r.DurationMs);
-            string raster = Path.Combine(dir, RasterFile);
-            manifest.Add(raster);
-            FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs, marks);
-            written.Add(raster);
-            Lap("write_raster_seconds");
-
-            string rates = Path.Combine(dir, RatesFile);
-            manifest.Add(rates);
-            FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs, marks);
-            written.Add(rates);
-            Lap("write_rates_seconds");
-
-            if (r.Extra.TryGetValue("windup", out var w) && w is Dictionary<string, object> wd && wd.Count > 0)
-            {
-                string windup = Path.Combine(dir, WindupFigure.FileName);
-                manifest.Add(windup);
-                WindupFigure.Write(windup, wd.Values.Cast<Metrics.WindupResult>().ToList());
-                written.Add(windup);
-            }
-            string traces = Path.Combine(dir, TracesFigureFile);
+            manifest.Add(raster, rates);
+            if (windupResults is not null) manifest.Add(windup);
             manifest.Add(traces);
-            if (FigureWriter.WriteTraces(traces, r.Traces))
-                written.Add(traces);
-            Lap("write_other_figures_seconds");
         }
+
+        var dataTimes = new Dictionary<string, double>();
+        var data = Task.Run(() =>
+        {
+            var files = new List<string>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            SonataSpikeWriter.Write(spikes, r.Spikes);
+            files.Add(spikes);
+            dataTimes["write_spikes_seconds"] = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            if (nodesCsv is not null) { NodesCsvWriter.Write(nodesCsv, r.Nodes); files.Add(nodesCsv); }
+            if (r.Network is { } net)
+            {
+                SonataNetworkWriter.WriteEdges(edgesH5!, net.Edges);
+                files.Add(edgesH5!);
+                SonataNetworkWriter.WriteNodes(nodesH5!, net.Nodes);
+                files.Add(nodesH5!);
+            }
+            if (r.Traces.Count > 0) files.AddRange(TraceCsvWriter.Write(dir, r.Traces));
+            dataTimes["write_tables_seconds"] = clock.Elapsed.TotalSeconds;
+            return files;
+        });
+
+        var figureFiles = new List<string>();
+        try
+        {
+            if (figures)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                void Lap(string what) { timing[what] = timing.GetValueOrDefault(what) + clock.Elapsed.TotalSeconds; clock.Restart(); }
+                var marks = TimeMarks.From(r.Spec, r.DurationMs);
+                FigureWriter.WriteRaster(raster, r.Spikes, r.DurationMs, marks);
+                figureFiles.Add(raster);
+                Lap("write_raster_seconds");
+                FigureWriter.WriteRates(rates, r.Spikes, r.DurationMs, marks);
+                figureFiles.Add(rates);
+                Lap("write_rates_seconds");
+                if (windupResults is not null)
+                {
+                    WindupFigure.Write(windup, windupResults);
+                    figureFiles.Add(windup);
+                }
+                if (FigureWriter.WriteTraces(traces, r.Traces))
+                    figureFiles.Add(traces);
+                Lap("write_other_figures_seconds");
+            }
+        }
+        catch
+        {
+            // a figure failed: let the data files finish (or fail) before the error goes up, so nothing is left half written
+            try { data.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        var written = data.GetAwaiter().GetResult(); // rethrows the data writer's own exception
+        foreach (var (k, v) in dataTimes) timing[k] = timing.GetValueOrDefault(k) + v;
+        written.AddRange(figureFiles);
 
         written.Add(metrics);
         manifest.Finish(written); // exactly what this run writes (traces.png may have been skipped)
