@@ -218,18 +218,19 @@ public sealed class Simulation
             if (Commands.HasDue(_step)) Commands.Drain(_step, Network);
             if (_step >= target || _error is not null) return _step;
             var phases = Schedule.ToArray();
+            var observers = Observers.ToArray(); // once per run call, shared by the workers: a list's enumerator is not free per step
             var barrier = new SpinBarrier(Threads);
             var workers = new Thread[Threads - 1];
             long from = _step;
             for (int p = 1; p < Threads; p++)
             {
                 int worker = p;
-                workers[p - 1] = new Thread(() => Work(worker, phases, barrier, from, target, cancel))
+                workers[p - 1] = new Thread(() => Work(worker, phases, observers, barrier, from, target, cancel))
                     { IsBackground = true, Name = $"circuitsim-{worker}" };
                 workers[p - 1].Start();
             }
             var sw = Stopwatch.StartNew();
-            Work(0, phases, barrier, from, target, cancel);
+            Work(0, phases, observers, barrier, from, target, cancel);
             foreach (var w in workers) w.Join();
             LoopSeconds += sw.Elapsed.TotalSeconds;
             long events = 0;
@@ -264,11 +265,10 @@ public sealed class Simulation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Work(int p, Phase[] phases, SpinBarrier barrier, long from, long target, CancellationToken cancel)
+    private void Work(int p, Phase[] phases, ISimulationObserver[] observers, SpinBarrier barrier, long from, long target, CancellationToken cancel)
     {
         int sense = 0;
         long events = _eventsPerWorker[p * 16];
-        var observers = Observers.ToArray(); // once per run call: the list's enumerator is not free per step
         bool hasObservers = observers.Length > 0, many = Threads > 1;
         var ticks = Phases.PhaseTicks;
         long clock = PhaseTimes.ClockOverhead;
