@@ -33,16 +33,18 @@ public static class SynapticInput
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FlushRange(float[] a, int lo, int hi)
     {
-        int i = lo, w = System.Numerics.Vector<float>.Count;
-        for (; i + w <= hi; i += w)
-        {
-            var x = new System.Numerics.Vector<float>(a, i);
-            System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(System.Numerics.Vector.Abs(x), new System.Numerics.Vector<float>(FlushBelow)), x, default).CopyTo(a, i);
-        }
-        for (; i < hi; i++) if (!(MathF.Abs(a[i]) > FlushBelow)) a[i] = 0f;
+        int i = lo;
+        for (; i + LaneN.Width <= hi; i += LaneN.Width) LaneN.Store(Flush(LaneN.Load(a, i)), a, i);
+        for (; i < hi; i++) Lane1.Store(Flush(Lane1.Load(a, i)), a, i);
     }
+
+    /// <summary>x where |x| &gt; <see cref="FlushBelow"/>, else exactly 0 (NaN too, as before).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static L Flush<L>(L x) where L : struct, ILanes<L> =>
+        L.Select(L.GreaterThan(L.Abs(x), L.Of(FlushBelow)), x, L.Zero);
 
     private const float MgFactor = (float)(ReceptorDefaults.MagnesiumMm / MagnesiumBlock.HalfConcentration);
 
