@@ -53,6 +53,8 @@ public static class ResultsWriter
         }
         if (r.Traces.Count > 0)
             manifest.Add(r.Traces.Select(t => Path.GetFullPath(Path.Combine(dir, TraceCsvWriter.Folder, TraceCsvWriter.FileName(t)))));
+        string? substancesCsv = r.Substances is not null ? Path.Combine(dir, SubstanceCsvWriter.FileName) : null;
+        if (substancesCsv is not null) manifest.Add(substancesCsv);
         bool figures = r.Spec.Record.Figures;
         string raster = Path.Combine(dir, RasterFile), rates = Path.Combine(dir, RatesFile), traces = Path.Combine(dir, TracesFigureFile);
         string windup = Path.Combine(dir, WindupFigure.FileName);
@@ -62,6 +64,7 @@ public static class ResultsWriter
         {
             manifest.Add(raster, rates);
             if (windupResults is not null) manifest.Add(windup);
+            if (r.Substances is not null) manifest.Add(Path.Combine(dir, SubstancesFigure.FileName));
             manifest.Add(traces);
         }
 
@@ -83,6 +86,7 @@ public static class ResultsWriter
                 files.Add(nodesH5!);
             }
             if (r.Traces.Count > 0) files.AddRange(TraceCsvWriter.Write(dir, r.Traces));
+            if (substancesCsv is not null) { SubstanceCsvWriter.Write(substancesCsv, r.Substances!); files.Add(substancesCsv); }
             dataTimes["write_tables_seconds"] = clock.Elapsed.TotalSeconds;
             return files;
         });
@@ -105,6 +109,12 @@ public static class ResultsWriter
                 {
                     WindupFigure.Write(windup, windupResults);
                     figureFiles.Add(windup);
+                }
+                if (r.Substances is { } st)
+                {
+                    string path = Path.Combine(dir, SubstancesFigure.FileName);
+                    SubstancesFigure.Write(path, st);
+                    figureFiles.Add(path);
                 }
                 if (FigureWriter.WriteTraces(traces, r.Traces))
                     figureFiles.Add(traces);

@@ -17,6 +17,9 @@ internal static class NamedEntries
         ["stimuli"] => ("stimulus", "stimuli", []),
         ["interventions"] => ("intervention", "interventions", []),
         ["record", "metrics"] => ("metric", "metrics", []),
+        ["substances"] => ("substance", "substances", []),
+        ["receptor_types"] => ("receptor type", "receptor_types", []),
+        ["modulation"] => ("modulation", "modulation", []),
         // the standard channels exist without being written: populations.WDR.receptors.NMDA.decay=80ms is a change, not a new channel
         ["populations", _, "receptors"] => ("receptor", "receptors", ReceptorDefaults.All.Keys.ToList()),
         _ => null,

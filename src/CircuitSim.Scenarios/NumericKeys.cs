@@ -16,6 +16,7 @@ internal readonly record struct Limits(double Min, bool MinExclusive, double Max
         bool low = MinExclusive ? v <= Min : v < Min;
         if (!low && v <= Max) return null;
         if (Max == 1 && Min == 0) return "must be between 0 and 1";
+        if (Min != 0) return $"must be {(MinExclusive ? "above" : "at least")} {Min.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         return MinExclusive ? "must be positive" : "must not be negative";
     }
 }
@@ -47,6 +48,7 @@ internal static class NumericKeys
     public static readonly IReadOnlyDictionary<string, NumKey> Descending = new Dictionary<string, NumKey>
     {
         ["rate"] = NumKey.Of(Dimension.Frequency, Limits.NonNegative),
+        ["release"] = NumKey.Of(Dimension.Concentration, Limits.NonNegative),
     };
 
     /// <summary>Fields of a population's receptor definition (reversal may also be the word <c>chloride</c>).</summary>

@@ -25,6 +25,8 @@ public static class ScenarioLoader
         var diag = new Diagnostics();
         var root = LoadTree(path, Path.GetFullPath(path), Path.IsPathRooted(path), new List<(string Full, string Display)>(), diag, null);
         if (root is null || diag.Count > 0) throw new ScenarioException(diag.Sorted());
+        root = Libraries.Under(root, diag);
+        if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
 
         if (sets is { Count: > 0 }) Overrides.Apply(root, sets, diag);
         TreeOps.StripNulls(root);

@@ -141,6 +141,11 @@ internal sealed partial class SpecBuilder
                     var keys = model.Parameters.ToDictionary(p => p.Name, p => NumKey.Of(p.Dimension));
                     return Leaf(3, keys, $"model '{model.Name}' (population '{pop.Name}')");
                 }
+                if (seg[2] == "release" && seg.Length == 3)
+                {
+                    if (pop.Transmitter is null) { reason.Value = $"population '{pop.Name}' releases no transmitter"; return null; }
+                    return NumKey.Of(Dimension.Concentration, Limits.NonNegative);
+                }
                 if (seg[2] == "receptors")
                 {
                     if (seg.Length < 4) { reason.Value = "a receptor path needs a receptor and a field, e.g. populations.WDR.receptors.NMDA.decay"; return null; }

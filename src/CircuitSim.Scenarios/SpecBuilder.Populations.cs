@@ -8,9 +8,9 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] CommonPopulationKeys = { "kind", "count" };
-    private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise" };
-    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation" };
-    private static readonly string[] DescendingKeys = { "transmitter", "rate" };
+    private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise", "transmitter", "release" };
+    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation", "peptides" };
+    private static readonly string[] DescendingKeys = { "transmitter", "release", "rate" };
     private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation", "calcium_fraction", "peptide" };
 
     /// <summary>Laminae of the dorsal horn (Rexed), with lamina II's outer and inner parts.</summary>
@@ -121,18 +121,19 @@ internal sealed partial class SpecBuilder
             pop.SlowingPerSpike = per;
         if (pm["slowing_recovery"] is { } sr && Qty(sr, Join(path, "slowing_recovery"), keys["slowing_recovery"]) is { } rec)
             pop.SlowingRecoveryMs = rec;
+        ReadPeptides(pop, pm, path);
     }
 
     private void BuildDescending(PopulationSpec pop, YMap pm, string path)
     {
-        if (pm["transmitter"] is { } t)
-            Error(t, Join(path, "transmitter"), "descending fibres release no transmitter yet (substances are not modelled): remove 'transmitter'; the fibres still fire at 'rate' (it would otherwise be ignored)");
+        ReadTransmitter(pop, pm, path);
         if (pm["rate"] is { } r && Qty(r, Join(path, "rate"), NumericKeys.Descending["rate"]) is { } rate)
             pop.RateHz = rate;
     }
 
     private void BuildNeuron(PopulationSpec pop, YMap pm, string path)
     {
+        ReadTransmitter(pop, pm, path);
         NeuronModel? model = NeuronModels.Lif;
         if (pm["model"] is { } mn)
         {

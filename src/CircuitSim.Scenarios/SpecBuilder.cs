@@ -15,6 +15,7 @@ internal sealed partial class SpecBuilder
     {
         "name", "description", "extends", "seed", "duration", "dt", "backend",
         "populations", "projections", "stimuli", "interventions", "record",
+        "substances", "receptor_types", "modulation", "slow_clock",
     };
 
     /// <summary>Top-level keys of the format (shared/SCENARIO.md) that nothing acts on yet: refused, never ignored.</summary>
@@ -22,7 +23,6 @@ internal sealed partial class SpecBuilder
     {
         "sweep" => "'sweep' is read by `circuitsim sweep`, which is not built yet: remove it and run each value with --set (it would otherwise be ignored)",
         "tissue" => "'tissue' (the 2-D slab for glia and fields) is not supported yet: remove it (it would otherwise be ignored)",
-        "substances" => "'substances' (neuromodulators, peptides, cytokines) are not modelled yet: remove it (it would otherwise be ignored)",
         "glia" => "'glia' (microglia and astrocytes) are not modelled yet: remove it (it would otherwise be ignored)",
         _ => null,
     };
@@ -62,6 +62,7 @@ internal sealed partial class SpecBuilder
 
         BuildPopulations(root);
         BuildProjections(root);
+        BuildNeuromodulation(root);
         BuildStimuli(root);
         BuildInterventions(root);
         BuildRecord(root);

@@ -17,6 +17,8 @@ public sealed class Network
     public required List<SpikeDrive> Drives { get; init; }
     /// <summary>Sorted by step, then by order of declaration.</summary>
     public required List<ScheduledEvent> Events { get; init; }
+    /// <summary>Substances, receptors and their effects, or null when the scenario has no substances.</summary>
+    public Neuromodulation.Neuromodulators? Neuromodulators { get; init; }
 
     // arrays, kept until the population list changes: the time loop walks them (every 64 steps for the
     // numbers check), and an OfType iterator there allocated 88 bytes each time

@@ -41,10 +41,11 @@ public static class NetworkBuilder
         Interventions.InterventionCompiler.CheckParameterChanges(spec, pops);
         events.Sort((a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Order.CompareTo(b.Order));
 
+        var modulators = spec.Substances.Count > 0 ? new Neuromodulation.Neuromodulators(spec, pops, projections) : null;
         return new Network
         {
             Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,
-            Drives = drives, Events = events,
+            Drives = drives, Events = events, Neuromodulators = modulators,
         };
     }
 
@@ -90,6 +91,14 @@ public static class NetworkBuilder
                 : ReceptorDefaults.All.TryGetValue(n, out var def) ? def
                 : throw new BuildException($"population {ps.Name} has no receptor channel '{n}'", $"populations.{ps.Name}.receptors", $"populations.{ps.Name}");
             list.Add((n, rs));
+        }
+        // tonic conductances that neuromodulation opens on this population (GIRK)
+        foreach (var m in spec.Modulations)
+        {
+            if (m.Effect != ModulationEffect.Conductance || !m.Populations.Contains(ps.Name)) continue;
+            string ch = m.Channel ?? "GIRK";
+            if (names.Contains(ch) || list.Exists(x => x.Item1 == ch)) continue;
+            list.Add((ch, new ReceptorSpec { TauDecayMs = double.PositiveInfinity, ReversalMv = m.ReversalMv, Tonic = true }));
         }
         return list;
     }
@@ -137,6 +146,7 @@ public static class NetworkBuilder
                 PotentiationMax = (float)rs.PotentiationMax,
                 CalciumFraction = (float)rs.CalciumFraction,
                 Peptide = rs.Peptide,
+                Tonic = rs.Tonic,
                 PotentiationHalfNs = rs.PotentiationHalfNs > 0 ? (float)rs.PotentiationHalfNs
                     : throw new BuildException($"population {ps.Name}: receptor {name} potentiation_half must be > 0 nS",
                         $"populations.{ps.Name}.receptors.{name}.potentiation_half", $"populations.{ps.Name}.receptors.{name}"),

@@ -26,6 +26,11 @@ public sealed class Projection
     public Synapses.ShortTermDynamics? Dynamics { get; init; }
     /// <summary>Per source: the weight scale of its spike this step, when the projection has short-term dynamics.</summary>
     public float[]? Release => Dynamics?.Release;
+    /// <summary>
+    /// Scale of the transmitter the projection's terminals release, set by neuromodulation on the slow
+    /// clock (presynaptic α2, μ-opioid, 5-HT1B/1D inhibition below 1; 5-HT3 facilitation above 1); 1 when none acts.
+    /// </summary>
+    public float ModulationScale { get; set; } = 1f;
 
     /// <summary>
     /// The weight every synapse has, when the projection has one receptor and no weight spread

@@ -26,6 +26,25 @@ public static class Runner
         return network;
     }
 
+    /// <summary>Per substance: mean and peak level (µM); per receptor: mean and peak activation.</summary>
+    private static Dictionary<string, object> SubstanceSummary(SubstanceTrace st)
+    {
+        var d = new Dictionary<string, object>();
+        for (int s = 0; s < st.Substances.Length; s++)
+        {
+            double sum = 0, peak = 0;
+            for (int k = 0; k < st.Samples; k++) { sum += st.Levels[k, s]; peak = Math.Max(peak, st.Levels[k, s]); }
+            d[st.Substances[s]] = new Dictionary<string, double> { ["mean_uM"] = st.Samples > 0 ? sum / st.Samples : 0, ["peak_uM"] = peak };
+        }
+        for (int r = 0; r < st.Receptors.Length; r++)
+        {
+            double sum = 0, peak = 0;
+            for (int k = 0; k < st.Samples; k++) { sum += st.Activation[k, r]; peak = Math.Max(peak, st.Activation[k, r]); }
+            d["receptor:" + st.Receptors[r]] = new Dictionary<string, double> { ["mean_activation"] = st.Samples > 0 ? sum / st.Samples : 0, ["peak_activation"] = peak };
+        }
+        return d;
+    }
+
     public static SimulationResult Run(ScenarioSpec spec, RunOptions options, IEnumerable<ISimulationObserver>? observers = null,
         CancellationToken cancel = default)
     {
@@ -38,6 +57,8 @@ public static class Runner
         var traces = new TraceRecorder(network, spec.Record.Traces);
         sim.Observers.Add(spikes);
         sim.Observers.Add(traces);
+        var substances = network.Neuromodulators is not null ? new SubstanceRecorder(network) : null;
+        if (substances is not null) sim.Observers.Add(substances);
         if (observers is not null) sim.Observers.AddRange(observers);
         double build = sw.Elapsed.TotalSeconds;
         long done = sim.Run(cancel);
@@ -50,8 +71,9 @@ public static class Runner
             SynapseCount = network.SynapseCount, SynapticEvents = sim.SynapticEvents,
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
-            Network = snapshot,
+            Network = snapshot, Substances = substances?.Result(),
         };
+        if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);
         result.Extra["phase_seconds"] = sim.Phases.Seconds();
         long syn = network.SynapseCount;
         result.Extra["memory"] = new Dictionary<string, object>

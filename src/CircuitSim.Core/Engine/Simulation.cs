@@ -136,19 +136,37 @@ public sealed class Simulation
             : Backend == BackendKind.Reference ? 1
             : Math.Clamp(total / MinNeuronsPerWorker, 1, Environment.ProcessorCount);
         _eventsPerWorker = new long[Threads * 16]; // padded against false sharing
+        Bind();
+    }
+
+    /// <summary>
+    /// The engine's phases for this network, in order; built again on a reset (the rebuilt network has its
+    /// own neuromodulators). Phases added by the caller stay, after the engine's.
+    /// </summary>
+    private void BuildSchedule(Network network)
+    {
+        var added = Schedule.Where(p => !_enginePhases.Contains(p)).ToList();
+        Schedule.Clear();
+        if (network.Neuromodulators is { } nm) Schedule.Add(new NeuromodulationPhase(nm));
         if (network.NeuronPopulations.Any(p => p.Noise is not null)) Schedule.Add(new NoisePhase(this));
         Schedule.Add(new NeuronUpdatePhase(this));
         Schedule.Add(new FlushPhase(this));
         Schedule.Add(new SpikeSourcePhase(this));
+        if (network.Neuromodulators is { } counts) Schedule.Add(new ReleaseCountPhase(counts));
         if (network.Projections.Any(p => p.Dynamics is not null)) Schedule.Add(new ShortTermDynamicsPhase());
         Schedule.Add(new SpikeDeliveryPhase());
-        Bind();
+        _enginePhases.Clear();
+        _enginePhases.UnionWith(Schedule);
+        Schedule.AddRange(added);
     }
+
+    private readonly HashSet<Phase> _enginePhases = new();
 
     /// <summary>Lays the network out over the workers and loads its scheduled events.</summary>
     private void Bind()
     {
         var network = Network;
+        BuildSchedule(network);
         Bounds = new int[network.Populations.Count][];
         foreach (var pop in network.Populations)
         {

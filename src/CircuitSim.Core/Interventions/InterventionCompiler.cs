@@ -69,7 +69,7 @@ public static class InterventionCompiler
     {
         var parts = path.Split('.');
         BuildException Unsupported() => new($"intervention {name}: set of '{path}' during a run is not supported " +
-            "(supported: populations.P.params.X, populations.P.ectopic_rate, populations.P.rate, projections.X.receptors.R, stimuli.S.rate)",
+            "(supported: populations.P.params.X, populations.P.release, populations.P.ectopic_rate, populations.P.rate, projections.X.receptors.R, stimuli.S.rate)",
             $"interventions.{name}.set.{path}", $"interventions.{name}");
         switch (parts)
         {
@@ -85,6 +85,12 @@ public static class InterventionCompiler
                     np.Model.Prepare(np, spec.DtMs);
                     np.UpdateUniformity();
                 };
+            }
+            case ["populations", var p, "release"]:
+            {
+                // the transmitter a spike of P releases (0: its axons cut, as by spinalisation)
+                if (!spec.Releases.Exists(r => r.Population == p && !r.PeptidergicOnly)) throw Unsupported();
+                return net => net.Neuromodulators!.SetRelease(p, value);
             }
             case ["populations", var p, "ectopic_rate" or "rate"]:
             {

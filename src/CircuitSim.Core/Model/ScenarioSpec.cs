@@ -21,6 +21,16 @@ public sealed class ScenarioSpec
     public List<ProjectionSpec> Projections { get; } = new();
     public List<StimulusSpec> Stimuli { get; } = new();
     public List<InterventionSpec> Interventions { get; } = new();
+    /// <summary>Neuromodulators and peptides, each one well-mixed pool.</summary>
+    public List<SubstanceSpec> Substances { get; } = new();
+    /// <summary>Who releases what, per spike.</summary>
+    public List<ReleaseSpec> Releases { get; } = new();
+    /// <summary>Receptor subtypes that the modulation uses (from the receptor library or the scenario).</summary>
+    public List<ReceptorTypeSpec> ReceptorTypes { get; } = new();
+    /// <summary>What the receptors' occupancies do, and where.</summary>
+    public List<ModulationSpec> Modulations { get; } = new();
+    /// <summary>Steps between two updates of substances and modulation (the schedule's slow clock).</summary>
+    public int ModulationEvery { get; set; } = 10;
     public RecordSpec Record { get; set; } = new();
     /// <summary>What the scenario asks for that is rounded or clipped (file:line:col: key: message), for run and validate to print.</summary>
     public List<string> Warnings { get; } = new();

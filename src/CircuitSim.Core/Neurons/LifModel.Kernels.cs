@@ -22,7 +22,7 @@ public sealed partial class LifModel
         if (pop.UniformParams && SynapticInput.AreTwoPlainChannels(pop.Channels))
         {
             // no drug on the channels (availability 1: g = a exactly) and no injected current are the usual case
-            bool blocked = pop.Channels[0].Availability != 1f || pop.Channels[1].Availability != 1f;
+            bool blocked = pop.Channels[0].Scale != 1f || pop.Channels[1].Scale != 1f;
             if (pop.Channels[0].ArrivesInState && pop.Channels[1].ArrivesInState)
             {
                 // COBA's case: arrivals already in the states, no current, no drug
@@ -101,8 +101,8 @@ public sealed partial class LifModel
         var c1 = pop.Channels[1];
         float[] ring0 = c0.Ring, A0 = c0.A, ring1 = c1.Ring, A1 = c1.A;
         // parameters are uniform here, so a chloride reversal is the same for every neuron: one register
-        L norm0 = L.Of(c0.Norm), decay0 = L.Of(c0.DecayA), avail0 = L.Of(c0.Availability), rev0 = L.Of(c0.UsesChloride ? a.ECl[0] : c0.Reversal);
-        L norm1 = L.Of(c1.Norm), decay1 = L.Of(c1.DecayA), avail1 = L.Of(c1.Availability), rev1 = L.Of(c1.UsesChloride ? a.ECl[0] : c1.Reversal);
+        L norm0 = L.Of(c0.Norm), decay0 = L.Of(c0.DecayA), avail0 = L.Of(c0.Scale), rev0 = L.Of(c0.UsesChloride ? a.ECl[0] : c0.Reversal);
+        L norm1 = L.Of(c1.Norm), decay1 = L.Of(c1.DecayA), avail1 = L.Of(c1.Scale), rev1 = L.Of(c1.UsesChloride ? a.ECl[0] : c1.Reversal);
         L uP = L.Of(a.P[0]), uRin = L.Of(a.Rin[0]), uEL = L.Of(a.EL[0]), uVr = L.Of(a.Vr[0]), uVT = L.Of(a.VT[0]), uIb = L.Of(a.Ib[0]),
             uRS = L.Of(a.RS[0]);
         int count = pop.Count;

@@ -55,6 +55,8 @@ public sealed class SimulationResult
     public IReadOnlyList<NodePositions> Nodes { get; init; } = Array.Empty<NodePositions>();
     /// <summary>Synapses and initial state as built, when the scenario asks for them (<c>record.network</c>).</summary>
     public NetworkSnapshot? Network { get; init; }
+    /// <summary>Substance levels and receptor activations over time, when the scenario has substances.</summary>
+    public SubstanceTrace? Substances { get; init; }
     /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>
     public Dictionary<string, object> Extra { get; } = new();
 

@@ -81,7 +81,7 @@ public static class SynapticInput
             var ch = channels[c];
             float[] ring = ch.Ring, A = ch.A;
             float[]? B = ch.B;
-            L norm = L.Of(ch.Norm), decayA = L.Of(ch.DecayA), decayB = L.Of(ch.DecayB), avail = L.Of(ch.Availability), rev = L.Of(ch.Reversal);
+            L norm = L.Of(ch.Norm), decayA = L.Of(ch.DecayA), decayB = L.Of(ch.DecayB), avail = L.Of(ch.Scale), rev = L.Of(ch.Reversal);
             bool mg = ch.MgBlock, cl = ch.UsesChloride, calcium = gCa is not null && ch.CalciumFraction > 0f, direct = ch.ArrivesInState;
             L caFraction = L.Of(ch.CalciumFraction);
             var mod = ch.ModulatorIndex >= 0 ? channels[ch.ModulatorIndex] : null;
@@ -89,7 +89,7 @@ public static class SynapticInput
             L invSat = L.Of(ch.InverseSaturation), modInvSat = L.Of(mod?.InverseSaturation ?? 0f);
             // potentiation by the modulator's open conductance, bounded: 1 + Emax·g_m/(g_m + K); g_m counts the
             // modulating receptor's availability, so an antagonist of it removes the potentiation too
-            L modMax = L.Of(ch.PotentiationMax), modHalf = L.Of(ch.PotentiationHalfNs), modAvail = L.Of(mod?.Availability ?? 1f);
+            L modMax = L.Of(ch.PotentiationMax), modHalf = L.Of(ch.PotentiationHalfNs), modAvail = L.Of(mod?.Scale ?? 1f);
             L mgFactor = L.Of(MgFactor), mgSlope = L.Of(-MagnesiumBlock.Slope);
             for (int i = lo; i < hi; i += w)
             {

@@ -8,7 +8,6 @@ public class SilentNonsenseTests
 {
     [Theory]
     [InlineData("tissue: { width: 1 mm }", "tissue", "not supported yet")]
-    [InlineData("substances: { serotonin: { decay: 2 s } }", "substances", "not modelled yet")]
     [InlineData("glia: { microglia: { count: 200 } }", "glia", "not modelled yet")]
     [InlineData("sweep: { parameters: { duration: [1 s, 2 s] } }", "sweep", "circuitsim sweep")]
     public void Sections_nothing_acts_on_yet_are_refused_not_ignored(string section, string key, string why)
@@ -20,12 +19,13 @@ public class SilentNonsenseTests
     }
 
     [Fact]
-    public void A_transmitter_of_descending_fibres_is_refused_until_substances_exist()
+    public void A_transmitter_that_is_not_a_substance_of_the_scenario_is_refused()
     {
         using var f = new ScenarioTestFiles();
         var yaml = ScenarioTestFiles.Base.Replace("populations:\n", "populations:\n  RVM: { kind: descending, count: 5, rate: 5 Hz, transmitter: serotonin }\n");
         var e = Assert.Single(f.Errors("x.yaml", yaml));
         Assert.Equal("populations.RVM.transmitter", e.KeyPath);
+        Assert.Contains("not a substance of the scenario", e.Message);
     }
 
     [Fact]

@@ -117,6 +117,7 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
         var targets = pr.Targets;
         var w = pr.Weights;
         var release = pr.Release;
+        float modulation = pr.ModulationScale;
         // every spike of the step lands in the same ring slot: the projection has one synaptic delay
         int offset = (int)((t + pr.DelaySteps) % slots) * np;
         float uniform = pr.UniformWeight ?? 0f;
@@ -138,7 +139,7 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
                 if (hi <= lo) continue;
                 events += hi - lo;
                 // short-term dynamics scale the spike's weights (1 exactly when the projection has none)
-                float scale = release is null ? 1f : release[src];
+                float scale = release is null ? modulation : release[src] * modulation;
                 if (isUniform)
                 {
                     // targets are < the padded count and offset + padded count ≤ the ring's length (builder invariant),

@@ -1,0 +1,87 @@
+namespace CircuitSim.Model;
+
+/// <summary>
+/// A substance in one well-mixed pool (a neuromodulator, a peptide): its level rises by release per spike
+/// of the populations that release it, and falls by first-order clearance (diffusion away, enzymatic
+/// breakdown) and by saturable reuptake through a transporter (Michaelis–Menten), which drugs can block.
+/// Internal units: µM and ms.
+/// </summary>
+public sealed class SubstanceSpec
+{
+    public required string Name { get; set; }
+    /// <summary>Time constant of first-order clearance, ms (null: none).</summary>
+    public double? DecayMs { get; set; }
+    /// <summary>Reuptake transporter (SERT, NET, DAT), named so that drugs can block it; null: no reuptake.</summary>
+    public string? Transporter { get; set; }
+    /// <summary>Reuptake at low levels as a time constant, ms: Vmax = Km / τ.</summary>
+    public double ReuptakeTauMs { get; set; }
+    /// <summary>Michaelis constant of the transporter, µM.</summary>
+    public double ReuptakeKmUm { get; set; } = 1;
+    /// <summary>Level at the start, µM.</summary>
+    public double InitialUm { get; set; }
+    /// <summary>
+    /// Release per spike that grows with the releasing fibres' firing rate r (dense-core vesicles need
+    /// high rates): amount · rⁿ/(rⁿ + r½ⁿ). Null: the same amount at any rate (small-molecule transmitters).
+    /// </summary>
+    public double? ReleaseHalfRateHz { get; set; }
+    public double ReleaseRateHill { get; set; } = 2;
+    /// <summary>Time constant of the firing-rate estimate that the rate dependence reads, ms.</summary>
+    public double RateWindowMs { get; set; } = 1000;
+}
+
+/// <summary>Release of a substance by a population: an amount per spike (µM added to the pool).</summary>
+/// <param name="PeptidergicOnly">Only the population's peptidergic fibres release it (substance P, CGRP).</param>
+public sealed record ReleaseSpec(string Population, string Substance, double PerSpikeUm, bool PeptidergicOnly);
+
+/// <summary>
+/// A receptor subtype (α2A, 5-HT3, μ-opioid, ...): which substance activates it, and how strongly
+/// (occupancy by a Hill function of the level: Lⁿ/(Lⁿ + EC50ⁿ)). Drugs add agonism or antagonism at it.
+/// </summary>
+public sealed class ReceptorTypeSpec
+{
+    public required string Name { get; set; }
+    /// <summary>Endogenous ligand: a substance of the scenario.</summary>
+    public required string Ligand { get; set; }
+    public double Ec50Um { get; set; }
+    public double Hill { get; set; } = 1;
+    public string Source { get; set; } = "";
+}
+
+/// <summary>What a receptor's occupancy does.</summary>
+public enum ModulationEffect
+{
+    /// <summary>Scales the transmitter released by a projection's presynaptic terminals (all receptors of its synapses).</summary>
+    Release,
+    /// <summary>Scales one receptor channel's conductance on the target neurons (e.g. D1 or TrkB on NMDA).</summary>
+    Gain,
+    /// <summary>Opens a tonic conductance on the target neurons (GIRK K⁺ channels: α2, 5-HT1A, μ-opioid, D2).</summary>
+    Conductance,
+    /// <summary>Scales a substance's first-order clearance (CGRP slows substance P's breakdown).</summary>
+    Clearance,
+}
+
+/// <summary>
+/// One modulatory action: a receptor type, its effect, where it acts, and the size of the effect at full
+/// occupancy (a signed fraction for release, gain and clearance: −0.5 halves it, +0.5 raises it by half;
+/// a peak conductance, nS, for <see cref="ModulationEffect.Conductance"/>). Several actions on one target
+/// multiply (release, gain, clearance) or add (conductance).
+/// </summary>
+public sealed class ModulationSpec
+{
+    public required string Name { get; set; }
+    public required string Receptor { get; set; }
+    public ModulationEffect Effect { get; set; }
+    /// <summary>Release: the projections whose release it scales.</summary>
+    public List<string> Projections { get; } = new();
+    /// <summary>Gain and conductance: the target neuron populations.</summary>
+    public List<string> Populations { get; } = new();
+    /// <summary>Gain: the channel scaled; conductance: the channel opened (created on the populations).</summary>
+    public string? Channel { get; set; }
+    /// <summary>Clearance: the substance whose clearance it scales.</summary>
+    public string? Substance { get; set; }
+    /// <summary>Signed fraction at full occupancy, or nS for a conductance.</summary>
+    public double Max { get; set; }
+    /// <summary>Conductance: reversal potential, mV (GIRK: E_K ≈ −90 mV).</summary>
+    public double ReversalMv { get; set; } = -90;
+    public string Source { get; set; } = "";
+}

@@ -1,0 +1,218 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Synapses;
+
+namespace CircuitSim.Neuromodulation;
+
+/// <summary>
+/// Volume transmission in the circuit: who releases which substance per spike, the pools, the receptor
+/// types and what their activation does to projections, channels and pools. Spikes are counted every
+/// step (<see cref="CountStep"/>); everything else moves on the schedule's slow clock (<see cref="Tick"/>),
+/// on one worker, between barriers, so every reader sees values fixed for the tick, and the result does
+/// not depend on the thread count.
+/// </summary>
+public sealed class Neuromodulators
+{
+    public SubstancePools Pools { get; }
+    public ReceptorOccupancy Receptors { get; }
+    /// <summary>Steps between ticks.</summary>
+    public int Every { get; }
+
+    // releases, structure of arrays: population, substance, µM per spike, peptidergic fibres only
+    private readonly Population[] _relPop;
+    private readonly int[] _relSub;
+    private readonly double[] _relAmount;
+    private readonly bool[] _relPeptidergic;
+    private readonly int[] _relFibres;
+    /// <summary>Spikes counted since the last tick, per release.</summary>
+    private readonly long[] _relCount;
+    /// <summary>Firing-rate estimate per releasing fibre, Hz, per release (for rate-dependent release).</summary>
+    public double[] ReleaseRateHz { get; }
+    private readonly double[] _halfRate, _rateHill, _rateWindow;
+
+    // effects
+    private readonly ModulationEffect[] _effect;
+    private readonly int[] _receptor;
+    private readonly double[] _max;
+    private readonly Projection[][] _projections;
+    private readonly ReceptorChannel[][] _channels;
+    private readonly int[] _clearedSubstance;
+    private readonly int[] _channelCount;
+    private readonly Projection[] _scaledProjections;
+    private readonly ReceptorChannel[] _gainChannels;
+    private readonly (ReceptorChannel Channel, int Count)[] _tonicChannels;
+    private readonly double _dtMs;
+
+    /// <summary>Hooks run at each tick before the receptors are updated (drug pharmacokinetics).</summary>
+    public List<Action<double>> BeforeReceptors { get; } = new();
+
+    public Neuromodulators(ScenarioSpec spec, IReadOnlyList<Population> pops, IReadOnlyList<Projection> projections)
+    {
+        _dtMs = spec.DtMs;
+        Every = Math.Max(1, spec.ModulationEvery);
+        Pools = new SubstancePools(spec.Substances);
+        Receptors = new ReceptorOccupancy(spec.ReceptorTypes, Pools);
+
+        int nr = spec.Releases.Count;
+        _relPop = new Population[nr];
+        _relSub = new int[nr];
+        _relAmount = new double[nr];
+        _relPeptidergic = new bool[nr];
+        _relFibres = new int[nr];
+        _relCount = new long[nr];
+        ReleaseRateHz = new double[nr];
+        _halfRate = new double[nr];
+        _rateHill = new double[nr];
+        _rateWindow = new double[nr];
+        for (int k = 0; k < nr; k++)
+        {
+            var r = spec.Releases[k];
+            var pop = pops.FirstOrDefault(p => p.Name == r.Population)
+                ?? throw new BuildException($"release of {r.Substance}: no population '{r.Population}'", $"populations.{r.Population}");
+            int s = Pools.IndexOf(r.Substance);
+            if (s < 0) throw new BuildException($"population {r.Population} releases '{r.Substance}', which is not in substances", $"populations.{r.Population}");
+            var ss = spec.Substances[s];
+            _relPop[k] = pop;
+            _relSub[k] = s;
+            _relAmount[k] = r.PerSpikeUm;
+            _relPeptidergic[k] = r.PeptidergicOnly;
+            _relFibres[k] = r.PeptidergicOnly && pop is SpikeSourcePopulation sp ? Math.Max(1, sp.Peptidergic.Count(x => x)) : Math.Max(1, pop.Count);
+            _halfRate[k] = ss.ReleaseHalfRateHz ?? 0;
+            _rateHill[k] = ss.ReleaseRateHill;
+            _rateWindow[k] = ss.RateWindowMs;
+        }
+
+        int ne = spec.Modulations.Count;
+        _effect = new ModulationEffect[ne];
+        _receptor = new int[ne];
+        _max = new double[ne];
+        _projections = new Projection[ne][];
+        _channels = new ReceptorChannel[ne][];
+        _clearedSubstance = new int[ne];
+        _channelCount = new int[ne];
+        for (int e = 0; e < ne; e++)
+        {
+            var m = spec.Modulations[e];
+            string at = $"modulation.{m.Name}";
+            _effect[e] = m.Effect;
+            _receptor[e] = Receptors.IndexOf(m.Receptor);
+            if (_receptor[e] < 0) throw new BuildException($"modulation {m.Name}: unknown receptor type '{m.Receptor}'", at + ".receptor");
+            _max[e] = m.Max;
+            _projections[e] = m.Projections.Select(n => projections.FirstOrDefault(p => p.Name == n)
+                ?? throw new BuildException($"modulation {m.Name}: no projection '{n}'", at + ".projections")).ToArray();
+            _channels[e] = m.Populations.Select(n =>
+            {
+                var np = pops.FirstOrDefault(p => p.Name == n) as NeuronPopulation
+                    ?? throw new BuildException($"modulation {m.Name}: no neuron population '{n}'", at + ".populations");
+                string ch = m.Channel ?? "GIRK";
+                return np.Channels.FirstOrDefault(c => c.Name == ch)
+                    ?? throw new BuildException($"modulation {m.Name}: population {n} has no channel '{ch}'", at + ".channel");
+            }).ToArray();
+            _channelCount[e] = 0;
+            _clearedSubstance[e] = m.Substance is { } sub ? Pools.IndexOf(sub) : -1;
+            if (m.Effect == ModulationEffect.Clearance && _clearedSubstance[e] < 0)
+                throw new BuildException($"modulation {m.Name}: no substance '{m.Substance}'", at + ".substance");
+        }
+        _scaledProjections = _projections.Where((_, e) => _effect[e] == ModulationEffect.Release).SelectMany(x => x).Distinct().ToArray();
+        _gainChannels = _channels.Where((_, e) => _effect[e] == ModulationEffect.Gain).SelectMany(x => x).Distinct().ToArray();
+        var tonic = new List<(ReceptorChannel, int)>();
+        for (int e = 0; e < ne; e++)
+        {
+            if (_effect[e] != ModulationEffect.Conductance) continue;
+            for (int j = 0; j < _channels[e].Length; j++)
+            {
+                var np = (NeuronPopulation)pops.First(p => p.Name == spec.Modulations[e].Populations[j]);
+                if (!tonic.Exists(t => t.Item1 == _channels[e][j])) tonic.Add((_channels[e][j], np.Count));
+            }
+        }
+        _tonicChannels = tonic.ToArray();
+        // the state at time 0: the initial levels already act
+        Apply();
+    }
+
+    /// <summary>Sets what one spike of <paramref name="population"/> releases of its transmitter, µM (not its peptides).</summary>
+    public void SetRelease(string population, double perSpikeUm)
+    {
+        for (int k = 0; k < _relPop.Length; k++)
+            if (_relPop[k].Name == population && !_relPeptidergic[k]) _relAmount[k] = perSpikeUm;
+    }
+
+    /// <summary>Counts this step's spikes of the releasing populations (every step, one worker, after sources fired).</summary>
+    public void CountStep()
+    {
+        for (int k = 0; k < _relPop.Length; k++)
+        {
+            var spikes = _relPop[k].Arriving;
+            if (!_relPeptidergic[k] || _relPop[k] is not SpikeSourcePopulation sp) { _relCount[k] += spikes.Total; continue; }
+            var pep = sp.Peptidergic;
+            for (int s = 0; s < spikes.Segments.Length; s++)
+            {
+                var seg = spikes.Segments[s];
+                for (int j = 0; j < spikes.Counts[s]; j++) if (pep[seg[j]]) _relCount[k]++;
+            }
+        }
+    }
+
+    /// <summary>One tick of the slow clock: release, clearance, receptor activation, effects.</summary>
+    public void Tick()
+    {
+        double tick = Every * _dtMs;
+        for (int k = 0; k < _relCount.Length; k++)
+        {
+            long n = _relCount[k];
+            _relCount[k] = 0;
+            // the releasing fibres' mean rate, an exponential average over the rate window
+            double decay = Math.Exp(-tick / _rateWindow[k]);
+            ReleaseRateHz[k] = ReleaseRateHz[k] * decay + n / (double)_relFibres[k] / (tick * 1e-3) * (1 - decay);
+            if (n == 0) continue;
+            double amount = _relAmount[k];
+            if (_halfRate[k] > 0)
+            {
+                // dense-core vesicles (peptides) are released at high firing rates (see SubstanceSpec)
+                double r = Math.Pow(ReleaseRateHz[k], _rateHill[k]);
+                amount *= r / (r + Math.Pow(_halfRate[k], _rateHill[k]));
+            }
+            Pools.Pending[_relSub[k]] += n * amount;
+        }
+        Pools.Advance(tick);
+        foreach (var hook in BeforeReceptors) hook(tick);
+        Apply();
+    }
+
+    /// <summary>Receptor activation from the levels, and what it does.</summary>
+    private void Apply()
+    {
+        Receptors.Update(Pools.Level);
+        foreach (var pr in _scaledProjections) pr.ModulationScale = 1f;
+        foreach (var ch in _gainChannels) ch.Gain = 1f;
+        Array.Fill(Pools.ClearanceScale, 1.0);
+        Span<double> tonic = _tonicChannels.Length <= 64 ? stackalloc double[_tonicChannels.Length] : new double[_tonicChannels.Length];
+        for (int e = 0; e < _effect.Length; e++)
+        {
+            double act = Receptors.Activation[_receptor[e]];
+            float factor = (float)Math.Max(0, 1 + _max[e] * act);
+            switch (_effect[e])
+            {
+                case ModulationEffect.Release:
+                    foreach (var pr in _projections[e]) pr.ModulationScale *= factor;
+                    break;
+                case ModulationEffect.Gain:
+                    foreach (var ch in _channels[e]) ch.Gain *= factor;
+                    break;
+                case ModulationEffect.Clearance:
+                    Pools.ClearanceScale[_clearedSubstance[e]] *= factor;
+                    break;
+                case ModulationEffect.Conductance:
+                    foreach (var ch in _channels[e])
+                        for (int t = 0; t < _tonicChannels.Length; t++)
+                            if (_tonicChannels[t].Channel == ch) tonic[t] += _max[e] * act;
+                    break;
+            }
+        }
+        for (int t = 0; t < _tonicChannels.Length; t++)
+        {
+            var (ch, n) = _tonicChannels[t];
+            Array.Fill(ch.A, (float)tonic[t], 0, n);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Scenarios;
+using CircuitSim.Tests.Scenarios;
+using CircuitSim.Tests.Validation;
+
+namespace CircuitSim.Tests.Neuromodulation;
+
+/// <summary>Substances, receptors and their effects on a small circuit and on the base circuit with a brainstem.</summary>
+public class NeuromodulationCircuitTests
+{
+    /// <summary>C fibres onto WDR-like neurons; descending fibres releasing noradrenaline that acts on the C terminals and opens GIRK.</summary>
+    private const string Circuit =
+        """
+        name: modulated
+        duration: 4 s
+        populations:
+          C: { kind: afferent, fibre: C, count: 40 }
+          N: { kind: neuron, model: adex, preset: tonic, count: 20, noise: { sigma: 30 pA, tau: 5 ms } }
+          LC: { kind: descending, count: 10, rate: 4 Hz, transmitter: noradrenaline }
+        projections:
+          C_N: { from: C, to: N, connect: { rule: fan_in, n: 10 }, receptors: { AMPA: 2 nS, NMDA: 0.5 nS } }
+        substances:
+          noradrenaline: { decay: 2 s, reuptake: { transporter: NET, tau: 500 ms, km: 0.4 uM }, release: 0.01 uM }
+        modulation:
+          presynaptic: { receptor: alpha2A, effect: release, from: C, max: -0.5 }
+          girk: { receptor: alpha2A, effect: conductance, populations: N, max: 2 nS }
+        stimuli:
+          drive: { target: C, protocol: poisson, rate: 10 Hz, start: 0 s }
+        """;
+
+    private static (double Rate, double Level, float Girk) RunCircuit(params string[] sets)
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("m.yaml", Circuit, sets);
+        var r = Runner.Run(spec, new RunOptions());
+        double rate = r.PerNeuron("N", 1000, 4000) / 3;
+        var st = r.Substances!;
+        double level = st.Levels[st.Samples - 1, 0];
+        return (rate, level, 0);
+    }
+
+    [Fact]
+    public void Descending_noradrenaline_reaches_the_level_its_release_and_clearance_give_and_inhibits_the_target()
+    {
+        var (rate, level, _) = RunCircuit();
+        // steady state L of a release R = 10 fibres × 4 Hz × 0.01 µM = 0.4 µM/s against clearance
+        // k(L) = 1/(2 s) + (0.4 µM / 0.5 s)/(0.4 µM + L): L·k(L) = R at L ≈ 0.24 µM
+        Assert.InRange(level, 0.18, 0.30);
+        var (rateCut, levelCut, _) = RunCircuit("populations.LC.release=0uM");
+        Assert.Equal(0, levelCut);
+        Assert.True(rateCut > 1.3 * rate, $"without noradrenaline {rateCut:F2} Hz, with {rate:F2} Hz");
+    }
+
+    [Fact]
+    public void Each_effect_acts_alone_in_its_direction()
+    {
+        var (baseline, _, _) = RunCircuit("modulation.presynaptic=null", "modulation.girk=null");
+        var (pre, _, _) = RunCircuit("modulation.girk=null");
+        var (girk, _, _) = RunCircuit("modulation.presynaptic=null");
+        var (facilitation, _, _) = RunCircuit("modulation.girk=null", "modulation.presynaptic.max=1");
+        Assert.True(pre < baseline, $"presynaptic inhibition: {pre:F2} vs {baseline:F2} Hz");
+        Assert.True(girk < baseline, $"GIRK: {girk:F2} vs {baseline:F2} Hz");
+        Assert.True(facilitation > baseline, $"presynaptic facilitation: {facilitation:F2} vs {baseline:F2} Hz");
+    }
+
+    [Fact]
+    public void A_modulated_circuit_gives_identical_spikes_with_one_two_and_four_threads()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("m.yaml", Circuit + "\ninterventions:\n  cut: { at: 2 s, set: { populations.LC.release: 0 uM } }\n");
+        var one = Runner.Run(spec, new RunOptions(BackendKind.Simd, 1));
+        foreach (int threads in new[] { 2, 4 })
+        {
+            var other = Runner.Run(spec, new RunOptions(BackendKind.Simd, threads));
+            for (int p = 0; p < one.Spikes.Count; p++)
+            {
+                Assert.Equal(one.Spikes[p].NodeIds, other.Spikes[p].NodeIds);
+                Assert.Equal(one.Spikes[p].TimesMs, other.Spikes[p].TimesMs);
+            }
+            Assert.Equal(one.Substances!.Levels.Cast<float>(), other.Substances!.Levels.Cast<float>());
+        }
+    }
+
+    [Theory]
+    [InlineData("substances.noradrenaline={release: 0.01 uM}", "substances.noradrenaline", "never cleared")]
+    [InlineData("modulation.girk.channel=AMPA", "modulation.girk.channel", "already has a synaptic channel")]
+    [InlineData("modulation.presynaptic.populations=[N]", "modulation.presynaptic.populations", "does not apply to effect release")]
+    [InlineData("modulation.presynaptic.receptor=alpha2", "modulation.presynaptic.receptor", "did you mean 'alpha2A'")]
+    [InlineData("modulation.presynaptic.from=N", "modulation.presynaptic", "needs the projections")]
+    [InlineData("populations.LC.transmitter=adrenaline", "populations.LC.transmitter", "not a substance")]
+    [InlineData("modulation.presynaptic.max=-2", "modulation.presynaptic.max", "must be at least -1")]
+    public void Bad_neuromodulation_keys_are_refused_with_their_path(string set, string path, string message)
+    {
+        using var f = new ScenarioTestFiles();
+        var errors = f.Errors("m.yaml", Circuit, set);
+        var e = errors.FirstOrDefault(x => x.KeyPath == path);
+        Assert.True(e is not null, string.Join("\n", errors));
+        Assert.Contains(message, e!.Message);
+    }
+
+    [Fact]
+    public void Modulation_without_substances_is_refused_not_ignored()
+    {
+        using var f = new ScenarioTestFiles();
+        var yaml = ScenarioTestFiles.Base + "modulation: { x: { receptor: alpha2A, effect: release, from: C, max: -0.5 } }\n";
+        var errors = f.Errors("x.yaml", yaml);
+        Assert.Contains(errors, e => e.KeyPath == "modulation" && e.Message.Contains("has none"));
+    }
+}
