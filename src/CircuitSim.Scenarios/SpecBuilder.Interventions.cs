@@ -7,7 +7,14 @@ namespace CircuitSim.Scenarios;
 
 internal sealed partial class SpecBuilder
 {
-    private static readonly string[] InterventionKeys = { "at", "drug", "dose", "set" };
+    private static readonly string[] InterventionKeys = { "at", "drug", "dose", "route", "set" };
+
+    private static readonly (string, DrugRoute)[] RouteChoices =
+    {
+        ("iv", DrugRoute.Intravenous), ("i.v.", DrugRoute.Intravenous), ("intravenous", DrugRoute.Intravenous),
+        ("ip", DrugRoute.Intraperitoneal), ("i.p.", DrugRoute.Intraperitoneal), ("intraperitoneal", DrugRoute.Intraperitoneal),
+        ("oral", DrugRoute.Oral), ("po", DrugRoute.Oral), ("p.o.", DrugRoute.Oral),
+    };
 
     private void BuildInterventions(YMap root)
     {
@@ -24,18 +31,37 @@ internal sealed partial class SpecBuilder
             var iv = new InterventionSpec { Name = entry.Key };
             if (Required(im, path, "at", "a Time such as '10 s'") is { } at && Qty(at, Join(path, "at"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } atMs)
                 iv.AtMs = atMs;
+            DrugSpec? drugSpec = null;
             if (im["drug"] is { } drug && Str(drug, Join(path, "drug")) is { } drugName)
             {
-                if (CircuitSim.Interventions.DrugLibrary.All.ContainsKey(drugName)) iv.Drug = drugName;
+                if (_spec.Drugs.TryGetValue(drugName, out drugSpec)) iv.Drug = drugSpec.Name;
                 else
                     Error(drug, Join(path, "drug"), $"unknown drug '{drugName}'" +
-                        Suggest.Hint(drugName, CircuitSim.Interventions.DrugLibrary.All.Keys.ToList(), "the drug library has"));
+                        Suggest.Hint(drugName, _spec.Drugs.Keys.ToList(), "the drug library has") + " (or define it under 'drugs')");
             }
             if (im["dose"] is { } dose)
             {
                 if (im["drug"] is null) Error(dose, Join(path, "dose"), "a dose needs a drug: add 'drug: NAME'");
-                if (Dose(dose, Join(path, "dose")) is { } d) iv.Dose = d;
+                if (Dose(dose, Join(path, "dose"), out var kind) is { } d)
+                {
+                    iv.Dose = d;
+                    iv.DoseKind = kind;
+                    if (kind == DoseKind.MassPerKg && drugSpec is { Pk: null })
+                        Error(dose, Join(path, "dose"), $"drug {drugSpec.Name} has no pharmacokinetics ('pk') to turn mg/kg into a concentration: give a concentration (e.g. '50 uM', as in a bath) or the fraction of its targets occupied (0-1)");
+                    if (kind == DoseKind.Fraction && d > 1)
+                        Error(dose, Join(path, "dose"), $"a dimensionless dose is the fraction of the drug's targets occupied, 0-1; found '{d}' (give mg/kg or a concentration for a dose)");
+                }
             }
+            if (im["route"] is { } rn && Choice(rn, Join(path, "route"), RouteChoices) is { } route)
+            {
+                iv.Route = route;
+                if (iv.DoseKind != DoseKind.MassPerKg)
+                    Error(rn, Join(path, "route"), "a route applies to a dose in mg/kg (a concentration or a fraction is given at the site)");
+                else if (route != DrugRoute.Intravenous && drugSpec is { Pk.AbsorptionHalfLifeMs: null })
+                    Error(rn, Join(path, "route"), $"drug {drugSpec.Name} has no absorption_half_life in its pk: only an i.v. dose can be given");
+            }
+            if (im["dose"] is null && drugSpec is not null)
+                Error(im["drug"]!, Join(path, "drug"), "a drug needs a 'dose': mg/kg (systemic, through its pharmacokinetics), a concentration (bath) or a fraction of its targets occupied (0-1)");
             if (im["drug"] is null && im["set"] is null)
                 Error(im, path, "an intervention needs 'drug' (with 'dose') or 'set', or both");
             if (im["set"] is { } setNode && Map(setNode, Join(path, "set"), "a map of key path → value, e.g. {populations.C.ectopic_rate: 20 Hz}") is { } set)
@@ -56,13 +82,15 @@ internal sealed partial class SpecBuilder
         }
     }
 
-    /// <summary>A Dose (mg/kg, µg/kg) or a dimensionless fraction (e.g. of a receptor blocked).</summary>
-    private double? Dose(YNode node, string path)
+    /// <summary>A Dose (mg/kg, µg/kg), a Concentration (µM, a bath) or a dimensionless fraction of the targets occupied.</summary>
+    private double? Dose(YNode node, string path, out DoseKind kind)
     {
-        var s = Scalar(node, path, "a Dose (e.g. '0.15 mg/kg') or a dimensionless fraction");
+        kind = DoseKind.Fraction;
+        var s = Scalar(node, path, "a Dose (e.g. '0.15 mg/kg'), a Concentration (e.g. '50 uM') or a dimensionless fraction");
         if (s is null) return null;
-        if (Units.TryParse(s.Value, out double v, out var dim) && dim is Dimension.Dose or Dimension.Dimensionless)
+        if (Units.TryParse(s.Value, out double v, out var dim) && dim is Dimension.Dose or Dimension.Dimensionless or Dimension.Concentration)
         {
+            kind = dim switch { Dimension.Dose => DoseKind.MassPerKg, Dimension.Concentration => DoseKind.Concentration, _ => DoseKind.Fraction };
             if (v >= 0) return v;
             Error(node, path, $"dose must not be negative, found '{s.Value}'");
             return null;
@@ -73,7 +101,7 @@ internal sealed partial class SpecBuilder
         }
         catch (FormatException e)
         {
-            Error(node, path, e.Message + " (or a dimensionless fraction)");
+            Error(node, path, e.Message + " (or a Concentration, or a dimensionless fraction)");
         }
         return null;
     }

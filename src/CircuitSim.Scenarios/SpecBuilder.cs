@@ -15,7 +15,7 @@ internal sealed partial class SpecBuilder
     {
         "name", "description", "extends", "seed", "duration", "dt", "backend",
         "populations", "projections", "stimuli", "interventions", "record",
-        "substances", "receptor_types", "modulation", "slow_clock",
+        "substances", "receptor_types", "modulation", "slow_clock", "drugs",
     };
 
     /// <summary>Top-level keys of the format (shared/SCENARIO.md) that nothing acts on yet: refused, never ignored.</summary>
@@ -63,6 +63,7 @@ internal sealed partial class SpecBuilder
         BuildPopulations(root);
         BuildProjections(root);
         BuildNeuromodulation(root);
+        BuildDrugs(root);
         BuildStimuli(root);
         BuildInterventions(root);
         BuildRecord(root);

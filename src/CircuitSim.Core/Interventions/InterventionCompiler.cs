@@ -19,7 +19,12 @@ public static class InterventionCompiler
         foreach (var (path, value) in iv.Set)
             actions.Add(CompileSet(spec, iv.Name, path, value, pops, drives, projections));
         if (iv.Drug is { } drug)
-            actions.Add(DrugLibrary.Compile(iv.Name, drug, iv.Dose, pops));
+        {
+            if (!spec.Drugs.TryGetValue(drug, out var ds))
+                throw new BuildException($"intervention {iv.Name}: unknown drug '{drug}'", $"interventions.{iv.Name}.drug");
+            double at = step * spec.DtMs;
+            actions.Add(net => net.Neuromodulators!.Give(ds, iv.DoseKind, iv.Dose, at, iv.Route));
+        }
         return new ScheduledEvent(step, order, $"intervention {iv.Name}", net => { foreach (var a in actions) a(net); });
     }
 

@@ -85,3 +85,51 @@ public sealed class ModulationSpec
     public double ReversalMv { get; set; } = -90;
     public string Source { get; set; } = "";
 }
+
+/// <summary>What a drug acts on.</summary>
+public enum DrugTargetKind
+{
+    /// <summary>Blocks a receptor channel (NMDA, GABA_A, glycine, NK1, ...) on every population that has it.</summary>
+    Channel,
+    /// <summary>Binds a receptor type of receptor_types, competing with its ligand: agonist (efficacy 1), partial, or antagonist (0).</summary>
+    Receptor,
+    /// <summary>Inhibits a transporter (SERT, NET, DAT), slowing the reuptake of its substance.</summary>
+    Transporter,
+}
+
+/// <summary>One target of a drug: what, and how strongly (IC50 or K in free µM, Hill coefficient, efficacy).</summary>
+public sealed record DrugTargetSpec(DrugTargetKind Kind, string Name, double Ic50Um, double Hill = 1, double Efficacy = 0, double MaxBlock = 1);
+
+/// <summary>
+/// One-compartment pharmacokinetics: a dose D (mg/kg) gives a total plasma level D·F/Vd, falling with the
+/// elimination half-life, after first-order absorption (i.p., oral) when <see cref="AbsorptionHalfLifeMs"/> is
+/// given (the Bateman function); the free fraction of it, in µM, equilibrates with the effect site with the
+/// half-life of ke0 (Sheiner et al. 1979).
+/// </summary>
+public sealed class PharmacokineticsSpec
+{
+    public double MolarMassGPerMol { get; set; }
+    public double VdLPerKg { get; set; }
+    public double HalfLifeMs { get; set; }
+    public double FreeFraction { get; set; } = 1;
+    public double Bioavailability { get; set; } = 1;
+    /// <summary>Absorption half-life, ms (null: an intravenous bolus).</summary>
+    public double? AbsorptionHalfLifeMs { get; set; }
+    /// <summary>Half-life of equilibration between plasma and effect site, ms (null: instantaneous).</summary>
+    public double? EffectSiteHalfLifeMs { get; set; }
+}
+
+/// <summary>A drug of the library (scenarios/library/drugs.yaml) or of the scenario: its targets and, for systemic doses, its pharmacokinetics.</summary>
+public sealed class DrugSpec
+{
+    public required string Name { get; set; }
+    public List<DrugTargetSpec> Targets { get; } = new();
+    public PharmacokineticsSpec? Pk { get; set; }
+    public string Source { get; set; } = "";
+}
+
+/// <summary>How a dose is given: a fraction of every target occupied, a free concentration at the site (bath), or a systemic dose (mg/kg).</summary>
+public enum DoseKind { Fraction, Concentration, MassPerKg }
+
+/// <summary>Route of a systemic dose: an intravenous bolus (all at once), intraperitoneal (absorbed, no first pass), or oral (absorbed, times the bioavailability).</summary>
+public enum DrugRoute { Intravenous, Intraperitoneal, Oral }

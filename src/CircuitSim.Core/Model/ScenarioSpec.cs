@@ -29,6 +29,8 @@ public sealed class ScenarioSpec
     public List<ReceptorTypeSpec> ReceptorTypes { get; } = new();
     /// <summary>What the receptors' occupancies do, and where.</summary>
     public List<ModulationSpec> Modulations { get; } = new();
+    /// <summary>Drugs the scenario may give (the library's and its own), by name.</summary>
+    public Dictionary<string, DrugSpec> Drugs { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Steps between two updates of substances and modulation (the schedule's slow clock).</summary>
     public int ModulationEvery { get; set; } = 10;
     public RecordSpec Record { get; set; } = new();

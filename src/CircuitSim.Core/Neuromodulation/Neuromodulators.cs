@@ -43,6 +43,10 @@ public sealed class Neuromodulators
     private readonly (ReceptorChannel Channel, int Count)[] _tonicChannels;
     private readonly double _dtMs;
 
+    /// <summary>The drugs given during the run and their effects, or null when the scenario gives none.</summary>
+    public DrugExposure? Drugs { get; }
+    private double _timeMs;
+
     /// <summary>Hooks run at each tick before the receptors are updated (drug pharmacokinetics).</summary>
     public List<Action<double>> BeforeReceptors { get; } = new();
 
@@ -52,6 +56,7 @@ public sealed class Neuromodulators
         Every = Math.Max(1, spec.ModulationEvery);
         Pools = new SubstancePools(spec.Substances);
         Receptors = new ReceptorOccupancy(spec.ReceptorTypes, Pools);
+        if (spec.Interventions.Any(i => i.Drug is not null)) Drugs = new DrugExposure(spec, pops, Pools, Receptors);
 
         int nr = spec.Releases.Count;
         _relPop = new Population[nr];
@@ -130,6 +135,14 @@ public sealed class Neuromodulators
         Apply();
     }
 
+    /// <summary>Gives a drug at time <paramref name="atMs"/> (a step boundary); its effects start at once.</summary>
+    public void Give(DrugSpec drug, DoseKind kind, double dose, double atMs, DrugRoute route = DrugRoute.Intravenous)
+    {
+        Drugs!.Give(drug, kind, dose, atMs, route);
+        Drugs.Advance(atMs, 0);
+        Apply();
+    }
+
     /// <summary>Sets what one spike of <paramref name="population"/> releases of its transmitter, µM (not its peptides).</summary>
     public void SetRelease(string population, double perSpikeUm)
     {
@@ -175,6 +188,8 @@ public sealed class Neuromodulators
             Pools.Pending[_relSub[k]] += n * amount;
         }
         Pools.Advance(tick);
+        _timeMs += tick;
+        Drugs?.Advance(_timeMs, tick);
         foreach (var hook in BeforeReceptors) hook(tick);
         Apply();
     }

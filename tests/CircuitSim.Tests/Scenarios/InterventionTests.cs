@@ -86,7 +86,7 @@ public class InterventionTests
         Assert.StartsWith("cannot set 'projections.C_WDR.receptors.GABA_B': receptor channel of 'WDR' 'GABA_B' is unknown; did you mean 'GABA_A'?", errors[4].Message);
         Assert.StartsWith("cannot set 'stimuli.tran.frequency': stimulus 'tran' is unknown; did you mean 'train'?", errors[5].Message);
         Assert.Contains("required key 'at' is missing", errors[6].Message);
-        Assert.Equal("expected a Dose (e.g. '0.15 mg/kg'), found '5 ms', a Time (or a dimensionless fraction)", errors[7].Message);
+        Assert.Equal("expected a Dose (e.g. '0.15 mg/kg'), found '5 ms', a Time (or a Concentration, or a dimensionless fraction)", errors[7].Message);
     }
 }
 
