@@ -36,4 +36,14 @@ public class TimeLoopAllocationTests
         long bytes = BytesFor(spec, 30_000);
         Assert.True(bytes < 1_000, $"{bytes} bytes allocated in 30 000 steps");
     }
+
+    [Fact]
+    public void Neuromodulated_steps_with_a_drug_allocate_nothing()
+    {
+        // substances, receptors, GIRK, release scaling and a drug's pharmacokinetics on the slow clock
+        var spec = ScenarioLoader.Load(ScenarioFiles.Path("temporal-summation.yaml"),
+            new[] { "interventions.d={at: 0 s, drug: duloxetine, dose: 1 mg/kg, route: oral}" });
+        long bytes = BytesFor(spec, 30_000);
+        Assert.True(bytes < 1_000, $"{bytes} bytes allocated in 30 000 steps");
+    }
 }
