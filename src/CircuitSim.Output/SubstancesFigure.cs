@@ -37,9 +37,11 @@ internal static class SubstancesFigure
                 line.LineWidth = 1.5f;
                 line.LegendText = t.Receptors[active[j]];
             }
-            p.Axes.SetLimitsY(0, 1.05);
+            // room above the lines (activation ≤ 1) for the legend, laid out in rows, so that it hides no line
+            p.Axes.SetLimitsY(0, 1.6);
             p.YLabel("receptor activation");
-            p.ShowLegend(Alignment.UpperRight);
+            p.Legend.Orientation = Orientation.Horizontal;
+            p.ShowLegend(Alignment.UpperCenter);
             plots.Add(p);
         }
         if (plots.Count == 0) return;
