@@ -55,6 +55,8 @@ public static class ResultsWriter
             manifest.Add(r.Traces.Select(t => Path.GetFullPath(Path.Combine(dir, TraceCsvWriter.Folder, TraceCsvWriter.FileName(t)))));
         string? substancesCsv = r.Substances is not null ? Path.Combine(dir, SubstanceCsvWriter.FileName) : null;
         if (substancesCsv is not null) manifest.Add(substancesCsv);
+        string? weightsCsv = r.Weights.Count > 0 ? Path.Combine(dir, WeightCsvWriter.FileName) : null;
+        if (weightsCsv is not null) manifest.Add(weightsCsv);
         bool figures = r.Spec.Record.Figures;
         string raster = Path.Combine(dir, RasterFile), rates = Path.Combine(dir, RatesFile), traces = Path.Combine(dir, TracesFigureFile);
         string windup = Path.Combine(dir, WindupFigure.FileName);
@@ -65,6 +67,7 @@ public static class ResultsWriter
             manifest.Add(raster, rates);
             if (windupResults is not null) manifest.Add(windup);
             if (r.Substances is not null) manifest.Add(Path.Combine(dir, SubstancesFigure.FileName));
+            if (r.Weights.Count > 0) manifest.Add(Path.Combine(dir, WeightsFigure.FileName));
             manifest.Add(traces);
         }
 
@@ -87,6 +90,7 @@ public static class ResultsWriter
             }
             if (r.Traces.Count > 0) files.AddRange(TraceCsvWriter.Write(dir, r.Traces));
             if (substancesCsv is not null) { SubstanceCsvWriter.Write(substancesCsv, r.Substances!); files.Add(substancesCsv); }
+            if (weightsCsv is not null) { WeightCsvWriter.Write(weightsCsv, r.Weights); files.Add(weightsCsv); }
             dataTimes["write_tables_seconds"] = clock.Elapsed.TotalSeconds;
             return files;
         });
@@ -114,6 +118,12 @@ public static class ResultsWriter
                 {
                     string path = Path.Combine(dir, SubstancesFigure.FileName);
                     SubstancesFigure.Write(path, st);
+                    figureFiles.Add(path);
+                }
+                if (r.Weights.Count > 0)
+                {
+                    string path = Path.Combine(dir, WeightsFigure.FileName);
+                    WeightsFigure.Write(path, r.Weights);
                     figureFiles.Add(path);
                 }
                 if (FigureWriter.WriteTraces(traces, r.Traces))

@@ -5,7 +5,7 @@ namespace CircuitSim.Scenarios;
 
 internal sealed partial class SpecBuilder
 {
-    private static readonly string[] ProjectionKeys = { "from", "to", "connect", "receptors", "delay", "weight_jitter", "stp" };
+    private static readonly string[] ProjectionKeys = { "from", "to", "connect", "receptors", "delay", "weight_jitter", "stp", "plasticity" };
     private static readonly string[] StpKeys = { "model", "U", "tau_rec", "tau_fac" };
 
     private static readonly (string, ConnectRule)[] RuleChoices =
@@ -38,11 +38,7 @@ internal sealed partial class SpecBuilder
 
     private ProjectionSpec BuildProjection(string name, YMap pm, string path)
     {
-        CheckKeys(pm, path, ProjectionKeys, key => key switch
-        {
-            "plasticity" => "'plasticity' (long-term plasticity) is not supported yet; remove it (it would otherwise be ignored)",
-            _ => null,
-        });
+        CheckKeys(pm, path, ProjectionKeys);
 
         var fromNode = Required(pm, path, "from", "the name of the source population");
         var toNode = Required(pm, path, "to", "the name of the target neuron population");
@@ -90,7 +86,49 @@ internal sealed partial class SpecBuilder
         if (pm["weight_jitter"] is { } wj && Qty(wj, Join(path, "weight_jitter"), NumericKeys.Projection["weight_jitter"]) is { } jit)
             proj.WeightJitter = jit;
         if (pm["stp"] is { } stpNode) proj.Stp = BuildStp(stpNode, Join(path, "stp"));
+        if (pm["plasticity"] is { } plNode) proj.Plasticity = BuildPlasticity(plNode, Join(path, "plasticity"), to, proj);
         return proj;
+    }
+
+    private static readonly (string Key, Func<PlasticitySpec, double> Get, Action<PlasticitySpec, double> Set, NumKey Num)[] CalciumRuleKeys =
+    {
+        ("tau_ca", p => p.TauCaMs, (p, v) => p.TauCaMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+        ("c_pre", p => p.CPre, (p, v) => p.CPre = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("c_post", p => p.CPost, (p, v) => p.CPost = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("theta_d", p => p.ThetaD, (p, v) => p.ThetaD = v, NumKey.Of(Dimension.Dimensionless, Limits.Positive)),
+        ("theta_p", p => p.ThetaP, (p, v) => p.ThetaP = v, NumKey.Of(Dimension.Dimensionless, Limits.Positive)),
+        ("gamma_d", p => p.GammaD, (p, v) => p.GammaD = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("gamma_p", p => p.GammaP, (p, v) => p.GammaP = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("tau", p => p.TauMs, (p, v) => p.TauMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+        ("rho_star", p => p.RhoStar, (p, v) => p.RhoStar = v, NumKey.Of(Dimension.Dimensionless, Limits.Fraction)),
+        ("initial_up", p => p.InitialUp, (p, v) => p.InitialUp = v, NumKey.Of(Dimension.Dimensionless, Limits.Fraction)),
+        ("up_down_ratio", p => p.UpDownRatio, (p, v) => p.UpDownRatio = v, NumKey.Of(Dimension.Dimensionless, Limits.Positive)),
+        ("reference", p => p.ReferenceMv, (p, v) => p.ReferenceMv = v, NumKey.Of(Dimension.Voltage)),
+        ("nmda_decay", p => p.NmdaDecayMs, (p, v) => p.NmdaDecayMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+    };
+
+    /// <summary>plasticity: { rule: calcium, ... } (Graupner &amp; Brunel 2012 with NMDA-gated presynaptic calcium).</summary>
+    private PlasticitySpec? BuildPlasticity(YNode node, string path, PopulationSpec? to, ProjectionSpec own)
+    {
+        if (Map(node, path, "{rule: calcium, ...}") is not { } m) return null;
+        CheckKeys(m, path, CalciumRuleKeys.Select(k => k.Key).Append("rule").Append("nmda_gated").ToArray());
+        if (Required(m, path, "rule", "calcium") is { } rn && Str(rn, Join(path, "rule")) is { } rule && rule != "calcium")
+        {
+            string why = rule is "stdp" or "triplet" or "pair_stdp" or "triplet_stdp"
+                ? $"the {rule} rule is not built yet; the calcium-based rule is (rule: calcium)"
+                : $"unknown plasticity rule '{rule}' (known: calcium)";
+            Error(rn, Join(path, "rule"), why);
+            return null;
+        }
+        var p = new PlasticitySpec();
+        foreach (var (key, _, set, num) in CalciumRuleKeys)
+            if (m[key] is { } vn && Qty(vn, Join(path, key), num) is { } v) set(p, v);
+        if (m["nmda_gated"] is { } gn && Bool(gn, Join(path, "nmda_gated")) is { } gated) p.NmdaGated = gated;
+        if (p.ThetaP < p.ThetaD)
+            Error(m, path, $"theta_p ({p.ThetaP:G3}) below theta_d ({p.ThetaD:G3}): potentiation would need less calcium than depression");
+        if (p.NmdaGated && to is not null && !own.Receptors.ContainsKey("NMDA") && !_spec.Projections.Exists(x => x.To == to.Name && x.Receptors.ContainsKey("NMDA")) && !to.Receptors.ContainsKey("NMDA"))
+            Error(m, path, $"nmda_gated calcium needs an NMDA channel on {to.Name}: add NMDA to a projection onto it, or set nmda_gated: false");
+        return p;
     }
 
     /// <summary>stp: { model: tsodyks_markram, U: 0.5, tau_rec: 500 ms, tau_fac: 0 ms }.</summary>

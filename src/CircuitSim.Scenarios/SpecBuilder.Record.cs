@@ -7,7 +7,7 @@ namespace CircuitSim.Scenarios;
 
 internal sealed partial class SpecBuilder
 {
-    private static readonly string[] RecordKeys = { "spikes", "traces", "figures", "network", "metrics" };
+    private static readonly string[] RecordKeys = { "spikes", "traces", "figures", "network", "metrics", "weights" };
     private static readonly string[] TraceKeys = { "population", "variables", "neurons", "every" };
     private static readonly string[] MetricKeys = { "type", "population", "stimulus", "window", "tail" };
     private static readonly string[] MetricTypes = { "windup" };
@@ -26,6 +26,7 @@ internal sealed partial class SpecBuilder
         if (rm["spikes"] is { } sp) rec.Spikes = SpikeList(sp, "record.spikes");
         if (rm["figures"] is { } fig && Bool(fig, "record.figures") is { } f) rec.Figures = f;
         if (rm["network"] is { } net && Bool(net, "record.network") is { } nw) rec.Network = nw;
+        if (rm["weights"] is { } wn) BuildWeightRecord(wn);
 
         if (rm["traces"] is { } tn && Seq(tn, "record.traces", "a list of {population, variables, neurons, every}") is { } traces)
         {
@@ -198,5 +199,25 @@ internal sealed partial class SpecBuilder
             return null;
         }
         return (start, end);
+    }
+
+    /// <summary>record.weights: a list of plastic projections, or {projections: [...], every: 100 ms}.</summary>
+    private void BuildWeightRecord(YNode node)
+    {
+        YNode list = node;
+        if (node is YMap wm)
+        {
+            CheckKeys(wm, "record.weights", new[] { "projections", "every" });
+            if (wm["every"] is { } en && Qty(en, "record.weights.every", NumKey.Of(Dimension.Time, Limits.Positive)) is { } every) _spec.Record.WeightsEveryMs = every;
+            if (Required(wm, "record.weights", "projections", "a list of plastic projections") is not { } pn) return;
+            list = pn;
+        }
+        foreach (var (name, n, p) in Names(list, "record.weights"))
+        {
+            var pr = _spec.Projections.Find(x => x.Name == name);
+            if (pr is null) Error(n, p, $"unknown projection '{name}'{Suggest.Hint(name, _spec.Projections.Select(x => x.Name).ToList(), "projections are")}");
+            else if (pr.Plasticity is null) Error(n, p, $"projection {name} has no plasticity: its weights never change (add 'plasticity' to it)");
+            else _spec.Record.Weights.Add(name);
+        }
     }
 }

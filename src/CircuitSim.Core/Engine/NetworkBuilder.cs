@@ -280,6 +280,7 @@ public static class NetworkBuilder
             Dynamics = pr.Stp is { } stp ? new ShortTermDynamics(src.Count, stp.U, stp.TauRecMs, stp.TauFacMs, spec.DtMs) : null,
         };
         projection.RefreshUniformWeight();
+        if (pr.Plasticity is { } lp) projection.Plasticity = new CalciumPlasticity(projection, lp, spec.DtMs, spec.Seed);
         return projection;
     }
 

@@ -31,6 +31,8 @@ public sealed class Projection
     /// clock (presynaptic α2, μ-opioid, 5-HT1B/1D inhibition below 1; 5-HT3 facilitation above 1); 1 when none acts.
     /// </summary>
     public float ModulationScale { get; set; } = 1f;
+    /// <summary>Long-term plasticity of the projection's synapses, or null (fixed weights).</summary>
+    public Synapses.CalciumPlasticity? Plasticity { get; internal set; }
 
     /// <summary>
     /// The weight every synapse has, when the projection has one receptor and no weight spread

@@ -59,6 +59,8 @@ public static class Runner
         sim.Observers.Add(traces);
         var substances = network.Neuromodulators is not null ? new SubstanceRecorder(network) : null;
         if (substances is not null) sim.Observers.Add(substances);
+        var weights = spec.Record.Weights.Count > 0 ? new WeightRecorder(network, spec.Record.Weights, spec.Record.WeightsEveryMs) : null;
+        if (weights is not null) sim.Observers.Add(weights);
         if (observers is not null) sim.Observers.AddRange(observers);
         double build = sw.Elapsed.TotalSeconds;
         long done = sim.Run(cancel);
@@ -72,8 +74,16 @@ public static class Runner
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
             Network = snapshot, Substances = substances?.Result(),
+            Weights = weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
         };
         if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);
+        if (result.Weights.Count > 0)
+            result.Extra["weights"] = result.Weights.ToDictionary(w => w.Projection, w => (object)new Dictionary<string, double>
+            {
+                ["initial_mean_scale"] = w.MeanScale.Length > 0 ? w.MeanScale[0] : 1,
+                ["final_mean_scale"] = w.FinalScale.Length > 0 ? w.FinalScale.Average(x => (double)x) : 1,
+                ["final_fraction_up"] = w.FractionUp.Length > 0 ? w.FractionUp[^1] : 0,
+            });
         result.Extra["phase_seconds"] = sim.Phases.Seconds();
         long syn = network.SynapseCount;
         result.Extra["memory"] = new Dictionary<string, object>

@@ -154,6 +154,7 @@ public sealed class Simulation
         Schedule.Add(new SpikeSourcePhase(this));
         if (network.Neuromodulators is { } counts) Schedule.Add(new ReleaseCountPhase(counts));
         if (network.Projections.Any(p => p.Dynamics is not null)) Schedule.Add(new ShortTermDynamicsPhase());
+        if (network.Projections.Any(p => p.Plasticity is not null)) Schedule.Add(new PlasticityPhase());
         Schedule.Add(new SpikeDeliveryPhase());
         _enginePhases.Clear();
         _enginePhases.UnionWith(Schedule);

@@ -27,6 +27,8 @@ public sealed class ProjectionSpec
     public double WeightJitter { get; set; }
     /// <summary>Short-term depression/facilitation (Tsodyks–Markram), or null for none.</summary>
     public StpSpec? Stp { get; set; }
+    /// <summary>Long-term plasticity (calcium-based rule), or null for fixed weights.</summary>
+    public PlasticitySpec? Plasticity { get; set; }
 }
 
 /// <summary>Tsodyks–Markram short-term plasticity of a projection (see <c>Synapses.ShortTermDynamics</c>).</summary>
@@ -38,4 +40,42 @@ public sealed class StpSpec
     public double TauRecMs { get; set; }
     /// <summary>Decay of facilitation, ms (0: no facilitation, u = U at every spike).</summary>
     public double TauFacMs { get; set; }
+}
+
+/// <summary>
+/// Long-term plasticity of a projection by the calcium-based rule of Graupner &amp; Brunel (2012, PNAS 109:3991),
+/// with the calcium that a presynaptic spike lets in flowing through the synapse's NMDA receptors (Shouval, Bear
+/// &amp; Cooper 2002, PNAS 99:10831): each presynaptic spike opens the synapse's NMDA gate n (n += 1, decaying with
+/// the NMDA decay time, 100 ms), and while it is open calcium enters at a rate ∝ n·B(V)/B(V_ref)·s_NMDA (B the
+/// Mg²⁺ unblock at the target's voltage, s_NMDA the NMDA channel's drug block and gain), scaled so that one spike
+/// at V_ref raises c by Cpre at its peak; each postsynaptic spike adds Cpost times the synapse's open gate (at
+/// most 1) and the NMDA availability: the back-propagating spike relieves the Mg²⁺ block of glutamate-bound NMDA
+/// receptors (Shouval et al. 2002), so that all of the synapse's calcium needs NMDA receptors; c decays with τCa. The efficacy ρ follows
+///   τ dρ/dt = −ρ(1−ρ)(ρ* − ρ) + γp(1−ρ)Θ(c − θp) − γd ρ Θ(c − θd),
+/// and scales the synapse's weights by (1 + (b−1)ρ)/(1 + (b−1)β), so that the scenario's weights are those of
+/// the initial mix (a fraction β of synapses UP, ρ = 1, the rest DOWN). Defaults: Graupner &amp; Brunel's generic
+/// set (their Fig. 2; the authors' code): τCa 20 ms, Cpre 1, Cpost 2, θd 1, θp 1.3, γd 200, γp 321.808,
+/// τ 150 s, ρ* 0.5, β 0.5, b 5. Left out: their noise term and the 13.7 ms delay of the presynaptic calcium.
+/// </summary>
+public sealed class PlasticitySpec
+{
+    public double TauCaMs { get; set; } = 20;
+    public double CPre { get; set; } = 1;
+    public double CPost { get; set; } = 2;
+    public double ThetaD { get; set; } = 1;
+    public double ThetaP { get; set; } = 1.3;
+    public double GammaD { get; set; } = 200;
+    public double GammaP { get; set; } = 321.808;
+    public double TauMs { get; set; } = 150_000;
+    public double RhoStar { get; set; } = 0.5;
+    /// <summary>Fraction of synapses UP at the start (drawn per synapse from the seed).</summary>
+    public double InitialUp { get; set; } = 0.5;
+    /// <summary>b: weight of an UP synapse over a DOWN one.</summary>
+    public double UpDownRatio { get; set; } = 5;
+    /// <summary>Whether presynaptic calcium enters through NMDA receptors (scaled by Mg²⁺ unblock and NMDA block).</summary>
+    public bool NmdaGated { get; set; } = true;
+    /// <summary>Voltage at which one presynaptic spike's NMDA calcium peaks at Cpre, mV.</summary>
+    public double ReferenceMv { get; set; } = -65;
+    /// <summary>Decay of the synapse's NMDA gate, ms (NMDA receptor deactivation; the base circuit's NMDA decay).</summary>
+    public double NmdaDecayMs { get; set; } = 100;
 }

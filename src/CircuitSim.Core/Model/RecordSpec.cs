@@ -10,6 +10,9 @@ public sealed class RecordSpec
     public bool Network { get; set; }
     /// <summary>Named wind-up metrics (record.metrics.NAME with type windup).</summary>
     public Dictionary<string, WindupMetricSpec> Windup { get; } = new();
+    /// <summary>Plastic projections whose weights are recorded over time.</summary>
+    public List<string> Weights { get; } = new();
+    public double WeightsEveryMs { get; set; } = 100;
 }
 
 /// <summary>

@@ -74,6 +74,8 @@ public static class RngPurpose
     public const uint EctopicFibres = 11;
     /// <summary>Spontaneous (background) activity of neurons.</summary>
     public const uint Spontaneous = 12;
+    /// <summary>Initial state (UP or DOWN) of plastic synapses, per projection.</summary>
+    public const uint Plasticity = 13;
 
     public static uint ForProjection(uint kind, int projection) => Checked(kind, projection, 1 << 16) << 16 | (uint)projection;
 

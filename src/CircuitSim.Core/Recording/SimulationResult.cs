@@ -57,6 +57,8 @@ public sealed class SimulationResult
     public NetworkSnapshot? Network { get; init; }
     /// <summary>Substance levels and receptor activations over time, when the scenario has substances.</summary>
     public SubstanceTrace? Substances { get; init; }
+    /// <summary>Weights of the plastic projections named in record.weights, over time.</summary>
+    public IReadOnlyList<WeightTrace> Weights { get; init; } = Array.Empty<WeightTrace>();
     /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>
     public Dictionary<string, object> Extra { get; } = new();
 

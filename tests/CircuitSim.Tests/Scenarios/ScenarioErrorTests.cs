@@ -235,7 +235,7 @@ public class ScenarioErrorTests
     }
 
     [Fact]
-    public void Plasticity_is_rejected_not_ignored_and_stp_is_checked()
+    public void An_stdp_rule_is_refused_as_not_built_and_stp_is_checked()
     {
         using var f = new ScenarioTestFiles();
         var errors = f.Errors("stp.yaml", WithLine(ScenarioTestFiles.Base, 19,
@@ -245,9 +245,9 @@ public class ScenarioErrorTests
         Assert.Equal(20, u.Line);
         Assert.Contains("between 0 and 1", u.Message);
         Assert.Equal(20, errors.Single(e => e.KeyPath == "projections.C_WDR.stp.tau_rec").Line);
-        var plasticity = errors.Single(e => e.KeyPath == "projections.C_WDR.plasticity");
+        var plasticity = errors.Single(e => e.KeyPath == "projections.C_WDR.plasticity.rule");
         Assert.Equal(21, plasticity.Line);
-        Assert.Contains("not supported yet", plasticity.Message);
+        Assert.Contains("not built yet", plasticity.Message);
     }
 
     [Fact]

@@ -121,7 +121,8 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
         // every spike of the step lands in the same ring slot: the projection has one synaptic delay
         int offset = (int)((t + pr.DelaySteps) % slots) * np;
         float uniform = pr.UniformWeight ?? 0f;
-        bool isUniform = pr.UniformWeight.HasValue;
+        var plastic = pr.Plasticity?.Scale;
+        bool isUniform = pr.UniformWeight.HasValue && plastic is null;
         long events = 0;
         for (int s = 0; s < spikes.Segments.Length; s++)
         {
@@ -157,6 +158,15 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
                         Unsafe.Add(ref slot, Unsafe.Add(ref tk, k + 3)) += wu;
                     }
                     for (; k < hi; k++) Unsafe.Add(ref slot, Unsafe.Add(ref tk, k)) += wu;
+                }
+                else if (plastic is not null)
+                {
+                    // long-term plasticity: each synapse's weights times its own scale
+                    for (int c = 0; c < r; c++)
+                    {
+                        var ring = tgt.Channels[pr.ChannelIndex[c]].Ring;
+                        for (int k = lo; k < hi; k++) ring[offset + targets[k]] += w[k * r + c] * scale * plastic[k];
+                    }
                 }
                 else if (r == 1)
                 {

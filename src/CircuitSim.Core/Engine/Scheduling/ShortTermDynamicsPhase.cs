@@ -28,3 +28,22 @@ internal sealed class ShortTermDynamicsPhase() : Phase("short_term_dynamics", Ph
         return 0;
     }
 }
+
+/// <summary>
+/// Worker 0 steps the long-term plasticity of every plastic projection (calcium, efficacy, weight scales) after
+/// the sources' barrier, when the step's spikes and the targets' voltages are fixed, and before delivery reads
+/// the scales (present only when some projection is plastic).
+/// </summary>
+internal sealed class PlasticityPhase() : Phase("plasticity", PhaseOwner.OneWorker)
+{
+    private Synapses.CalciumPlasticity[] _plastic = Array.Empty<Synapses.CalciumPlasticity>();
+
+    public override void Prepare(Simulation simulation) =>
+        _plastic = simulation.Network.Projections.Where(p => p.Plasticity is not null).Select(p => p.Plasticity!).ToArray();
+
+    public override long Run(int worker, long step)
+    {
+        foreach (var p in _plastic) p.Step();
+        return 0;
+    }
+}

@@ -1,0 +1,144 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Random;
+
+namespace CircuitSim.Synapses;
+
+/// <summary>
+/// The calcium-based rule of one projection (see <see cref="PlasticitySpec"/>), structure of arrays over its
+/// synapses: calcium c, efficacy ρ and the weight scale read by delivery. Updated every step by one worker,
+/// between the sources' barrier and delivery, when the targets' voltages and the step's spikes are fixed.
+/// Deterministic for any thread count.
+/// </summary>
+public sealed class CalciumPlasticity
+{
+    private readonly Projection _pr;
+    private readonly PlasticitySpec _p;
+    private readonly float[] _c, _rho, _gate;
+    /// <summary>Per synapse: the scale of its weights now (1 for the initial mix on average).</summary>
+    public float[] Scale { get; }
+    /// <summary>Per synapse: the efficacy ρ (0 DOWN, 1 UP).</summary>
+    public IReadOnlyList<float> Rho => _rho;
+    // synapses by target: the synapses of target j are _bySynapse[_byTargetStart[j] .. _byTargetStart[j + 1])
+    private readonly int[] _byTargetStart, _bySynapse, _sourceOf;
+    private readonly float _decayCa, _dtOverTau, _norm, _bRef, _decayGate, _influx;
+    private readonly ReceptorChannel? _nmda;
+
+    public CalciumPlasticity(Projection pr, PlasticitySpec p, double dtMs, ulong seed)
+    {
+        _pr = pr;
+        _p = p;
+        int n = pr.Targets.Length;
+        _c = new float[n];
+        _rho = new float[n];
+        _gate = new float[n];
+        Scale = new float[n];
+        _decayCa = (float)Math.Exp(-dtMs / p.TauCaMs);
+        _dtOverTau = (float)(dtMs / p.TauMs);
+        _norm = (float)(1 + (p.UpDownRatio - 1) * p.InitialUp);
+        _bRef = (float)MagnesiumBlock.Exact(p.ReferenceMv);
+        _nmda = p.NmdaGated ? pr.Target.Channels.FirstOrDefault(ch => ch.Name == "NMDA") : null;
+        _decayGate = (float)Math.Exp(-dtMs / p.NmdaDecayMs);
+        // influx per step per unit gate, so that one spike at V_ref peaks at Cpre: c(t) = A·τN·τCa/(τN − τCa)·(e^(−t/τN) − e^(−t/τCa))
+        double tn = p.NmdaDecayMs, tc = p.TauCaMs;
+        double peak;
+        if (Math.Abs(tn - tc) < 1e-9) peak = tc / Math.E;
+        else
+        {
+            double tPeak = Math.Log(tn / tc) * tn * tc / (tn - tc);
+            peak = tn * tc / (tn - tc) * (Math.Exp(-tPeak / tn) - Math.Exp(-tPeak / tc));
+        }
+        _influx = (float)(p.CPre / peak * dtMs);
+        uint purpose = RngPurpose.ForProjection(RngPurpose.Plasticity, pr.Index);
+        for (int k = 0; k < n; k++)
+        {
+            _rho[k] = Philox.Uniform(seed, purpose, (uint)k, 0) < p.InitialUp ? 1f : 0f;
+            Scale[k] = ScaleOf(_rho[k]);
+        }
+        // reverse index: which synapses end on each target
+        int nt = pr.Target.Count;
+        _byTargetStart = new int[nt + 1];
+        foreach (int t in pr.Targets) _byTargetStart[t + 1]++;
+        for (int j = 0; j < nt; j++) _byTargetStart[j + 1] += _byTargetStart[j];
+        _bySynapse = new int[n];
+        var fill = (int[])_byTargetStart.Clone();
+        for (int k = 0; k < n; k++) _bySynapse[fill[pr.Targets[k]]++] = k;
+        _sourceOf = new int[n];
+        for (int i = 0; i < pr.Source.Count; i++)
+            for (int k = pr.RowStart[i]; k < pr.RowStart[i + 1]; k++) _sourceOf[k] = i;
+    }
+
+    private float ScaleOf(float rho) => (float)((1 + (_p.UpDownRatio - 1) * rho) / _norm);
+
+    /// <summary>
+    /// One step: ρ moves with the calcium it sees, calcium decays and flows in through the open NMDA gates at the
+    /// target's voltage, the gates close; then this step's presynaptic arrivals open gates and postsynaptic spikes add calcium.
+    /// </summary>
+    public void Step()
+    {
+        var p = _p;
+        float thetaD = (float)p.ThetaD, thetaP = (float)p.ThetaP, gd = (float)p.GammaD, gp = (float)p.GammaP, rs = (float)p.RhoStar;
+        var v = _pr.Target.State[0];
+        var targets = _pr.Targets;
+        float nmdaScale = _nmda?.Scale ?? 1f;
+        for (int k = 0; k < _c.Length; k++)
+        {
+            float c = _c[k], r = _rho[k];
+            float drift = -r * (1 - r) * (rs - r);
+            if (c > thetaP) drift += gp * (1 - r);
+            if (c > thetaD) drift -= gd * r;
+            r = Math.Clamp(r + _dtOverTau * drift, 0f, 1f);
+            _rho[k] = r;
+            Scale[k] = ScaleOf(r);
+            c *= _decayCa;
+            float gate = _gate[k];
+            if (gate > 0f)
+            {
+                // calcium through the synapse's NMDA receptors, as far as the Mg²⁺ block at the target's voltage lets it
+                float inflow = _influx * gate;
+                if (_nmda is not null) inflow *= (float)MagnesiumBlock.Exact(v[targets[k]]) / _bRef * nmdaScale;
+                c += inflow;
+                gate *= _decayGate;
+                _gate[k] = gate < 1e-6f ? 0f : gate;
+            }
+            _c[k] = c;
+        }
+        // presynaptic spikes open the synapses' NMDA gates
+        var arriving = _pr.Source.Arriving;
+        for (int s = 0; s < arriving.Segments.Length; s++)
+        {
+            var seg = arriving.Segments[s];
+            for (int j = 0; j < arriving.Counts[s]; j++)
+            {
+                int src = seg[j];
+                for (int k = _pr.RowStart[src]; k < _pr.RowStart[src + 1]; k++) _gate[k] += 1f;
+            }
+        }
+        // postsynaptic spikes: the back-propagating spike relieves the Mg²⁺ block of the synapse's glutamate-bound NMDA
+        // receptors (Shouval et al. 2002), so with NMDA gating the calcium it brings scales with the open gate (at most
+        // one spike's worth) and the NMDA channel's availability; without gating it is Cpost at every synapse
+        var spikes = _pr.Target.Spikes;
+        float cPost = (float)p.CPost;
+        for (int s = 0; s < spikes.Segments.Length; s++)
+        {
+            var seg = spikes.Segments[s];
+            for (int j = 0; j < spikes.Counts[s]; j++)
+            {
+                int t = seg[j];
+                for (int q = _byTargetStart[t]; q < _byTargetStart[t + 1]; q++)
+                {
+                    int k = _bySynapse[q];
+                    _c[k] += _nmda is null ? cPost : cPost * Math.Min(_gate[k], 1f) * nmdaScale;
+                }
+            }
+        }
+    }
+
+    /// <summary>Mean weight scale over the synapses (1 for the initial mix).</summary>
+    public double MeanScale()
+    {
+        double sum = 0;
+        foreach (float x in Scale) sum += x;
+        return Scale.Length > 0 ? sum / Scale.Length : 1;
+    }
+}
