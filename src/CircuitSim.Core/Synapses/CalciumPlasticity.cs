@@ -23,6 +23,10 @@ public sealed class CalciumPlasticity
     private readonly int[] _byTargetStart, _bySynapse, _sourceOf;
     private readonly float _decayCa, _dtOverTau, _norm, _bRef, _decayGate, _influx;
     private readonly ReceptorChannel? _nmda;
+    private readonly float[] _unblock;
+    private long _steps;
+    /// <summary>Steps between updates of the drift of synapses without calcium (the drift's time constant is τ, minutes).</summary>
+    private const int DriftEvery = 10;
 
     public CalciumPlasticity(Projection pr, PlasticitySpec p, double dtMs, ulong seed)
     {
@@ -39,6 +43,7 @@ public sealed class CalciumPlasticity
         _bRef = (float)MagnesiumBlock.Exact(p.ReferenceMv);
         _nmda = p.NmdaGated ? pr.Target.Channels.FirstOrDefault(ch => ch.Name == "NMDA") : null;
         _decayGate = (float)Math.Exp(-dtMs / p.NmdaDecayMs);
+        _unblock = new float[pr.Target.Count];
         // influx per step per unit gate, so that one spike at V_ref peaks at Cpre: c(t) = A·τN·τCa/(τN − τCa)·(e^(−t/τN) − e^(−t/τCa))
         double tn = p.NmdaDecayMs, tc = p.TauCaMs;
         double peak;
@@ -68,7 +73,11 @@ public sealed class CalciumPlasticity
             for (int k = pr.RowStart[i]; k < pr.RowStart[i + 1]; k++) _sourceOf[k] = i;
     }
 
-    private float ScaleOf(float rho) => (float)((1 + (_p.UpDownRatio - 1) * rho) / _norm);
+    private float ScaleOf(float rho) => _scale0 + _scaleSlope * rho;
+
+    // the weight scale (1 + (b−1)ρ)/(1 + (b−1)β) as a + s·ρ
+    private float _scale0 => 1f / _norm;
+    private float _scaleSlope => (float)((_p.UpDownRatio - 1) / _norm);
 
     /// <summary>
     /// One step: ρ moves with the calcium it sees, calcium decays and flows in through the open NMDA gates at the
@@ -81,22 +90,46 @@ public sealed class CalciumPlasticity
         var v = _pr.Target.State[0];
         var targets = _pr.Targets;
         float nmdaScale = _nmda?.Scale ?? 1f;
+        float a0 = _scale0, slope = _scaleSlope;
+        // without calcium only the slow bistable drift (τ ~ minutes) moves ρ: it is stepped every DriftEvery steps
+        bool driftDue = ++_steps % DriftEvery == 0;
+        float driftStep = _dtOverTau * DriftEvery;
+        bool unblockReady = false;
         for (int k = 0; k < _c.Length; k++)
         {
             float c = _c[k], r = _rho[k];
+            // a resting synapse (no calcium, gate closed, at UP or DOWN where the drift is zero) does not change
+            if (c == 0f && _gate[k] == 0f)
+            {
+                if (r == 0f || r == 1f || !driftDue) continue;
+                r = Math.Clamp(r + driftStep * (-r * (1 - r) * (rs - r)), 0f, 1f);
+                _rho[k] = r;
+                Scale[k] = a0 + slope * r;
+                continue;
+            }
             float drift = -r * (1 - r) * (rs - r);
             if (c > thetaP) drift += gp * (1 - r);
             if (c > thetaD) drift -= gd * r;
             r = Math.Clamp(r + _dtOverTau * drift, 0f, 1f);
             _rho[k] = r;
-            Scale[k] = ScaleOf(r);
+            Scale[k] = a0 + slope * r;
             c *= _decayCa;
+            if (c < 1e-6f) c = 0f;
             float gate = _gate[k];
             if (gate > 0f)
             {
                 // calcium through the synapse's NMDA receptors, as far as the Mg²⁺ block at the target's voltage lets it
                 float inflow = _influx * gate;
-                if (_nmda is not null) inflow *= (float)MagnesiumBlock.Exact(v[targets[k]]) / _bRef * nmdaScale;
+                if (_nmda is not null)
+                {
+                    if (!unblockReady)
+                    {
+                        // the Mg²⁺ unblock once per target and step, and only in steps where some gate is open
+                        for (int j = 0; j < _unblock.Length; j++) _unblock[j] = (float)MagnesiumBlock.Exact(v[j]) / _bRef * nmdaScale;
+                        unblockReady = true;
+                    }
+                    inflow *= _unblock[targets[k]];
+                }
                 c += inflow;
                 gate *= _decayGate;
                 _gate[k] = gate < 1e-6f ? 0f : gate;
