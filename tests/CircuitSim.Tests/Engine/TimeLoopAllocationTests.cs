@@ -46,4 +46,19 @@ public class TimeLoopAllocationTests
         long bytes = BytesFor(spec, 30_000);
         Assert.True(bytes < 1_000, $"{bytes} bytes allocated in 30 000 steps");
     }
+
+    [Fact]
+    public void Plastic_steps_with_weight_recording_allocate_nothing()
+    {
+        // the first train grows the fibres' pool of spikes in flight (it doubles while the load rises, by design);
+        // the second, measured, train finds it grown
+        var spec = ScenarioLoader.Load(ScenarioFiles.Path("ltp-hfs.yaml"), new[] { "stimuli.hfs1.start=0.1s", "stimuli.hfs2.start=3s" });
+        var sim = new Simulation(NetworkBuilder.Build(spec), BackendKind.Simd, threads: 1);
+        sim.Observers.Add(new CircuitSim.Recording.WeightRecorder(sim.Network, spec.Record.Weights, spec.Record.WeightsEveryMs));
+        sim.RunUntil(25_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        sim.RunUntil(55_000); // through the second 100 Hz train
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(bytes < 1_000, $"{bytes} bytes allocated in 30 000 steps");
+    }
 }
