@@ -19,6 +19,7 @@ public static class SubstanceCsvWriter
         w.Write("time_ms");
         foreach (var s in t.Substances) w.Write($",{s}_uM");
         foreach (var r in t.Receptors) w.Write($",{r}_activation");
+        foreach (var c in t.ChlorideColumns) w.Write($",{c}");
         w.Write('\n');
         decimal every = (decimal)t.EveryMs;
         for (int k = 0; k < t.Samples; k++)
@@ -26,6 +27,7 @@ public static class SubstanceCsvWriter
             w.Write(((k + 1) * every).ToString(inv));
             for (int s = 0; s < t.Substances.Length; s++) { w.Write(','); w.Write(t.Levels[k, s].ToString("R", inv)); }
             for (int r = 0; r < t.Receptors.Length; r++) { w.Write(','); w.Write(t.Activation[k, r].ToString("R", inv)); }
+            for (int c = 0; c < t.ChlorideColumns.Length; c++) { w.Write(','); w.Write(t.Chloride[k, c].ToString("R", inv)); }
             w.Write('\n');
         }
     }

@@ -44,6 +44,22 @@ internal static class SubstancesFigure
             p.ShowLegend(Alignment.UpperCenter);
             plots.Add(p);
         }
+        if (t.ChlorideColumns.Length > 0)
+        {
+            // the anion reversal of each population with chloride dynamics (every other column is its KCC2)
+            var p = FigureWriter.NewPlot();
+            for (int q = 0; q < t.ChlorideColumns.Length / 2; q++)
+            {
+                var ys = new double[t.Samples];
+                for (int k = 0; k < t.Samples; k++) ys[k] = t.Chloride[k, 2 * q];
+                var line = p.Add.ScatterLine(time, ys, FigureWriter.LineColor(q));
+                line.LineWidth = 1.5f;
+                line.LegendText = t.ChlorideColumns[2 * q].Replace("_E_anion_mV", "");
+            }
+            p.YLabel("E_anion (mV)");
+            p.ShowLegend(Alignment.UpperLeft);
+            plots.Add(p);
+        }
         if (plots.Count == 0) return;
         double tMax = time.Length > 0 ? time[^1] : 1;
         foreach (var p in plots) p.Axes.SetLimitsX(0, tMax);

@@ -17,8 +17,36 @@ internal sealed partial class SpecBuilder
     private static readonly (string, ModulationEffect)[] EffectChoices =
     {
         ("release", ModulationEffect.Release), ("gain", ModulationEffect.Gain),
-        ("conductance", ModulationEffect.Conductance), ("clearance", ModulationEffect.Clearance),
+        ("conductance", ModulationEffect.Conductance), ("clearance", ModulationEffect.Clearance), ("kcc2", ModulationEffect.Kcc2),
     };
+
+    private static readonly (string Key, Action<ChlorideSpec, double> Set, NumKey Num)[] ChlorideKeys =
+    {
+        ("outside", (c, v) => c.OutsideMm = v, NumKey.Of(Dimension.Concentration, Limits.Positive)),
+        ("hco3_ratio", (c, v) => c.Hco3Ratio = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("hco3_in", (c, v) => c.Hco3InMm = v, NumKey.Of(Dimension.Concentration, Limits.NonNegative)),
+        ("hco3_out", (c, v) => c.Hco3OutMm = v, NumKey.Of(Dimension.Concentration, Limits.NonNegative)),
+        ("extrusion_tau", (c, v) => c.ExtrusionTauMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+        ("volume_pl", (c, v) => c.VolumePl = v, NumKey.Of(Dimension.Dimensionless, Limits.Positive)),
+        ("temperature", (c, v) => c.TemperatureC = v, NumKey.Of(Dimension.Temperature)),
+        ("kcc2", (c, v) => c.Kcc2 = v, NumKey.Of(Dimension.Dimensionless, Limits.Positive)),
+        ("expression_tau", (c, v) => c.ExpressionTauMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+    };
+
+    /// <summary>chloride: { extrusion_tau, kcc2, expression_tau, ... } on a neuron population (see ChlorideSpec).</summary>
+    private ChlorideSpec? BuildChloride(YNode node, string path)
+    {
+        if (Map(node, path, "a map of chloride keys (extrusion_tau, kcc2, expression_tau, ...)") is not { } m) return null;
+        CheckKeys(m, path, ChlorideKeys.Select(k => k.Key).ToArray());
+        var c = new ChlorideSpec();
+        foreach (var (key, set, num) in ChlorideKeys)
+            if (m[key] is { } vn && Qty(vn, Join(path, key), num) is { } v)
+            {
+                // concentrations are read in µM (the internal unit); chloride keeps mM
+                set(c, num.Dimension == Dimension.Concentration ? v / 1000 : v);
+            }
+        return c;
+    }
 
     /// <summary>Releases named on populations, resolved once the substances are read.</summary>
     private readonly List<(PopulationSpec Pop, string Substance, double? PerSpike, YNode At, string Path, bool Peptidergic)> _releases = new();
@@ -209,6 +237,7 @@ internal sealed partial class SpecBuilder
             ModulationEffect.Release => new[] { "projections", "from", "to" },
             ModulationEffect.Gain => new[] { "populations", "channel" },
             ModulationEffect.Conductance => new[] { "populations", "channel", "reversal" },
+            ModulationEffect.Kcc2 => new[] { "populations" },
             _ => new[] { "substance" },
         };
         foreach (var k in new[] { "projections", "from", "to", "populations", "channel", "substance", "reversal" })
@@ -261,6 +290,14 @@ internal sealed partial class SpecBuilder
                     }
                     if (mm["reversal"] is { } rv && Qty(rv, Join(path, "reversal"), NumKey.Of(Dimension.Voltage)) is { } e) m.ReversalMv = e;
                 }
+                break;
+            case ModulationEffect.Kcc2:
+                if (Required(mm, path, "populations", "a list of neuron populations with chloride dynamics") is { } kn && PopulationNames(kn, Join(path, "populations")) is { } kp)
+                    foreach (var p in kp)
+                    {
+                        if (_spec.Population(p) is { Chloride: null }) Error(kn, Join(path, "populations"), $"population {p} has no chloride dynamics: add 'chloride' to it (KCC2 would act on nothing)");
+                        else m.Populations.Add(p);
+                    }
                 break;
             case ModulationEffect.Clearance:
                 if (Required(mm, path, "substance", "the substance whose clearance it scales") is { } sn && Str(sn, Join(path, "substance")) is { } s)

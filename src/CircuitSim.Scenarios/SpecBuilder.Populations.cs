@@ -8,7 +8,7 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] CommonPopulationKeys = { "kind", "count" };
-    private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise", "transmitter", "release" };
+    private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise", "transmitter", "release", "chloride" };
     private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation", "peptides" };
     private static readonly string[] DescendingKeys = { "transmitter", "release", "rate" };
     private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation", "calcium_fraction", "peptide" };
@@ -134,6 +134,7 @@ internal sealed partial class SpecBuilder
     private void BuildNeuron(PopulationSpec pop, YMap pm, string path)
     {
         ReadTransmitter(pop, pm, path);
+        if (pm["chloride"] is { } cn) pop.Chloride = BuildChloride(cn, Join(path, "chloride"));
         NeuronModel? model = NeuronModels.Lif;
         if (pm["model"] is { } mn)
         {

@@ -41,7 +41,7 @@ public static class NetworkBuilder
         Interventions.InterventionCompiler.CheckParameterChanges(spec, pops);
         events.Sort((a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Order.CompareTo(b.Order));
 
-        var modulators = spec.Substances.Count > 0 || spec.Interventions.Any(i => i.Drug is not null)
+        var modulators = spec.Substances.Count > 0 || spec.Interventions.Any(i => i.Drug is not null) || spec.Populations.Any(p => p.Chloride is not null)
             ? new Neuromodulation.Neuromodulators(spec, pops, projections) : null;
         return new Network
         {

@@ -64,6 +64,9 @@ public sealed class NeuronPopulation : Population
     public float[] Param(string name) =>
         Params.TryGetValue(name, out var a) ? a : throw new ArgumentException($"population {Name} (model {Model.Name}) has no parameter '{name}'");
 
+    /// <summary>Set when a mechanism changes parameters per neuron during the run (chloride dynamics move ECl): never uniform then.</summary>
+    public bool ParamsChangeDuringRun { get; set; }
+
     /// <summary>True when every parameter, derived value and refractory period is the same for all neurons.</summary>
     public bool UniformParams { get; private set; }
 
@@ -77,7 +80,7 @@ public sealed class NeuronPopulation : Population
             foreach (float y in a) if (y != x) return false;
             return true;
         }
-        UniformParams = Params.Values.All(Constant) && Derived.Values.All(Constant) && Constant(RefractorySteps);
+        UniformParams = !ParamsChangeDuringRun && Params.Values.All(Constant) && Derived.Values.All(Constant) && Constant(RefractorySteps);
     }
 
     public ReceptorChannel? Channel(string name) => Array.Find(Channels, c => c.Name == name);

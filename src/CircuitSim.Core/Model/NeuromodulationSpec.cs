@@ -58,6 +58,8 @@ public enum ModulationEffect
     Conductance,
     /// <summary>Scales a substance's first-order clearance (CGRP slows substance P's breakdown).</summary>
     Clearance,
+    /// <summary>Scales the KCC2 expression that the target populations' chloride relaxes to (TrkB: BDNF lowers it).</summary>
+    Kcc2,
 }
 
 /// <summary>

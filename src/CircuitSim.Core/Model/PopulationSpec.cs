@@ -32,6 +32,9 @@ public sealed class PopulationSpec
     public double? NoiseSigmaPa { get; set; }
     public double NoiseTauMs { get; set; } = 5;
 
+    /// <summary>Intracellular chloride as a state variable with KCC2 extrusion (null: ECl is a fixed parameter).</summary>
+    public ChlorideSpec? Chloride { get; set; }
+
     // ---- kind: afferent ----
     public FibreClass Fibre { get; set; } = FibreClass.C;
     /// <summary>Distance from stimulus site to the dorsal horn, µm; null means no conduction delay.</summary>
@@ -109,4 +112,31 @@ public enum InitialKind { Constant, Normal, Uniform }
 public sealed record InitialValueSpec(InitialKind Kind, double A, double B = 0)
 {
     public static InitialValueSpec Constant(double v) => new(InitialKind.Constant, v);
+}
+
+/// <summary>
+/// Intracellular chloride of a neuron population as a state variable (after Doyon et al. 2011 PLoS Comput Biol
+/// 7:e1002149 and 2016 Neuron 89:1157, reduced to one compartment): per neuron,
+///   d[Cl]ᵢ/dt = I_Cl/((1 + r)·F·Vol) + ([Cl]rest − K·[Cl]ᵢ)/τ,
+/// the anion current through GABA_A and glycine channels loading chloride (the share 1/(1 + r) carried by Cl⁻,
+/// r = P_HCO3/P_Cl), a constant inward leak and extrusion by KCC2 at a rate proportional to its expression K
+/// (1 = normal), so that at rest [Cl]ᵢ = [Cl]rest/K; [Cl]rest is the level that gives the population's ECl at K = 1.
+/// The anion reversal is E = (RT/F)·ln(([Cl]ᵢ + r[HCO3]ᵢ)/([Cl]ₒ + r[HCO3]ₒ)). K relaxes to the target that
+/// modulation sets (TrkB: BDNF down-regulates KCC2, Coull et al. 2005 Nature 438:1017) with <see cref="ExpressionTauMs"/>.
+/// </summary>
+public sealed class ChlorideSpec
+{
+    public double OutsideMm { get; set; } = 130;
+    public double Hco3Ratio { get; set; } = 0.2;
+    public double Hco3InMm { get; set; } = 16;
+    public double Hco3OutMm { get; set; } = 26;
+    /// <summary>Extrusion time constant at normal KCC2 expression, ms.</summary>
+    public double ExtrusionTauMs { get; set; } = 5000;
+    /// <summary>Effective volume that the anion current loads, pL.</summary>
+    public double VolumePl { get; set; } = 2;
+    public double TemperatureC { get; set; } = 37;
+    /// <summary>KCC2 expression without modulation (1 = normal; below 1 for a state such as nerve injury), and at the start.</summary>
+    public double Kcc2 { get; set; } = 1;
+    /// <summary>Time constant of KCC2 expression changes, ms (hours in tissue; a scenario may compress it and must say so).</summary>
+    public double ExpressionTauMs { get; set; } = 3_600_000;
 }

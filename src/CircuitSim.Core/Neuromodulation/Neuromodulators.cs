@@ -45,6 +45,9 @@ public sealed class Neuromodulators
 
     /// <summary>The drugs given during the run and their effects, or null when the scenario gives none.</summary>
     public DrugExposure? Drugs { get; }
+    /// <summary>Chloride and KCC2 of the populations that have chloride dynamics, or null.</summary>
+    public ChlorideDynamics? Chloride { get; }
+    private readonly int[][] _kcc2Targets;
     private double _timeMs;
 
     /// <summary>Hooks run at each tick before the receptors are updated (drug pharmacokinetics).</summary>
@@ -57,6 +60,7 @@ public sealed class Neuromodulators
         Pools = new SubstancePools(spec.Substances);
         Receptors = new ReceptorOccupancy(spec.ReceptorTypes, Pools);
         if (spec.Interventions.Any(i => i.Drug is not null)) Drugs = new DrugExposure(spec, pops, Pools, Receptors);
+        if (spec.Populations.Any(p => p.Chloride is not null)) Chloride = new ChlorideDynamics(spec, pops);
 
         int nr = spec.Releases.Count;
         _relPop = new Population[nr];
@@ -105,7 +109,7 @@ public sealed class Neuromodulators
             _max[e] = m.Max;
             _projections[e] = m.Projections.Select(n => projections.FirstOrDefault(p => p.Name == n)
                 ?? throw new BuildException($"modulation {m.Name}: no projection '{n}'", at + ".projections")).ToArray();
-            _channels[e] = m.Populations.Select(n =>
+            _channels[e] = m.Effect is not (ModulationEffect.Gain or ModulationEffect.Conductance) ? Array.Empty<ReceptorChannel>() : m.Populations.Select(n =>
             {
                 var np = pops.FirstOrDefault(p => p.Name == n) as NeuronPopulation
                     ?? throw new BuildException($"modulation {m.Name}: no neuron population '{n}'", at + ".populations");
@@ -118,6 +122,10 @@ public sealed class Neuromodulators
             if (m.Effect == ModulationEffect.Clearance && _clearedSubstance[e] < 0)
                 throw new BuildException($"modulation {m.Name}: no substance '{m.Substance}'", at + ".substance");
         }
+        _kcc2Targets = spec.Modulations.Select(m => m.Effect == ModulationEffect.Kcc2
+            ? m.Populations.Select(n => Chloride?.IndexOf(n) is int i and >= 0 ? i
+                : throw new BuildException($"modulation {m.Name}: population {n} has no chloride dynamics (add 'chloride' to it)", $"modulation.{m.Name}.populations")).ToArray()
+            : Array.Empty<int>()).ToArray();
         _scaledProjections = _projections.Where((_, e) => _effect[e] == ModulationEffect.Release).SelectMany(x => x).Distinct().ToArray();
         _gainChannels = _channels.Where((_, e) => _effect[e] == ModulationEffect.Gain).SelectMany(x => x).Distinct().ToArray();
         var tonic = new List<(ReceptorChannel, int)>();
@@ -188,6 +196,7 @@ public sealed class Neuromodulators
             Pools.Pending[_relSub[k]] += n * amount;
         }
         Pools.Advance(tick);
+        Chloride?.Advance(tick);
         _timeMs += tick;
         Drugs?.Advance(_timeMs, tick);
         foreach (var hook in BeforeReceptors) hook(tick);
@@ -201,6 +210,7 @@ public sealed class Neuromodulators
         foreach (var pr in _scaledProjections) pr.ModulationScale = 1f;
         foreach (var ch in _gainChannels) ch.Gain = 1f;
         Array.Fill(Pools.ClearanceScale, 1.0);
+        if (Chloride is { } cl) foreach (var p in cl.Populations) p.Kcc2Target = p.Spec.Kcc2; // the population's own expression, times modulation
         Span<double> tonic = _tonicChannels.Length <= 64 ? stackalloc double[_tonicChannels.Length] : new double[_tonicChannels.Length];
         for (int e = 0; e < _effect.Length; e++)
         {
@@ -216,6 +226,9 @@ public sealed class Neuromodulators
                     break;
                 case ModulationEffect.Clearance:
                     Pools.ClearanceScale[_clearedSubstance[e]] *= factor;
+                    break;
+                case ModulationEffect.Kcc2:
+                    foreach (int i in _kcc2Targets[e]) Chloride!.Populations[i].Kcc2Target *= factor;
                     break;
                 case ModulationEffect.Conductance:
                     foreach (var ch in _channels[e])

@@ -12,6 +12,9 @@ public sealed class SubstanceTrace
     public required float[,] Levels { get; init; }
     /// <summary>Activation[sample, receptor], 0–1.</summary>
     public required float[,] Activation { get; init; }
+    /// <summary>Chloride dynamics: per population with chloride, its mean anion reversal (mV) and KCC2 expression.</summary>
+    public string[] ChlorideColumns { get; init; } = Array.Empty<string>();
+    public float[,] Chloride { get; init; } = new float[0, 0];
     public int Samples => Levels.GetLength(0);
 }
 
@@ -23,7 +26,7 @@ public sealed class SubstanceRecorder : ISimulationObserver
 {
     private readonly int _every;
     private readonly double _dtMs;
-    private float[,] _levels = new float[0, 0], _activation = new float[0, 0];
+    private float[,] _levels = new float[0, 0], _activation = new float[0, 0], _chloride = new float[0, 0];
     private int _n;
     private Neuromodulation.Neuromodulators? _nm;
 
@@ -42,6 +45,7 @@ public sealed class SubstanceRecorder : ISimulationObserver
         long samples = network.Steps / _every + 1;
         _levels = new float[samples, _nm.Pools.Names.Length];
         _activation = new float[samples, _nm.Receptors.Names.Length];
+        _chloride = new float[samples, 2 * (_nm.Chloride?.Populations.Length ?? 0)];
     }
 
     public void OnStep(Network network, long step)
@@ -52,6 +56,12 @@ public sealed class SubstanceRecorder : ISimulationObserver
         for (int s = 0; s < lv.Length; s++) _levels[_n, s] = (float)lv[s];
         var act = _nm.Receptors.Activation;
         for (int r = 0; r < act.Length; r++) _activation[_n, r] = (float)act[r];
+        if (_nm.Chloride is { } cl)
+            for (int q = 0; q < cl.Populations.Length; q++)
+            {
+                _chloride[_n, 2 * q] = (float)cl.Populations[q].MeanEAnion;
+                _chloride[_n, 2 * q + 1] = (float)cl.Populations[q].Kcc2;
+            }
         _n++;
     }
 
@@ -62,10 +72,14 @@ public sealed class SubstanceRecorder : ISimulationObserver
         var act = new float[_n, _activation.GetLength(1)];
         Array.Copy(_levels, levels, _n * _levels.GetLength(1));
         Array.Copy(_activation, act, _n * _activation.GetLength(1));
+        var chl = new float[_n, _chloride.GetLength(1)];
+        Array.Copy(_chloride, chl, _n * _chloride.GetLength(1));
         return new SubstanceTrace
         {
             EveryMs = _every * _dtMs, Substances = (string[])_nm.Pools.Names.Clone(), Receptors = (string[])_nm.Receptors.Names.Clone(),
-            Levels = levels, Activation = act,
+            Levels = levels, Activation = act, Chloride = chl,
+            ChlorideColumns = (_nm.Chloride?.Populations ?? Array.Empty<Neuromodulation.ChlorideDynamics.Population>())
+                .SelectMany(p => new[] { $"{p.Neurons.Name}_E_anion_mV", $"{p.Neurons.Name}_KCC2" }).ToArray(),
         };
     }
 }
