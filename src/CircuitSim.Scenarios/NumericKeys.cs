@@ -92,6 +92,18 @@ internal static class NumericKeys
                 ["amplitude"] = NumKey.Of(Dimension.Current),
                 ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
             },
+            [StimulusProtocol.Scs] = new Dictionary<string, NumKey>
+            {
+                ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+                ["amplitude"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+                ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["burst_frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+                ["threshold"] = NumKey.Of(Dimension.Dimensionless, Limits.Positive),
+                ["threshold_spread"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+                ["chronaxie"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
+            },
             [StimulusProtocol.Natural] = new Dictionary<string, NumKey>
             {
                 ["force"] = NumKey.Of(Dimension.Force, Limits.Positive),

@@ -10,8 +10,10 @@ internal sealed partial class SpecBuilder
     private static readonly (string, StimulusProtocol)[] ProtocolChoices =
     {
         ("pulse_train", StimulusProtocol.PulseTrain), ("poisson", StimulusProtocol.Poisson), ("current", StimulusProtocol.Current),
-        ("natural", StimulusProtocol.Natural),
+        ("natural", StimulusProtocol.Natural), ("scs", StimulusProtocol.Scs),
     };
+
+    private static readonly (string, ScsMode)[] ScsModeChoices = { ("tonic", ScsMode.Tonic), ("burst", ScsMode.Burst) };
 
     private static readonly (string, NaturalModality)[] ModalityChoices =
     {
@@ -24,13 +26,15 @@ internal sealed partial class SpecBuilder
     };
 
     /// <summary>Protocols that may drive a list of afferent populations (a nerve, or a patch of skin).</summary>
-    private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural;
+    private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural or StimulusProtocol.Scs;
 
     private static string[] ProtocolKeys(StimulusProtocol p) => p switch
     {
         StimulusProtocol.PulseTrain => new[] { "count", "frequency", "width", "fraction", "intensity" },
         StimulusProtocol.Poisson => new[] { "rate", "duration" },
         StimulusProtocol.Natural => new[] { "modality", "force", "temperature", "duration", "input" },
+        StimulusProtocol.Scs => new[] { "frequency", "amplitude", "width", "mode", "burst_count", "burst_frequency", "duration",
+            "threshold", "threshold_spread", "chronaxie", "relative_refractory" },
         _ => new[] { "amplitude", "duration", "neurons" },
     };
 
@@ -151,6 +155,8 @@ internal sealed partial class SpecBuilder
             {
                 StimulusProtocol.PulseTrain when tp.Kind != PopulationKind.Afferent => "pulse_train stimulates afferent fibres",
                 StimulusProtocol.Natural when tp.Kind != PopulationKind.Afferent => "natural stimuli are transduced by afferent fibres",
+                StimulusProtocol.Scs when tp.Kind != PopulationKind.Afferent || tp.Fibre != FibreClass.Abeta =>
+                    "scs stimulates dorsal column fibres, the central branches of Abeta afferents",
                 StimulusProtocol.Poisson when tp.Kind == PopulationKind.Neuron => "poisson drives afferent or descending spike sources (use protocol current for neurons)",
                 StimulusProtocol.Current when tp.Kind != PopulationKind.Neuron => "current is injected into neurons",
                 _ => null,
@@ -190,6 +196,26 @@ internal sealed partial class SpecBuilder
                 break;
             case StimulusProtocol.Natural:
                 BuildNatural(s, sm, path, keys);
+                break;
+            case StimulusProtocol.Scs:
+                s.PulseWidthMs = 0.2;
+                if (Required(sm, path, "frequency", "a Frequency such as '50 Hz'") is { } sf && Qty(sf, Join(path, "frequency"), keys["frequency"]) is { } sfv) s.FrequencyHz = sfv;
+                if (Required(sm, path, "amplitude", "a fraction of the motor threshold, e.g. 0.8") is { } sa && Qty(sa, Join(path, "amplitude"), keys["amplitude"]) is { } sav) s.AmplitudeMt = sav;
+                if (sm["width"] is { } sw && Qty(sw, Join(path, "width"), keys["width"]) is { } swv) s.PulseWidthMs = swv;
+                if (sm["duration"] is { } sd && Qty(sd, Join(path, "duration"), keys["duration"]) is { } sdv) s.DurationMs = sdv;
+                if (sm["mode"] is { } smn && Choice(smn, Join(path, "mode"), ScsModeChoices) is { } mode) s.Mode = mode;
+                if (sm["burst_count"] is { } bc && PositiveInt(bc, Join(path, "burst_count")) is { } bcv) s.BurstCount = bcv;
+                if (sm["burst_frequency"] is { } bf && Qty(bf, Join(path, "burst_frequency"), keys["burst_frequency"]) is { } bfv) s.BurstFrequencyHz = bfv;
+                if (sm["threshold"] is { } th && Qty(th, Join(path, "threshold"), keys["threshold"]) is { } thv) s.ThresholdMt = thv;
+                if (sm["threshold_spread"] is { } ts && Qty(ts, Join(path, "threshold_spread"), keys["threshold_spread"]) is { } tsv) s.ThresholdSpread = tsv;
+                if (sm["chronaxie"] is { } ch && Qty(ch, Join(path, "chronaxie"), keys["chronaxie"]) is { } chv) s.ChronaxieMs = chv;
+                if (sm["relative_refractory"] is { } rr && Qty(rr, Join(path, "relative_refractory"), keys["relative_refractory"]) is { } rrv) s.RelativeRefractoryMs = rrv;
+                if (s.Mode == ScsMode.Tonic && (sm["burst_count"] ?? sm["burst_frequency"]) is { } bk)
+                    Error(bk, path, "burst_count and burst_frequency shape mode: burst; this stimulus is tonic");
+                if (s.Mode == ScsMode.Burst && s.BurstCount / s.BurstFrequencyHz * 1000 >= 1000 / s.FrequencyHz)
+                    Error(sm, Join(path, "burst_count"), $"a burst of {s.BurstCount} pulses at {s.BurstFrequencyHz:G4} Hz lasts longer than the burst period (1/{s.FrequencyHz:G4} Hz)");
+                if (1000 / s.FrequencyHz < s.PulseWidthMs)
+                    Error(sm["width"] ?? sm, Join(path, "width"), $"pulses of {Ms(s.PulseWidthMs)} do not fit in the period of {s.FrequencyHz:G4} Hz");
                 break;
         }
         return s;

@@ -360,6 +360,19 @@ public static class NetworkBuilder
                     Firing = new GeometricFiring(src.Count),
                 });
                 break;
+            case StimulusProtocol.Scs when target is SpikeSourcePopulation src:
+            {
+                uint stream = RngPurpose.ForStimulus(RngPurpose.Scs, k, target.Index);
+                drives.Add(new ScsDrive
+                {
+                    Name = st.Name, Target = src, StartStep = start, EndStep = end, DtMs = spec.DtMs, Seed = spec.Seed, Stream = stream,
+                    Recruited = ScsDrive.Recruitment(spec.Seed, RngPurpose.ForStimulus(RngPurpose.ScsThreshold, k, target.Index), src.Count, st),
+                    PeriodSteps = 1000.0 / st.FrequencyHz / spec.DtMs, Mode = st.Mode, BurstCount = st.BurstCount,
+                    BurstPeriodSteps = 1000.0 / st.BurstFrequencyHz / spec.DtMs,
+                    AbsoluteRefractorySteps = src.RefractorySteps, RelativeRefractoryMs = st.RelativeRefractoryMs,
+                });
+                break;
+            }
             case StimulusProtocol.Natural when target is SpikeSourcePopulation src:
                 drives.Add(st.Input == NaturalInput.Medlock2022 ? Medlock2022Drive.Create(spec, k, st, src) : NaturalDrive.Create(spec, k, st, src));
                 break;

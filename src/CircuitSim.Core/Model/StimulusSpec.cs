@@ -1,6 +1,9 @@
 namespace CircuitSim.Model;
 
-public enum StimulusProtocol { PulseTrain, Poisson, Current, Natural }
+public enum StimulusProtocol { PulseTrain, Poisson, Current, Natural, Scs }
+
+/// <summary>Spinal cord stimulation waveform: regular pulses, or bursts of pulses (De Ridder et al. 2010).</summary>
+public enum ScsMode { Tonic, Burst }
 
 /// <summary>What a <c>natural</c> stimulus does to the skin: press on it, or heat it.</summary>
 public enum NaturalModality { Mechanical, Heat }
@@ -44,4 +47,19 @@ public sealed class StimulusSpec
     public double TemperatureC { get; set; } = 32;
     /// <summary>natural: where the afferent rates come from.</summary>
     public NaturalInput Input { get; set; } = NaturalInput.Transduction;
+
+    // ---- scs (spinal cord stimulation of dorsal column fibres); frequency is FrequencyHz, width PulseWidthMs ----
+    /// <summary>scs: amplitude as a fraction of the motor threshold (clinicians' and Shechter et al. 2013's unit).</summary>
+    public double AmplitudeMt { get; set; }
+    public ScsMode Mode { get; set; } = ScsMode.Tonic;
+    /// <summary>scs burst: pulses per burst and their rate within the burst.</summary>
+    public int BurstCount { get; set; } = 5;
+    public double BurstFrequencyHz { get; set; } = 500;
+    /// <summary>scs: median dorsal column fibre threshold at 0.2 ms, as a fraction of the motor threshold, and its log-normal spread.</summary>
+    public double ThresholdMt { get; set; } = 0.6;
+    public double ThresholdSpread { get; set; } = 0.25;
+    /// <summary>scs: chronaxie of the fibres' strength-duration curve, ms.</summary>
+    public double ChronaxieMs { get; set; } = 0.2;
+    /// <summary>scs: time constant of recovery from relative refractoriness after the absolute period, ms.</summary>
+    public double RelativeRefractoryMs { get; set; } = 2;
 }

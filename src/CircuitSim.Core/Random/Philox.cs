@@ -76,6 +76,10 @@ public static class RngPurpose
     public const uint Spontaneous = 12;
     /// <summary>Initial state (UP or DOWN) of plastic synapses, per projection.</summary>
     public const uint Plasticity = 13;
+    /// <summary>Spinal cord stimulation: fibre thresholds and following, per stimulus and target.</summary>
+    public const uint Scs = 14;
+    /// <summary>Spinal cord stimulation: each fibre's threshold, per stimulus and target.</summary>
+    public const uint ScsThreshold = 15;
 
     public static uint ForProjection(uint kind, int projection) => Checked(kind, projection, 1 << 16) << 16 | (uint)projection;
 

@@ -263,7 +263,7 @@ public class ScenarioErrorTests
         Assert.Contains("poisson drives afferent or descending spike sources", target.Message);
         var amp = errors.Single(e => e.KeyPath == "stimuli.drive.amplitude");
         Assert.Equal(27, amp.Line);
-        Assert.StartsWith("'amplitude' is a key of protocol current, not of poisson", amp.Message);
+        Assert.StartsWith("'amplitude' is a key of protocol current and scs, not of poisson", amp.Message);
     }
 
     [Fact]

@@ -1,0 +1,65 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+using CircuitSim.Random;
+
+namespace CircuitSim.Stimuli;
+
+/// <summary>
+/// Spinal cord stimulation of dorsal column (Aβ) fibres with the parameters clinicians set: frequency, amplitude
+/// (a fraction of the motor threshold), pulse width, and tonic or burst mode.
+/// - Recruitment: each fibre's threshold at 0.2 ms is log-normal around a median fraction of the motor threshold;
+///   other widths scale it by the strength–duration curve (1 + c/w)/(1 + c/0.2 ms) (Weiss–Lapicque, chronaxie c).
+/// - Following: a recruited fibre fires at a pulse if it is past its absolute refractory period (the population's,
+///   1 ms) and has recovered from relative refractoriness, with probability 1 − exp(−(Δ − t_abs)/τ_rel) for Δ since
+///   its last spike; so fibres follow tens of Hz one for one and kHz trains only sparsely and asynchronously
+///   (dorsal column axons do not follow 1–10 kHz one for one; Crosby et al. 2017).
+/// The defaults of median threshold, spread, chronaxie and τ_rel are this model's assumptions (docs/scs.md).
+/// Draws are counter-based (seed, stream, fibre, step): the same spikes for any thread count.
+/// </summary>
+public sealed class ScsDrive : StochasticDrive
+{
+    public required bool[] Recruited { get; init; }
+    public required double PeriodSteps { get; init; }
+    public required ScsMode Mode { get; init; }
+    public required int BurstCount { get; init; }
+    public required double BurstPeriodSteps { get; init; }
+    public required int AbsoluteRefractorySteps { get; init; }
+    public required double RelativeRefractoryMs { get; init; }
+    private long _k, _j;
+
+    /// <summary>Step of pulse j of train (or burst) k.</summary>
+    private long PulseStep(long k, long j) => StartStep + (long)Math.Round(k * PeriodSteps + j * BurstPeriodSteps);
+
+    public override void Apply(long step, bool[] fires)
+    {
+        if (step < StartStep || step >= EndStep) return;
+        int perTrain = Mode == ScsMode.Burst ? BurstCount : 1;
+        while (PulseStep(_k, _j) < step)
+        {
+            if (++_j >= perTrain) { _j = 0; _k++; }
+        }
+        if (PulseStep(_k, _j) != step) return;
+        var last = Target.LastSpike;
+        for (int i = 0; i < Recruited.Length; i++)
+        {
+            if (!Recruited[i]) continue;
+            long since = step - last[i];
+            if (since < AbsoluteRefractorySteps) continue;
+            double recovery = 1 - Math.Exp(-(since - AbsoluteRefractorySteps) * DtMs / RelativeRefractoryMs);
+            if (recovery >= 1 || Philox.Uniform(Seed, Stream, (uint)i, (ulong)step) < recovery) fires[i] = true;
+        }
+    }
+
+    /// <summary>Which fibres a stimulus of this amplitude and width recruits (thresholds drawn per fibre from the seed).</summary>
+    public static bool[] Recruitment(ulong seed, uint stream, int count, StimulusSpec st) // stream: RngPurpose.ScsThreshold
+    {
+        var r = new bool[count];
+        double widthFactor = (1 + st.ChronaxieMs / st.PulseWidthMs) / (1 + st.ChronaxieMs / 0.2);
+        for (int i = 0; i < count; i++)
+        {
+            double th = st.ThresholdMt * Math.Exp(st.ThresholdSpread * Philox.Normal(seed, stream, (uint)i, 0)) * widthFactor;
+            r[i] = st.AmplitudeMt >= th;
+        }
+        return r;
+    }
+}
