@@ -98,6 +98,7 @@ internal sealed partial class SpecBuilder
         }
         BuildSubstances(root);
         BuildReceptorTypes(root);
+        CheckThirdFactors();
         ResolveReleases();
         BuildModulations(root);
         if (_spec.Substances.Count == 0)

@@ -86,7 +86,7 @@ internal sealed partial class SpecBuilder
         if (pm["weight_jitter"] is { } wj && Qty(wj, Join(path, "weight_jitter"), NumericKeys.Projection["weight_jitter"]) is { } jit)
             proj.WeightJitter = jit;
         if (pm["stp"] is { } stpNode) proj.Stp = BuildStp(stpNode, Join(path, "stp"));
-        if (pm["plasticity"] is { } plNode) proj.Plasticity = BuildPlasticity(plNode, Join(path, "plasticity"), to, proj);
+        if (pm["plasticity"] is { } plNode) BuildPlasticity(plNode, Join(path, "plasticity"), to, proj);
         return proj;
     }
 
@@ -107,28 +107,67 @@ internal sealed partial class SpecBuilder
         ("nmda_decay", p => p.NmdaDecayMs, (p, v) => p.NmdaDecayMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
     };
 
-    /// <summary>plasticity: { rule: calcium, ... } (Graupner &amp; Brunel 2012 with NMDA-gated presynaptic calcium).</summary>
-    private PlasticitySpec? BuildPlasticity(YNode node, string path, PopulationSpec? to, ProjectionSpec own)
+    private static readonly (string Key, Action<StdpSpec, double> Set, NumKey Num)[] StdpKeys =
     {
-        if (Map(node, path, "{rule: calcium, ...}") is not { } m) return null;
-        CheckKeys(m, path, CalciumRuleKeys.Select(k => k.Key).Append("rule").Append("nmda_gated").ToArray());
-        if (Required(m, path, "rule", "calcium") is { } rn && Str(rn, Join(path, "rule")) is { } rule && rule != "calcium")
+        ("tau_plus", (p, v) => p.TauPlusMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+        ("tau_minus", (p, v) => p.TauMinusMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+        ("tau_x", (p, v) => p.TauXMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+        ("tau_y", (p, v) => p.TauYMs = v, NumKey.Of(Dimension.Time, Limits.Positive)),
+        ("a_plus", (p, v) => p.APlus = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("a_minus", (p, v) => p.AMinus = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("a3_plus", (p, v) => p.A3Plus = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("a3_minus", (p, v) => p.A3Minus = v, NumKey.Of(Dimension.Dimensionless, Limits.NonNegative)),
+        ("w_max", (p, v) => p.WMax = v, NumKey.Of(Dimension.Dimensionless, Limits.Positive)),
+    };
+
+    private readonly List<(YNode Node, string Path, string Receptor, ProjectionSpec Projection)> _thirdFactors = new();
+
+    private void CheckThirdFactors()
+    {
+        foreach (var (node, path, receptor, own) in _thirdFactors)
         {
-            string why = rule is "stdp" or "triplet" or "pair_stdp" or "triplet_stdp"
-                ? $"the {rule} rule is not built yet; the calcium-based rule is (rule: calcium)"
-                : $"unknown plasticity rule '{rule}' (known: calcium)";
-            Error(rn, Join(path, "rule"), why);
-            return null;
+            if (_spec.ReceptorTypes.Exists(r => r.Name == receptor)) own.PlasticityThirdFactor = receptor;
+            else Error(node, path, $"unknown receptor type '{receptor}'{Suggest.Hint(receptor, _spec.ReceptorTypes.Select(r => r.Name).ToList(), "receptor types are")}");
         }
-        var p = new PlasticitySpec();
-        foreach (var (key, _, set, num) in CalciumRuleKeys)
-            if (m[key] is { } vn && Qty(vn, Join(path, key), num) is { } v) set(p, v);
-        if (m["nmda_gated"] is { } gn && Bool(gn, Join(path, "nmda_gated")) is { } gated) p.NmdaGated = gated;
-        if (p.ThetaP < p.ThetaD)
-            Error(m, path, $"theta_p ({p.ThetaP:G3}) below theta_d ({p.ThetaD:G3}): potentiation would need less calcium than depression");
-        if (p.NmdaGated && to is not null && !own.Receptors.ContainsKey("NMDA") && !_spec.Projections.Exists(x => x.To == to.Name && x.Receptors.ContainsKey("NMDA")) && !to.Receptors.ContainsKey("NMDA"))
-            Error(m, path, $"nmda_gated calcium needs an NMDA channel on {to.Name}: add NMDA to a projection onto it, or set nmda_gated: false");
-        return p;
+    }
+
+    private static readonly string[] TripletOnly = { "tau_x", "tau_y", "a3_plus", "a3_minus" };
+
+    /// <summary>
+    /// plasticity: { rule: calcium | stdp | triplet, ..., third_factor: RECEPTOR }: the calcium-based rule (Graupner &amp;
+    /// Brunel 2012 with NMDA-gated calcium), pair STDP or triplet STDP, optionally gated by a receptor's activation.
+    /// </summary>
+    private void BuildPlasticity(YNode node, string path, PopulationSpec? to, ProjectionSpec own)
+    {
+        if (Map(node, path, "{rule: calcium | stdp | triplet, ...}") is not { } m) return;
+        string? rule = Required(m, path, "rule", "calcium, stdp or triplet") is { } rn ? Word(rn, Join(path, "rule"), new[] { "calcium", "stdp", "triplet" }) : null;
+        // checked once the receptor types are read (BuildNeuromodulation)
+        if (m["third_factor"] is { } tf && Str(tf, Join(path, "third_factor")) is { } receptor)
+            _thirdFactors.Add((tf, Join(path, "third_factor"), receptor, own));
+        if (rule is null) { CheckKeys(m, path, CalciumRuleKeys.Select(k => k.Key).Concat(StdpKeys.Select(k => k.Key)).Append("rule").Append("nmda_gated").Append("third_factor").ToArray()); return; }
+        if (rule == "calcium")
+        {
+            CheckKeys(m, path, CalciumRuleKeys.Select(k => k.Key).Append("rule").Append("nmda_gated").Append("third_factor").ToArray(),
+                key => StdpKeys.Any(k => k.Key == key) ? $"'{key}' is a key of the stdp and triplet rules, not of calcium" : null);
+            var p = new PlasticitySpec();
+            foreach (var (key, _, set, num) in CalciumRuleKeys)
+                if (m[key] is { } vn && Qty(vn, Join(path, key), num) is { } v) set(p, v);
+            if (m["nmda_gated"] is { } gn && Bool(gn, Join(path, "nmda_gated")) is { } gated) p.NmdaGated = gated;
+            if (p.ThetaP < p.ThetaD)
+                Error(m, path, $"theta_p ({p.ThetaP:G3}) below theta_d ({p.ThetaD:G3}): potentiation would need less calcium than depression");
+            if (p.NmdaGated && to is not null && !own.Receptors.ContainsKey("NMDA") && !_spec.Projections.Exists(x => x.To == to.Name && x.Receptors.ContainsKey("NMDA")) && !to.Receptors.ContainsKey("NMDA"))
+                Error(m, path, $"nmda_gated calcium needs an NMDA channel on {to.Name}: add NMDA to a projection onto it, or set nmda_gated: false");
+            own.Plasticity = p;
+            return;
+        }
+        bool triplet = rule == "triplet";
+        CheckKeys(m, path, StdpKeys.Select(k => k.Key).Where(k => triplet || !TripletOnly.Contains(k)).Append("rule").Append("third_factor").ToArray(),
+            key => TripletOnly.Contains(key) ? $"'{key}' is a key of the triplet rule; this is rule stdp (pairs)"
+                : CalciumRuleKeys.Any(k => k.Key == key) || key == "nmda_gated" ? $"'{key}' is a key of the calcium rule, not of {rule}" : null);
+        var s = triplet ? StdpSpec.TripletDefaults() : new StdpSpec();
+        foreach (var (key, set, num) in StdpKeys)
+            if (m[key] is { } vn && Qty(vn, Join(path, key), num) is { } v) set(s, v);
+        own.Stdp = s;
     }
 
     /// <summary>stp: { model: tsodyks_markram, U: 0.5, tau_rec: 500 ms, tau_fac: 0 ms }.</summary>

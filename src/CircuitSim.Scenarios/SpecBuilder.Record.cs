@@ -216,7 +216,7 @@ internal sealed partial class SpecBuilder
         {
             var pr = _spec.Projections.Find(x => x.Name == name);
             if (pr is null) Error(n, p, $"unknown projection '{name}'{Suggest.Hint(name, _spec.Projections.Select(x => x.Name).ToList(), "projections are")}");
-            else if (pr.Plasticity is null) Error(n, p, $"projection {name} has no plasticity: its weights never change (add 'plasticity' to it)");
+            else if (pr.Plasticity is null && pr.Stdp is null) Error(n, p, $"projection {name} has no plasticity: its weights never change (add 'plasticity' to it)");
             else _spec.Record.Weights.Add(name);
         }
     }

@@ -41,8 +41,16 @@ public static class NetworkBuilder
         Interventions.InterventionCompiler.CheckParameterChanges(spec, pops);
         events.Sort((a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Order.CompareTo(b.Order));
 
-        var modulators = spec.Substances.Count > 0 || spec.Interventions.Any(i => i.Drug is not null) || spec.Populations.Any(p => p.Chloride is not null)
+        var modulators = spec.Projections.Any(p => p.PlasticityThirdFactor is not null) || spec.Substances.Count > 0 || spec.Interventions.Any(i => i.Drug is not null) || spec.Populations.Any(p => p.Chloride is not null)
             ? new Neuromodulation.Neuromodulators(spec, pops, projections) : null;
+        // third factors: a receptor type's activation gating a projection's plasticity
+        foreach (var pr in projections)
+            if (spec.Projections[pr.Index].PlasticityThirdFactor is { } tf && pr.Plasticity is { } lt)
+            {
+                int r = modulators!.Receptors.IndexOf(tf);
+                if (r < 0) throw new BuildException($"projection {pr.Name}: unknown receptor type '{tf}' for the third factor", $"projections.{pr.Name}.plasticity.third_factor");
+                lt.BindThirdFactor(modulators.Receptors, r);
+            }
         return new Network
         {
             Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,
@@ -281,6 +289,7 @@ public static class NetworkBuilder
         };
         projection.RefreshUniformWeight();
         if (pr.Plasticity is { } lp) projection.Plasticity = new CalciumPlasticity(projection, lp, spec.DtMs, spec.Seed);
+        else if (pr.Stdp is { } sp) projection.Plasticity = new StdpPlasticity(projection, sp, spec.DtMs);
         return projection;
     }
 

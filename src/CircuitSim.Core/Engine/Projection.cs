@@ -32,7 +32,7 @@ public sealed class Projection
     /// </summary>
     public float ModulationScale { get; set; } = 1f;
     /// <summary>Long-term plasticity of the projection's synapses, or null (fixed weights).</summary>
-    public Synapses.CalciumPlasticity? Plasticity { get; internal set; }
+    public Synapses.LongTermPlasticity? Plasticity { get; internal set; }
 
     /// <summary>
     /// The weight every synapse has, when the projection has one receptor and no weight spread

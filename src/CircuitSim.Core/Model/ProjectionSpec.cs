@@ -27,8 +27,12 @@ public sealed class ProjectionSpec
     public double WeightJitter { get; set; }
     /// <summary>Short-term depression/facilitation (Tsodyks–Markram), or null for none.</summary>
     public StpSpec? Stp { get; set; }
-    /// <summary>Long-term plasticity (calcium-based rule), or null for fixed weights.</summary>
+    /// <summary>Long-term plasticity by the calcium-based rule, or null.</summary>
     public PlasticitySpec? Plasticity { get; set; }
+    /// <summary>Long-term plasticity by pair or triplet STDP, or null.</summary>
+    public StdpSpec? Stdp { get; set; }
+    /// <summary>A receptor type whose activation (0–1) scales the plasticity's changes (a third factor), or null.</summary>
+    public string? PlasticityThirdFactor { get; set; }
 }
 
 /// <summary>Tsodyks–Markram short-term plasticity of a projection (see <c>Synapses.ShortTermDynamics</c>).</summary>
@@ -78,4 +82,30 @@ public sealed class PlasticitySpec
     public double ReferenceMv { get; set; } = -65;
     /// <summary>Decay of the synapse's NMDA gate, ms (NMDA receptor deactivation; the base circuit's NMDA decay).</summary>
     public double NmdaDecayMs { get; set; } = 100;
+}
+
+/// <summary>
+/// Pair or triplet STDP (see <c>Synapses.StdpPlasticity</c>). Defaults: the pair rule of Song, Miller &amp; Abbott 2000
+/// (τ+ = τ− = 20 ms, A+ 0.005, A− = 1.05·A+ of the largest weight, here on a scale where 1 is the scenario's
+/// weight and w_max 2); triplet: Pfister &amp; Gerstner 2006's all-to-all visual cortex fit (τ+ 16.8 ms, τ− 33.7 ms,
+/// τx 101 ms, τy 125 ms, A2+ 5e-10, A3+ 6.2e-3, A2− 7e-3, A3− 2.3e-4).
+/// </summary>
+public sealed class StdpSpec
+{
+    public bool Triplet { get; set; }
+    public double TauPlusMs { get; set; } = 20;
+    public double TauMinusMs { get; set; } = 20;
+    public double TauXMs { get; set; } = 101;
+    public double TauYMs { get; set; } = 125;
+    public double APlus { get; set; } = 0.005;
+    public double AMinus { get; set; } = 0.00525;
+    public double A3Plus { get; set; }
+    public double A3Minus { get; set; }
+    public double WMax { get; set; } = 2;
+
+    public static StdpSpec TripletDefaults() => new()
+    {
+        Triplet = true, TauPlusMs = 16.8, TauMinusMs = 33.7, TauXMs = 101, TauYMs = 125,
+        APlus = 5e-10, A3Plus = 6.2e-3, AMinus = 7e-3, A3Minus = 2.3e-4,
+    };
 }

@@ -2,7 +2,8 @@ using CircuitSim.Engine;
 
 namespace CircuitSim.Recording;
 
-/// <summary>Weights of one plastic projection over time: the mean weight scale and the fraction of synapses UP (ρ &gt; 0.5).</summary>
+/// <summary>Weights of one plastic projection over time: the mean weight scale and the fraction of synapses potentiated
+/// (UP, ρ &gt; 0.5, for the calcium rule; above the starting weight for STDP).</summary>
 public sealed class WeightTrace
 {
     public required string Projection { get; init; }
@@ -46,12 +47,10 @@ public sealed class WeightRecorder : ISimulationObserver
         {
             var pl = _projections[q].Plasticity!;
             double sum = 0;
-            int up = 0;
             var scale = pl.Scale;
-            var rho = pl.Rho;
-            for (int k = 0; k < scale.Length; k++) { sum += scale[k]; if (rho[k] > 0.5f) up++; }
+            for (int k = 0; k < scale.Length; k++) sum += scale[k];
             _mean[q][_n] = scale.Length > 0 ? (float)(sum / scale.Length) : 1f;
-            _up[q][_n] = scale.Length > 0 ? up / (float)scale.Length : 0f;
+            _up[q][_n] = pl.FractionPotentiated();
         }
         _n++;
     }

@@ -10,17 +10,13 @@ namespace CircuitSim.Synapses;
 /// between the sources' barrier and delivery, when the targets' voltages and the step's spikes are fixed.
 /// Deterministic for any thread count.
 /// </summary>
-public sealed class CalciumPlasticity
+public sealed class CalciumPlasticity : LongTermPlasticity
 {
     private readonly Projection _pr;
     private readonly PlasticitySpec _p;
     private readonly float[] _c, _rho, _gate;
-    /// <summary>Per synapse: the scale of its weights now (1 for the initial mix on average).</summary>
-    public float[] Scale { get; }
     /// <summary>Per synapse: the efficacy ρ (0 DOWN, 1 UP).</summary>
     public IReadOnlyList<float> Rho => _rho;
-    // synapses by target: the synapses of target j are _bySynapse[_byTargetStart[j] .. _byTargetStart[j + 1])
-    private readonly int[] _byTargetStart, _bySynapse, _sourceOf;
     private readonly float _decayCa, _dtOverTau, _norm, _bRef, _decayGate, _influx;
     private readonly ReceptorChannel? _nmda;
     private readonly float[] _unblock;
@@ -28,7 +24,7 @@ public sealed class CalciumPlasticity
     /// <summary>Steps between updates of the drift of synapses without calcium (the drift's time constant is τ, minutes).</summary>
     private const int DriftEvery = 10;
 
-    public CalciumPlasticity(Projection pr, PlasticitySpec p, double dtMs, ulong seed)
+    public CalciumPlasticity(Projection pr, PlasticitySpec p, double dtMs, ulong seed) : base(pr)
     {
         _pr = pr;
         _p = p;
@@ -36,7 +32,6 @@ public sealed class CalciumPlasticity
         _c = new float[n];
         _rho = new float[n];
         _gate = new float[n];
-        Scale = new float[n];
         _decayCa = (float)Math.Exp(-dtMs / p.TauCaMs);
         _dtOverTau = (float)(dtMs / p.TauMs);
         _norm = (float)(1 + (p.UpDownRatio - 1) * p.InitialUp);
@@ -60,17 +55,6 @@ public sealed class CalciumPlasticity
             _rho[k] = Philox.Uniform(seed, purpose, (uint)k, 0) < p.InitialUp ? 1f : 0f;
             Scale[k] = ScaleOf(_rho[k]);
         }
-        // reverse index: which synapses end on each target
-        int nt = pr.Target.Count;
-        _byTargetStart = new int[nt + 1];
-        foreach (int t in pr.Targets) _byTargetStart[t + 1]++;
-        for (int j = 0; j < nt; j++) _byTargetStart[j + 1] += _byTargetStart[j];
-        _bySynapse = new int[n];
-        var fill = (int[])_byTargetStart.Clone();
-        for (int k = 0; k < n; k++) _bySynapse[fill[pr.Targets[k]]++] = k;
-        _sourceOf = new int[n];
-        for (int i = 0; i < pr.Source.Count; i++)
-            for (int k = pr.RowStart[i]; k < pr.RowStart[i + 1]; k++) _sourceOf[k] = i;
     }
 
     private float ScaleOf(float rho) => _scale0 + _scaleSlope * rho;
@@ -83,10 +67,11 @@ public sealed class CalciumPlasticity
     /// One step: ρ moves with the calcium it sees, calcium decays and flows in through the open NMDA gates at the
     /// target's voltage, the gates close; then this step's presynaptic arrivals open gates and postsynaptic spikes add calcium.
     /// </summary>
-    public void Step()
+    public override void Step()
     {
         var p = _p;
-        float thetaD = (float)p.ThetaD, thetaP = (float)p.ThetaP, gd = (float)p.GammaD, gp = (float)p.GammaP, rs = (float)p.RhoStar;
+        // a third factor scales potentiation (a neuromodulator permitting LTP)
+        float thetaD = (float)p.ThetaD, thetaP = (float)p.ThetaP, gd = (float)p.GammaD, gp = (float)p.GammaP * ThirdFactor, rs = (float)p.RhoStar;
         var v = _pr.Target.State[0];
         var targets = _pr.Targets;
         float nmdaScale = _nmda?.Scale ?? 1f;
@@ -158,20 +143,19 @@ public sealed class CalciumPlasticity
             for (int j = 0; j < spikes.Counts[s]; j++)
             {
                 int t = seg[j];
-                for (int q = _byTargetStart[t]; q < _byTargetStart[t + 1]; q++)
+                for (int q = ByTargetStart[t]; q < ByTargetStart[t + 1]; q++)
                 {
-                    int k = _bySynapse[q];
+                    int k = BySynapse[q];
                     _c[k] += _nmda is null ? cPost : cPost * Math.Min(_gate[k], 1f) * nmdaScale;
                 }
             }
         }
     }
 
-    /// <summary>Mean weight scale over the synapses (1 for the initial mix).</summary>
-    public double MeanScale()
+    public override float FractionPotentiated()
     {
-        double sum = 0;
-        foreach (float x in Scale) sum += x;
-        return Scale.Length > 0 ? sum / Scale.Length : 1;
+        int up = 0;
+        foreach (float r in _rho) if (r > 0.5f) up++;
+        return _rho.Length > 0 ? up / (float)_rho.Length : 0f;
     }
 }

@@ -70,7 +70,10 @@ public class CalciumPlasticityTests
     }
 
     [Theory]
-    [InlineData("projections.C_N.plasticity.rule=stdp", "not built yet")]
+    [InlineData("projections.C_N.plasticity.rule=bcm", "expected one of: calcium, stdp, triplet")]
+    [InlineData("projections.C_N.plasticity.tau_plus=10ms", "a key of the stdp and triplet rules")]
+    [InlineData("projections.C_N.plasticity={rule: stdp, a3_plus: 0.01}", "a key of the triplet rule")]
+    [InlineData("projections.C_N.plasticity.third_factor=D3", "unknown receptor type")]
     [InlineData("projections.C_N.plasticity.theta_p=0.5", "below theta_d")]
     [InlineData("record.weights=[C_N, D]", "unknown projection")]
     public void Bad_plasticity_keys_are_refused(string set, string message)

@@ -235,11 +235,11 @@ public class ScenarioErrorTests
     }
 
     [Fact]
-    public void An_stdp_rule_is_refused_as_not_built_and_stp_is_checked()
+    public void An_unknown_plasticity_rule_is_refused_and_stp_is_checked()
     {
         using var f = new ScenarioTestFiles();
         var errors = f.Errors("stp.yaml", WithLine(ScenarioTestFiles.Base, 19,
-            "    receptors: { AMPA: 1 nS }\n    stp: { model: tsodyks_markram, U: 1.5 }\n    plasticity: { rule: stdp }"));
+            "    receptors: { AMPA: 1 nS }\n    stp: { model: tsodyks_markram, U: 1.5 }\n    plasticity: { rule: bcm }"));
         Assert.Equal(3, errors.Count);
         var u = errors.Single(e => e.KeyPath == "projections.C_WDR.stp.U");
         Assert.Equal(20, u.Line);
@@ -247,7 +247,7 @@ public class ScenarioErrorTests
         Assert.Equal(20, errors.Single(e => e.KeyPath == "projections.C_WDR.stp.tau_rec").Line);
         var plasticity = errors.Single(e => e.KeyPath == "projections.C_WDR.plasticity.rule");
         Assert.Equal(21, plasticity.Line);
-        Assert.Contains("not built yet", plasticity.Message);
+        Assert.Contains("expected one of: calcium, stdp, triplet", plasticity.Message);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal sealed class ShortTermDynamicsPhase() : Phase("short_term_dynamics", Ph
 /// </summary>
 internal sealed class PlasticityPhase() : Phase("plasticity", PhaseOwner.OneWorker)
 {
-    private Synapses.CalciumPlasticity[] _plastic = Array.Empty<Synapses.CalciumPlasticity>();
+    private Synapses.LongTermPlasticity[] _plastic = Array.Empty<Synapses.LongTermPlasticity>();
 
     public override void Prepare(Simulation simulation) =>
         _plastic = simulation.Network.Projections.Where(p => p.Plasticity is not null).Select(p => p.Plasticity!).ToArray();
