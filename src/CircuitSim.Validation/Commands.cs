@@ -15,6 +15,10 @@ public sealed class Options
     public double Scale { get; set; } = 0.2;
     public int Jobs { get; set; } = Environment.ProcessorCount;
     public bool Resume { get; set; }
+    // dose-response
+    public string? Scenario { get; set; }
+    public string? Intervention { get; set; }
+    public List<string> Doses { get; } = new();
 
     public static Options Parse(string[] a)
     {
@@ -33,6 +37,9 @@ public sealed class Options
                 case "--scale": o.Scale = double.Parse(Next()); break;
                 case "--jobs": o.Jobs = int.Parse(Next()); break;
                 case "--resume": o.Resume = true; break;
+                case "--scenario": o.Scenario = Next(); break;
+                case "--intervention": o.Intervention = Next(); break;
+                case "--doses": o.Doses.AddRange(Next().Split(',').Select(d => d.Trim())); break;
                 default: throw new ArgumentException($"unknown option '{a[i]}'");
             }
         }

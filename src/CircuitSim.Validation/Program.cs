@@ -4,6 +4,7 @@ using CircuitSim.Validation;
 
 // circuitsim-validation: runs the validation targets over seeds (and the sensitivity analysis) from the command line.
 //   targets [--seeds 11,12,13,14,15] [--only V1,V5] [--set key=value ...] [--json FILE] [--jobs N]
+//   dose-response --scenario FILE --intervention NAME --doses "0.001 uM,0.01 uM" [--seeds 3,21] --out PREFIX
 //   sensitivity --params FILE [--seeds ...] [--only ...] [--scale 0.2] [--out FILE.md] [--resume] [--jobs N]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -20,7 +21,8 @@ try
     {
         "targets" => Commands.Targets(o),
         "sensitivity" => Commands.Sensitivity(o),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (targets or sensitivity)"),
+        "dose-response" => DoseResponse.Run(o),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (targets, sensitivity or dose-response)"),
     };
 }
 catch (ArgumentException e)
