@@ -10,7 +10,7 @@ namespace CircuitSim.Output;
 /// different strength or frequency compare at a glance (1 = no wind-up). A train whose first response is
 /// 0 has nothing to divide by: it is left out of the second panel, and its legend says so.
 /// </summary>
-internal static class WindupFigure
+public static class WindupFigure
 {
     public const string FileName = "windup.png";
     public const int Width = 1100, Height = 850;
@@ -20,7 +20,7 @@ internal static class WindupFigure
         FigureWriter.SaveMultiplot(path, Build(results), Width, Height);
 
     /// <summary>Two panels: the counts (index 0), then the normalised responses (index 1).</summary>
-    public static Multiplot Build(IReadOnlyList<WindupResult> results)
+    internal static Multiplot Build(IReadOnlyList<WindupResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var counts = CountsPanel(results);

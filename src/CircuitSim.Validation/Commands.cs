@@ -19,6 +19,8 @@ public sealed class Options
     public string? Scenario { get; set; }
     public string? Intervention { get; set; }
     public List<string> Doses { get; } = new();
+    public List<string> Scenarios { get; } = new();
+    public string? Metric { get; set; }
 
     public static Options Parse(string[] a)
     {
@@ -37,7 +39,8 @@ public sealed class Options
                 case "--scale": o.Scale = double.Parse(Next()); break;
                 case "--jobs": o.Jobs = int.Parse(Next()); break;
                 case "--resume": o.Resume = true; break;
-                case "--scenario": o.Scenario = Next(); break;
+                case "--scenario": o.Scenario = Next(); o.Scenarios.Add(o.Scenario); break;
+                case "--metric": o.Metric = Next(); break;
                 case "--intervention": o.Intervention = Next(); break;
                 case "--doses": o.Doses.AddRange(Next().Split(',').Select(d => d.Trim())); break;
                 default: throw new ArgumentException($"unknown option '{a[i]}'");

@@ -4,6 +4,7 @@ using CircuitSim.Validation;
 
 // circuitsim-validation: runs the validation targets over seeds (and the sensitivity analysis) from the command line.
 //   targets [--seeds 11,12,13,14,15] [--only V1,V5] [--set key=value ...] [--json FILE] [--jobs N]
+//   compare-windup --scenario A --scenario B [--metric windup] [--seeds 21] --out FILE.png
 //   dose-response --scenario FILE --intervention NAME --doses "0.001 uM,0.01 uM" [--seeds 3,21] --out PREFIX
 //   sensitivity --params FILE [--seeds ...] [--only ...] [--scale 0.2] [--out FILE.md] [--resume] [--jobs N]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -22,6 +23,7 @@ try
         "targets" => Commands.Targets(o),
         "sensitivity" => Commands.Sensitivity(o),
         "dose-response" => DoseResponse.Run(o),
+        "compare-windup" => CompareWindup.Run(o, o.Scenarios, o.Metric ?? "windup"),
         _ => throw new ArgumentException($"unknown command '{args[0]}' (targets, sensitivity or dose-response)"),
     };
 }

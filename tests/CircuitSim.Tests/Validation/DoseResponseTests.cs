@@ -28,4 +28,22 @@ public class DoseResponseTests
             foreach (var f in new[] { prefix + ".csv", prefix + ".png" }) if (File.Exists(f)) File.Delete(f);
         }
     }
+
+    [Fact]
+    public void Compare_windup_draws_two_scenarios_in_one_figure()
+    {
+        string png = Path.Combine(Path.GetTempPath(), "circuitsim-cw-" + Guid.NewGuid().ToString("N") + ".png");
+        try
+        {
+            var o = Options.Parse(new[]
+            {
+                "--scenario", ScenarioRuns.Path("temporal-summation.yaml"), "--scenario", ScenarioRuns.Path("fibromyalgia.yaml"),
+                "--seeds", "21", "--set", "stimuli.train.count=3", "--set", "duration=12s", "--out", png,
+            });
+            Assert.Equal(0, CompareWindup.Run(o, o.Scenarios, "windup"));
+            Assert.True(new FileInfo(png).Length > 10_000);
+            Assert.Throws<ArgumentException>(() => CompareWindup.Run(Options.Parse(new[] { "--scenario", "x.yaml", "--out", png }), new[] { "x.yaml" }, "windup"));
+        }
+        finally { if (File.Exists(png)) File.Delete(png); }
+    }
 }
