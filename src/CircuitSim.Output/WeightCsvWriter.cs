@@ -4,7 +4,7 @@ using CircuitSim.Recording;
 namespace CircuitSim.Output;
 
 /// <summary>
-/// Writes <c>weights.csv</c>: <c>time_ms</c>, then per recorded plastic projection its mean weight scale
+/// Writes <c>weights.csv</c>: <c>time_ms</c> (from 0), then per recorded plastic projection its mean weight scale
 /// (<c>P_mean_scale</c>, 1 = the scenario's weights) and the fraction of its synapses UP (<c>P_fraction_up</c>).
 /// </summary>
 public static class WeightCsvWriter
@@ -21,7 +21,7 @@ public static class WeightCsvWriter
         decimal every = (decimal)traces[0].EveryMs;
         for (int k = 0; k < n; k++)
         {
-            w.Write(((k + 1) * every).ToString(inv));
+            w.Write((k * every).ToString(inv));
             foreach (var t in traces)
             {
                 w.Write(','); w.Write(t.MeanScale[k].ToString("R", inv));

@@ -16,7 +16,7 @@ internal static class WeightsFigure
         for (int q = 0; q < traces.Count; q++)
         {
             var t = traces[q];
-            double[] time = Enumerable.Range(1, t.MeanScale.Length).Select(k => k * t.EveryMs / 1000.0).ToArray();
+            double[] time = Enumerable.Range(0, t.MeanScale.Length).Select(k => k * t.EveryMs / 1000.0).ToArray();
             if (time.Length > 0) tMax = Math.Max(tMax, time[^1]);
             var a = scale.Add.ScatterLine(time, t.MeanScale.Select(x => (double)x).ToArray(), FigureWriter.LineColor(q));
             a.LineWidth = 1.5f;

@@ -166,6 +166,11 @@ internal sealed partial class SpecBuilder
                 {
                     var model = NeuronModels.Find(pop.Model);
                     if (model is null) { reason.Value = $"population '{pop.Name}' has no valid model"; return null; }
+                    if (seg.Length > 3 && seg[3] == "ECl" && pop.Chloride is not null)
+                    {
+                        reason.Value = $"population '{pop.Name}' has chloride dynamics, so its ECl follows its chloride (set populations.{pop.Name}.chloride or a kcc2 modulation instead)";
+                        return null;
+                    }
                     var keys = model.Parameters.ToDictionary(p => p.Name, p => NumKey.Of(p.Dimension));
                     return Leaf(3, keys, $"model '{model.Name}' (population '{pop.Name}')");
                 }

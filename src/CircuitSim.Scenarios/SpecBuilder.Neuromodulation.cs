@@ -101,10 +101,18 @@ internal sealed partial class SpecBuilder
         CheckThirdFactors();
         ResolveReleases();
         BuildModulations(root);
-        if (_spec.Substances.Count == 0)
-            foreach (var key in new[] { "modulation", "slow_clock" })
-                if (root.Entry(key) is { } e)
-                    Error(e.KeyNode, key, $"'{key}' acts through substances, and the scenario has none: add a 'substances' map (it would otherwise be ignored)");
+        if (_spec.Substances.Count == 0 && root.Entry("modulation") is { } e)
+            Error(e.KeyNode, "modulation", "'modulation' acts through substances, and the scenario has none: add a 'substances' map (it would otherwise be ignored)");
+    }
+
+    /// <summary>slow_clock acts when something runs on it: substances, drugs, chloride or a third factor (after interventions are read).</summary>
+    private void CheckSlowClockUse(YMap root)
+    {
+        if (root.Entry("slow_clock") is not { } e) return;
+        bool used = _spec.Substances.Count > 0 || _spec.Interventions.Any(i => i.Drug is not null)
+            || _spec.Populations.Any(p => p.Chloride is not null) || _spec.Projections.Any(p => p.PlasticityThirdFactor is not null);
+        if (!used)
+            Error(e.KeyNode, "slow_clock", "nothing runs on the slow clock here (no substances, drugs, chloride dynamics or plasticity third factor): remove 'slow_clock' (it would otherwise be ignored)");
     }
 
     private void BuildSubstances(YMap root)
@@ -213,7 +221,7 @@ internal sealed partial class SpecBuilder
                             $"receptor type {rname} is activated by '{rt.Ligand}', which is not a substance of the scenario{Suggest.Hint(rt.Ligand, substances, "substances are")}");
                 }
             }
-            if (Required(mm, path, "effect", "one of: release, gain, conductance, clearance") is { } en && Choice(en, Join(path, "effect"), EffectChoices) is { } effect)
+            if (Required(mm, path, "effect", "one of: release, gain, conductance, clearance, kcc2") is { } en && Choice(en, Join(path, "effect"), EffectChoices) is { } effect)
                 m.Effect = effect;
             else ok = false;
             if (mm["source"] is { } src) m.Source = Str(src, Join(path, "source")) ?? "";
@@ -229,7 +237,8 @@ internal sealed partial class SpecBuilder
         {
             var key = m.Effect == ModulationEffect.Conductance
                 ? NumKey.Of(Dimension.Conductance, Limits.NonNegative)
-                : NumKey.Of(Dimension.Dimensionless, new Limits(-1, false, double.PositiveInfinity));
+                // KCC2 cannot go entirely (chloride would have no bound): above −1 for kcc2
+                : NumKey.Of(Dimension.Dimensionless, new Limits(-1, m.Effect == ModulationEffect.Kcc2, double.PositiveInfinity));
             if (Qty(max, Join(path, "max"), key) is { } v) m.Max = v;
         }
         // which keys each effect uses; the others are refused, not ignored
@@ -282,14 +291,18 @@ internal sealed partial class SpecBuilder
                 }
                 else
                 {
-                    if (mm["channel"] is { } cn && Str(cn, Join(path, "channel")) is { } ch)
-                    {
-                        m.Channel = ch;
-                        foreach (var p in m.Populations)
-                            if (HasChannel(p, ch))
-                                Error(cn, Join(path, "channel"), $"population {p} already has a synaptic channel '{ch}': name the tonic conductance differently");
-                    }
+                    YNode chNode = mm["channel"] ?? mm;
+                    if (mm["channel"] is { } cn && Str(cn, Join(path, "channel")) is { } ch) m.Channel = ch;
+                    string channel = m.Channel ?? "GIRK";
+                    foreach (var p in m.Populations)
+                        if (HasChannel(p, channel))
+                            Error(chNode, Join(path, "channel"), $"population {p} already has a synaptic channel '{channel}': name the tonic conductance differently (key 'channel')");
                     if (mm["reversal"] is { } rv && Qty(rv, Join(path, "reversal"), NumKey.Of(Dimension.Voltage)) is { } e) m.ReversalMv = e;
+                    // two conductances into one tonic channel of a population share its reversal
+                    foreach (var other in _spec.Modulations)
+                        if (other.Effect == ModulationEffect.Conductance && (other.Channel ?? "GIRK") == channel
+                            && other.Populations.Intersect(m.Populations).Any() && other.ReversalMv != m.ReversalMv)
+                            Error(mm["reversal"] ?? mm, Join(path, "reversal"), $"modulation {other.Name} opens the same channel '{channel}' on {string.Join(", ", other.Populations.Intersect(m.Populations))} with reversal {other.ReversalMv:G4} mV: one channel has one reversal (name this one differently with 'channel')");
                 }
                 break;
             case ModulationEffect.Kcc2:

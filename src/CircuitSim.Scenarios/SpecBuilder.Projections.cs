@@ -122,12 +122,23 @@ internal sealed partial class SpecBuilder
 
     private readonly List<(YNode Node, string Path, string Receptor, ProjectionSpec Projection)> _thirdFactors = new();
 
+    private readonly List<(YMap Node, string Path, PopulationSpec Target)> _nmdaChecks = new();
+
+    /// <summary>The plasticity checks that need every projection, the substances and the receptor types.</summary>
     private void CheckThirdFactors()
     {
+        foreach (var (node, path, to) in _nmdaChecks)
+            if (!to.Receptors.ContainsKey("NMDA") && !_spec.Projections.Exists(x => x.To == to.Name && x.Receptors.ContainsKey("NMDA")))
+                Error(node, path, $"nmda_gated calcium needs an NMDA channel on {to.Name}: add NMDA to a projection onto it, or set nmda_gated: false");
+        var substances = _spec.Substances.Select(x => x.Name).ToList();
         foreach (var (node, path, receptor, own) in _thirdFactors)
         {
-            if (_spec.ReceptorTypes.Exists(r => r.Name == receptor)) own.PlasticityThirdFactor = receptor;
-            else Error(node, path, $"unknown receptor type '{receptor}'{Suggest.Hint(receptor, _spec.ReceptorTypes.Select(r => r.Name).ToList(), "receptor types are")}");
+            var rt = _spec.ReceptorTypes.Find(r => r.Name == receptor);
+            if (rt is null)
+                Error(node, path, $"unknown receptor type '{receptor}'{Suggest.Hint(receptor, _spec.ReceptorTypes.Select(r => r.Name).ToList(), "receptor types are")}");
+            else if (rt.Ligand.Length > 0 && !substances.Contains(rt.Ligand))
+                Error(node, path, $"receptor type {receptor} is activated by '{rt.Ligand}', which is not a substance of the scenario: the third factor would stay 0 and the weights would never change");
+            else own.PlasticityThirdFactor = receptor;
         }
     }
 
@@ -155,8 +166,8 @@ internal sealed partial class SpecBuilder
             if (m["nmda_gated"] is { } gn && Bool(gn, Join(path, "nmda_gated")) is { } gated) p.NmdaGated = gated;
             if (p.ThetaP < p.ThetaD)
                 Error(m, path, $"theta_p ({p.ThetaP:G3}) below theta_d ({p.ThetaD:G3}): potentiation would need less calcium than depression");
-            if (p.NmdaGated && to is not null && !own.Receptors.ContainsKey("NMDA") && !_spec.Projections.Exists(x => x.To == to.Name && x.Receptors.ContainsKey("NMDA")) && !to.Receptors.ContainsKey("NMDA"))
-                Error(m, path, $"nmda_gated calcium needs an NMDA channel on {to.Name}: add NMDA to a projection onto it, or set nmda_gated: false");
+            // checked once every projection is read (CheckThirdFactors): an NMDA projection may come later in the file
+            if (p.NmdaGated && to is not null) _nmdaChecks.Add((m, path, to));
             own.Plasticity = p;
             return;
         }

@@ -66,6 +66,7 @@ internal sealed partial class SpecBuilder
         BuildDrugs(root);
         BuildStimuli(root);
         BuildInterventions(root);
+        CheckSlowClockUse(root);
         BuildRecord(root);
         WarnAboutRounding(root);
     }

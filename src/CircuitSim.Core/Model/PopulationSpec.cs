@@ -117,9 +117,9 @@ public sealed record InitialValueSpec(InitialKind Kind, double A, double B = 0)
 /// <summary>
 /// Intracellular chloride of a neuron population as a state variable (after Doyon et al. 2011 PLoS Comput Biol
 /// 7:e1002149 and 2016 Neuron 89:1157, reduced to one compartment): per neuron,
-///   d[Cl]ᵢ/dt = I_Cl/((1 + r)·F·Vol) + ([Cl]rest − K·[Cl]ᵢ)/τ,
-/// the anion current through GABA_A and glycine channels loading chloride (the share 1/(1 + r) carried by Cl⁻,
-/// r = P_HCO3/P_Cl), a constant inward leak and extrusion by KCC2 at a rate proportional to its expression K
+///   d[Cl]ᵢ/dt = g/(1 + r)·(V − E_Cl)/(F·Vol) + ([Cl]rest − K·[Cl]ᵢ)/τ,
+/// the chloride current through GABA_A and glycine channels loading chloride (the share 1/(1 + r) of their
+/// conductance g carried by Cl⁻, r = P_HCO3/P_Cl, driven by chloride's own reversal E_Cl), a constant inward leak and extrusion by KCC2 at a rate proportional to its expression K
 /// (1 = normal), so that at rest [Cl]ᵢ = [Cl]rest/K; [Cl]rest is the level that gives the population's ECl at K = 1.
 /// The anion reversal is E = (RT/F)·ln(([Cl]ᵢ + r[HCO3]ᵢ)/([Cl]ₒ + r[HCO3]ₒ)). K relaxes to the target that
 /// modulation sets (TrkB: BDNF down-regulates KCC2, Coull et al. 2005 Nature 438:1017) with <see cref="ExpressionTauMs"/>.

@@ -68,10 +68,10 @@ public sealed class ChlorideDynamics
             var cs = p.Spec;
             p.Kcc2 += (p.Kcc2Target - p.Kcc2) * (1 - Math.Exp(-dtMs / cs.ExpressionTauMs));
             var v = p.Neurons.State[0];
-            var ecl = p.Neurons.Param("ECl");
-            // pA → mM/ms in the loaded volume, for the Cl⁻ share of the anion current
+            // pA → mM/ms in the loaded volume, for the Cl⁻ share 1/(1 + r) of the anion conductance
             double perPa = 1e-15 / Faraday / (cs.VolumePl * 1e-12) * 1e3 / (1 + cs.Hco3Ratio);
-            double k = p.Kcc2 / cs.ExtrusionTauMs, leak = p.RestMm / cs.ExtrusionTauMs;
+            // KCC2 never vanishes entirely (a floor keeps chloride bounded when modulation takes it all)
+            double k = Math.Max(1e-3, p.Kcc2) / cs.ExtrusionTauMs, leak = p.RestMm / cs.ExtrusionTauMs;
             var cl = p.ChlorideMm;
             for (int i = 0; i < cl.Length; i++)
             {
@@ -81,8 +81,10 @@ public sealed class ChlorideDynamics
                     float a = ch.A[i] - (ch.B is { } b ? b[i] : 0f);
                     g += ch.Effective(a) * ch.Scale;
                 }
-                // outward current (V above E) is Cl⁻ flowing in
-                double load = g * (v[i] - ecl[i]) * perPa;
+                // the Cl⁻ current is driven by chloride's own reversal (not the anion reversal, which includes
+                // HCO3⁻): outward current (V above E_Cl) is Cl⁻ flowing in
+                double eCl = p.RtOverF * Math.Log(cl[i] / cs.OutsideMm);
+                double load = g * (v[i] - eCl) * perPa;
                 cl[i] = Math.Max(0.1, (cl[i] + dtMs * (load + leak)) / (1 + dtMs * k));
             }
             WriteReversal(p);

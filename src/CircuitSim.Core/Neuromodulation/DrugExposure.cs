@@ -21,21 +21,38 @@ public sealed class DrugExposure
 
     private readonly List<Administration> _given = new();
     private readonly DrugSpec[] _drugs;
-    private readonly ReceptorChannel[][] _channelsByTarget;
     private readonly ReceptorChannel[] _blockable;
     private readonly SubstancePools _pools;
     private readonly ReceptorOccupancy _receptors;
 
     public DrugExposure(ScenarioSpec spec, IReadOnlyList<Population> pops, SubstancePools pools, ReceptorOccupancy receptors)
+        : this(spec.Interventions.Where(i => i.Drug is not null).Select(i => spec.Drugs[i.Drug!]).Distinct().ToArray(), pops, pools, receptors)
+    {
+    }
+
+    /// <param name="drugs">Every drug that may be given during the run.</param>
+    public DrugExposure(IReadOnlyList<DrugSpec> drugs, IReadOnlyList<Population> pops, SubstancePools pools, ReceptorOccupancy receptors)
     {
         _pools = pools;
         _receptors = receptors;
-        _drugs = spec.Interventions.Where(i => i.Drug is not null).Select(i => spec.Drugs[i.Drug!]).Distinct().ToArray();
+        _drugs = drugs.ToArray();
         var neurons = pops.OfType<NeuronPopulation>().ToList();
-        _channelsByTarget = _drugs.SelectMany(d => d.Targets).Where(t => t.Kind == DrugTargetKind.Channel)
-            .Select(t => neurons.SelectMany(p => p.Channels).Where(c => c.Name == t.Name).ToArray()).ToArray();
-        _blockable = _channelsByTarget.SelectMany(c => c).Distinct().ToArray();
+        _targets = _drugs.Select(d => d.Targets.Select(t => new ResolvedTarget(t,
+            t.Kind == DrugTargetKind.Channel ? neurons.SelectMany(p => p.Channels).Where(c => c.Name == t.Name).ToArray() : Array.Empty<ReceptorChannel>(),
+            t.Kind == DrugTargetKind.Transporter ? Enumerable.Range(0, pools.Transporter.Length).Where(s => string.Equals(pools.Transporter[s], t.Name, StringComparison.OrdinalIgnoreCase)).ToArray() : Array.Empty<int>(),
+            t.Kind == DrugTargetKind.Receptor ? receptors.IndexOf(t.Name) : -1)).ToArray()).ToArray();
+        _blockable = _targets.SelectMany(ts => ts.SelectMany(t => t.Channels)).Distinct().ToArray();
+        _sum = new double[_drugs.Length];
+        // a drug whose targets all miss the network (a misspelt channel or transporter) would act on nothing
+        for (int d = 0; d < _drugs.Length; d++)
+            if (_targets[d].All(t => t.Channels.Length == 0 && t.Pools.Length == 0 && t.Receptor < 0))
+                throw new BuildException($"drug {_drugs[d].Name} acts on nothing in this network: none of its targets ({string.Join(", ", _drugs[d].Targets.Select(t => t.Name))}) is a channel, transporter or receptor type here",
+                    $"drugs.{_drugs[d].Name}.targets");
     }
+
+    private sealed record ResolvedTarget(DrugTargetSpec Spec, ReceptorChannel[] Channels, int[] Pools, int Receptor);
+    private readonly ResolvedTarget[][] _targets;
+    private readonly double[] _sum;
 
     /// <summary>Free effect-site concentration of each drug given, µM, by name (for recording and tests).</summary>
     public IReadOnlyDictionary<string, double> EffectSite =>
@@ -43,8 +60,14 @@ public sealed class DrugExposure
 
     public void Give(DrugSpec drug, DoseKind kind, double dose, double atMs, DrugRoute route = DrugRoute.Intravenous)
     {
+        if (Array.IndexOf(_drugs, drug) < 0)
+            throw new InvalidOperationException($"drug {drug.Name} was not declared for this run (give it in the scenario's interventions)");
         var a = new Administration(drug, kind, dose, atMs, route);
-        a.EffectSite = Plasma(a, atMs, out _);
+        // a systemic dose reaches the effect site with its equilibration half-life, starting from nothing; a bath
+        // concentration is there at once; a fraction dose has no concentration
+        a.EffectSite = kind == DoseKind.Fraction ? 0
+            : kind == DoseKind.MassPerKg && drug.Pk?.EffectSiteHalfLifeMs is not null ? 0
+            : Plasma(a, atMs, out _);
         _given.Add(a);
     }
 
@@ -53,6 +76,7 @@ public sealed class DrugExposure
     {
         foreach (var a in _given)
         {
+            if (a.Kind == DoseKind.Fraction) continue;
             double cp = Plasma(a, nowMs, out bool fixedSite);
             if (fixedSite || a.Drug.Pk?.EffectSiteHalfLifeMs is not { } half) a.EffectSite = cp;
             else a.EffectSite += (cp - a.EffectSite) * (1 - Math.Exp(-Math.Log(2) * tickMs / half));
@@ -65,7 +89,7 @@ public sealed class DrugExposure
     {
         fixedSite = a.Kind != DoseKind.MassPerKg;
         if (a.Kind == DoseKind.Concentration) return a.Dose;
-        if (a.Kind == DoseKind.Fraction) return double.NaN; // resolved per target
+        if (a.Kind == DoseKind.Fraction) return 0; // no concentration: the fraction acts directly (Apply)
         var pk = a.Drug.Pk!;
         double t = tMs - a.AtMs;
         if (t < 0) return 0;
@@ -84,56 +108,46 @@ public sealed class DrugExposure
     private static double Bateman(double c0, double ka, double k, double t) =>
         Math.Abs(ka - k) < 1e-12 * ka ? c0 * k * t * Math.Exp(-k * t) : c0 * ka / (ka - k) * (Math.Exp(-k * t) - Math.Exp(-ka * t));
 
-    /// <summary>Occupancy-like fraction of a target at concentration c: cⁿ/(cⁿ + IC50ⁿ), or the fraction given.</summary>
-    private static double Bound(Administration a, DrugTargetSpec t, out double term)
-    {
-        if (a.Kind == DoseKind.Fraction)
-        {
-            double f = Math.Clamp(a.Dose, 0, 1);
-            term = f >= 1 ? 1e12 : f / (1 - f);
-            return f;
-        }
-        double c = Math.Max(0, a.EffectSite);
-        term = Math.Pow(c / t.Ic50Um, t.Hill);
-        return term / (1 + term);
-    }
-
+    /// <summary>
+    /// The drugs' effects now. Concentrations of one drug add (several doses of it), so each target sees
+    /// c = Σ Ce and binds cⁿ/(cⁿ + IC50ⁿ); a fraction dose occupies its fraction f of every target of the drug
+    /// on top of that (block 1 − (1 − b)(1 − f); a receptor term d + f/(1 − f)). Channel blocks of different drugs
+    /// multiply; receptor terms add (competition at one site); transporter inhibitions multiply.
+    /// </summary>
     private void Apply()
     {
         foreach (var ch in _blockable) ch.Availability = 1f;
         Array.Fill(_pools.TransporterAvailability, 1.0);
         Array.Clear(_receptors.DrugTerm);
         Array.Clear(_receptors.DrugAgonism);
+        Array.Clear(_sum);
         foreach (var a in _given)
+            if (a.Kind != DoseKind.Fraction) _sum[Array.IndexOf(_drugs, a.Drug)] += Math.Max(0, a.EffectSite);
+        for (int d = 0; d < _drugs.Length; d++)
         {
-            int k = 0;
-            foreach (var d in _drugs)
-                foreach (var t in d.Targets)
-                {
-                    if (t.Kind != DrugTargetKind.Channel) continue;
-                    if (d == a.Drug)
-                    {
-                        double block = t.MaxBlock * Bound(a, t, out _);
-                        foreach (var ch in _channelsByTarget[k]) ch.Availability *= (float)(1 - block);
-                    }
-                    k++;
-                }
-            foreach (var t in a.Drug.Targets)
+            // the fraction doses of this drug, combined as independent occupancies
+            double fractionFree = 1;
+            bool given = _sum[d] > 0;
+            foreach (var a in _given)
+                if (a.Drug == _drugs[d] && a.Kind == DoseKind.Fraction) { fractionFree *= 1 - Math.Clamp(a.Dose, 0, 1); given = true; }
+            if (!given) continue;
+            foreach (var t in _targets[d])
             {
-                switch (t.Kind)
+                double term = _sum[d] > 0 ? Math.Pow(_sum[d] / t.Spec.Ic50Um, t.Spec.Hill) : 0;
+                double bound = 1 - (1 - term / (1 + term)) * fractionFree;
+                switch (t.Spec.Kind)
                 {
-                    case DrugTargetKind.Transporter:
-                        double inhibition = Bound(a, t, out _);
-                        for (int s = 0; s < _pools.Transporter.Length; s++)
-                            if (string.Equals(_pools.Transporter[s], t.Name, StringComparison.OrdinalIgnoreCase))
-                                _pools.TransporterAvailability[s] *= 1 - inhibition;
+                    case DrugTargetKind.Channel:
+                        foreach (var ch in t.Channels) ch.Availability *= (float)(1 - t.Spec.MaxBlock * bound);
                         break;
-                    case DrugTargetKind.Receptor:
-                        int r = _receptors.IndexOf(t.Name);
-                        if (r < 0) break;
-                        Bound(a, t, out double term);
-                        _receptors.DrugTerm[r] += term;
-                        _receptors.DrugAgonism[r] += t.Efficacy * term;
+                    case DrugTargetKind.Transporter:
+                        foreach (int s in t.Pools) _pools.TransporterAvailability[s] *= 1 - bound;
+                        break;
+                    case DrugTargetKind.Receptor when t.Receptor >= 0:
+                        // the competition term whose occupancy is `bound` alone: d/(1 + d) = bound
+                        double dTerm = bound >= 1 ? 1e12 : bound / (1 - bound);
+                        _receptors.DrugTerm[t.Receptor] += dTerm;
+                        _receptors.DrugAgonism[t.Receptor] += t.Spec.Efficacy * dTerm;
                         break;
                 }
             }

@@ -41,6 +41,7 @@ public sealed class Neuromodulators
     private readonly Projection[] _scaledProjections;
     private readonly ReceptorChannel[] _gainChannels;
     private readonly (ReceptorChannel Channel, int Count)[] _tonicChannels;
+    private readonly double[] _tonicSum;
     private readonly double _dtMs;
 
     /// <summary>The drugs given during the run and their effects, or null when the scenario gives none.</summary>
@@ -139,6 +140,7 @@ public sealed class Neuromodulators
             }
         }
         _tonicChannels = tonic.ToArray();
+        _tonicSum = new double[_tonicChannels.Length];
         // the state at time 0: the initial levels already act
         Apply();
     }
@@ -146,7 +148,8 @@ public sealed class Neuromodulators
     /// <summary>Gives a drug at time <paramref name="atMs"/> (a step boundary); its effects start at once.</summary>
     public void Give(DrugSpec drug, DoseKind kind, double dose, double atMs, DrugRoute route = DrugRoute.Intravenous)
     {
-        Drugs!.Give(drug, kind, dose, atMs, route);
+        if (Drugs is null) throw new InvalidOperationException($"no drug was declared for this run, so {drug.Name} cannot be given (give it in the scenario's interventions)");
+        Drugs.Give(drug, kind, dose, atMs, route);
         Drugs.Advance(atMs, 0);
         Apply();
     }
@@ -211,7 +214,8 @@ public sealed class Neuromodulators
         foreach (var ch in _gainChannels) ch.Gain = 1f;
         Array.Fill(Pools.ClearanceScale, 1.0);
         if (Chloride is { } cl) foreach (var p in cl.Populations) p.Kcc2Target = p.Spec.Kcc2; // the population's own expression, times modulation
-        Span<double> tonic = _tonicChannels.Length <= 64 ? stackalloc double[_tonicChannels.Length] : new double[_tonicChannels.Length];
+        var tonic = _tonicSum;
+        Array.Clear(tonic);
         for (int e = 0; e < _effect.Length; e++)
         {
             double act = Receptors.Activation[_receptor[e]];

@@ -2,7 +2,7 @@ using CircuitSim.Engine;
 
 namespace CircuitSim.Recording;
 
-/// <summary>Weights of one plastic projection over time: the mean weight scale and the fraction of synapses potentiated
+/// <summary>Weights of one plastic projection over time, sample k at time k·EveryMs (sample 0 at the start): the mean weight scale and the fraction of synapses potentiated
 /// (UP, ρ &gt; 0.5, for the calcium rule; above the starting weight for STDP).</summary>
 public sealed class WeightTrace
 {
@@ -35,14 +35,21 @@ public sealed class WeightRecorder : ISimulationObserver
     {
         _projections = _names.Select(n => network.Projections.First(p => p.Name == n)).ToArray();
         long samples = network.Steps / _every + 1;
-        _mean = _projections.Select(_ => new float[samples]).ToArray();
-        _up = _projections.Select(_ => new float[samples]).ToArray();
+        _up = _projections.Select(_ => new float[samples + 1]).ToArray();
+        _mean = _projections.Select(_ => new float[samples + 1]).ToArray();
         _n = 0;
+        Sample(); // the weights at time 0
     }
 
     public void OnStep(Network network, long step)
     {
-        if ((step + 1) % _every != 0 || _projections.Length == 0 || _n >= _mean[0].Length) return;
+        // the state after step `step`: sample k is at time k·every
+        if ((step + 1) % _every == 0) Sample();
+    }
+
+    private void Sample()
+    {
+        if (_projections.Length == 0 || _n >= _mean[0].Length) return;
         for (int q = 0; q < _projections.Length; q++)
         {
             var pl = _projections[q].Plasticity!;

@@ -69,7 +69,20 @@ public class CalciumPlasticityTests
         }
     }
 
+    [Fact]
+    public void The_nmda_check_of_a_plastic_projection_sees_nmda_projections_declared_after_it()
+    {
+        // regression: the check ran while reading the projection, before later projections were known
+        using var f = new ScenarioTestFiles();
+        var yaml = Circuit.Replace("receptors: { AMPA: 3 nS, NMDA: 1 nS }", "receptors: { AMPA: 3 nS }")
+            .Replace("\nstimuli:", "\n  C_N2: { from: C, to: N, connect: { rule: fan_in, n: 2 }, receptors: { NMDA: 1 nS } }\nstimuli:");
+        Assert.Contains("C_N2", yaml);
+        var spec = f.Load("p.yaml", yaml);
+        Assert.NotNull(spec.Projections[0].Plasticity);
+    }
+
     [Theory]
+    [InlineData("projections.C_N.plasticity.third_factor=D1", "not a substance of the scenario")]
     [InlineData("projections.C_N.plasticity.rule=bcm", "expected one of: calcium, stdp, triplet")]
     [InlineData("projections.C_N.plasticity.tau_plus=10ms", "a key of the stdp and triplet rules")]
     [InlineData("projections.C_N.plasticity={rule: stdp, a3_plus: 0.01}", "a key of the triplet rule")]

@@ -72,10 +72,11 @@ public class StdpTests
     }
 
     [Fact]
-    public void A_third_factor_without_its_ligand_freezes_the_weights()
+    public void A_third_factor_at_zero_activation_freezes_the_weights()
     {
-        // D1 needs dopamine, which this circuit has none of: activation 0, so no change at all
-        var (gated, _) = MeanScale(Causal, "projections.C_N.plasticity.third_factor=D1");
+        // D1 with dopamine present but never released: activation 0, so no change at all (a third factor whose
+        // ligand is not a substance at all is refused by the loader)
+        var (gated, _) = MeanScale(Causal + "\nsubstances:\n  dopamine: { decay: 1 s }\n", "projections.C_N.plasticity.third_factor=D1");
         Assert.Equal(1.0, gated, 12);
     }
 

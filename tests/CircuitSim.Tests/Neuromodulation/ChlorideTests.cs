@@ -51,6 +51,17 @@ public class ChlorideTests
     }
 
     [Fact]
+    public void Slow_clock_is_accepted_for_chloride_alone_and_ecl_cannot_be_set_under_chloride_dynamics()
+    {
+        using var f = new ScenarioTestFiles();
+        // regression: slow_clock was refused whenever there were no substances, though chloride runs on it
+        var spec = f.Load("c.yaml", Circuit + "\nslow_clock: 2 ms\n");
+        Assert.Equal(20, spec.ModulationEvery);
+        var errors = f.Errors("c.yaml", Circuit + "\ninterventions:\n  e: { at: 1 s, set: { populations.N.params.ECl: -50 mV } }\n");
+        Assert.Contains(errors, e => e.Message.Contains("ECl follows its chloride"));
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public void Bdnf_from_c_fibres_lowers_kcc2_and_moves_the_anion_reversal_unless_trkb_is_blocked()
     {

@@ -100,6 +100,16 @@ public class NeuromodulationCircuitTests
     }
 
     [Fact]
+    public void A_default_girk_channel_on_a_population_with_a_synaptic_girk_channel_is_refused()
+    {
+        using var f = new ScenarioTestFiles();
+        // regression: the clash was checked only when 'channel' was written, and the tonic value overwrote the synaptic state
+        var errors = f.Errors("m.yaml", Circuit, "projections.C_N.receptors={AMPA: 2 nS, GIRK: 1 nS}",
+            "populations.N.receptors={GIRK: {decay: 100 ms, reversal: -90 mV}}");
+        Assert.Contains(errors, e => e.KeyPath == "modulation.girk.channel" && e.Message.Contains("already has a synaptic channel 'GIRK'"));
+    }
+
+    [Fact]
     public void Modulation_without_substances_is_refused_not_ignored()
     {
         using var f = new ScenarioTestFiles();
