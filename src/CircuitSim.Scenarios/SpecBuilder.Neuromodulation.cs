@@ -62,9 +62,13 @@ internal sealed partial class SpecBuilder
             if (pm["transmitter"] is null) Error(rn, Join(path, "release"), "'release' is the amount per spike of the population's transmitter: add 'transmitter: SUBSTANCE'");
             amount = Qty(rn, Join(path, "release"), NumKey.Of(Dimension.Concentration, Limits.NonNegative));
         }
-        if (pm["transmitter"] is not { } t || Str(t, Join(path, "transmitter")) is not { } name) return;
-        pop.Transmitter = name;
-        _releases.Add((pop, name, amount, t, Join(path, "transmitter"), false));
+        // a transmitter, or a list of them: one substance per region is a pool per region (docs/neuromodulation.md)
+        if (pm["transmitter"] is not { } t) return;
+        foreach (var (name, node, p) in Names(t, Join(path, "transmitter")))
+        {
+            pop.Transmitter ??= name;
+            _releases.Add((pop, name, amount, node, p, false));
+        }
     }
 
     /// <summary>peptides: [substance_P, CGRP] or { substance_P: 0.001 uM, ... }, released by the peptidergic fibres of an afferent population.</summary>

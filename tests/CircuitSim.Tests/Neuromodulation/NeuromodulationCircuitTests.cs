@@ -110,6 +110,28 @@ public class NeuromodulationCircuitTests
     }
 
     [Fact]
+    public void A_population_releases_into_a_pool_per_region_and_each_pool_acts_on_its_own_targets()
+    {
+        // two regions, each its own substance and receptor type; the deep pool clears faster
+        using var f = new ScenarioTestFiles();
+        var yaml = Circuit
+            .Replace("transmitter: noradrenaline }", "transmitter: [na_superficial, na_deep] }")
+            .Replace("  noradrenaline: { decay: 2 s, reuptake: { transporter: NET, tau: 500 ms, km: 0.4 uM }, release: 0.01 uM }",
+                "  na_superficial: { decay: 2 s, release: 0.01 uM }\n  na_deep: { decay: 0.5 s, release: 0.01 uM }")
+            .Replace("receptor: alpha2A, effect: release", "receptor: a2_deep, effect: release")
+            .Replace("receptor: alpha2A, effect: conductance", "receptor: a2_superficial, effect: conductance")
+            + "\nreceptor_types:\n  a2_superficial: { ligand: na_superficial, ec50: 0.3 uM }\n  a2_deep: { ligand: na_deep, ec50: 0.3 uM }\n";
+        Assert.Contains("[na_superficial, na_deep]", yaml);
+        var r = Runner.Run(f.Load("m.yaml", yaml), new RunOptions(BackendKind.Simd, 1));
+        var st = r.Substances!;
+        double sup = st.Levels[st.Samples - 1, Array.IndexOf(st.Substances, "na_superficial")];
+        double deep = st.Levels[st.Samples - 1, Array.IndexOf(st.Substances, "na_deep")];
+        // 40 spikes/s × 0.01 µM: steady states 0.4 µM/s × 2 s and × 0.5 s
+        Assert.InRange(sup, 0.6, 1.0);
+        Assert.InRange(deep, 0.12, 0.28);
+    }
+
+    [Fact]
     public void Modulation_without_substances_is_refused_not_ignored()
     {
         using var f = new ScenarioTestFiles();
