@@ -20,6 +20,7 @@ internal static class NamedEntries
         ["substances"] => ("substance", "substances", []),
         ["receptor_types"] => ("receptor type", "receptor_types", []),
         ["modulation"] => ("modulation", "modulation", []),
+        ["drugs"] => ("drug", "drugs", []),
         // the standard channels exist without being written: populations.WDR.receptors.NMDA.decay=80ms is a change, not a new channel
         ["populations", _, "receptors"] => ("receptor", "receptors", ReceptorDefaults.All.Keys.ToList()),
         _ => null,
