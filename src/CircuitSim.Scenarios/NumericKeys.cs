@@ -104,6 +104,14 @@ internal static class NumericKeys
                 ["chronaxie"] = NumKey.Of(Dimension.Time, Limits.Positive),
                 ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
             },
+            [StimulusProtocol.Tens] = new Dictionary<string, NumKey>
+            {
+                ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+                ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["burst_frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+                ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
+            },
             [StimulusProtocol.Natural] = new Dictionary<string, NumKey>
             {
                 ["force"] = NumKey.Of(Dimension.Force, Limits.Positive),

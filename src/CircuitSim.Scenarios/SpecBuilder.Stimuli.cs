@@ -10,10 +10,11 @@ internal sealed partial class SpecBuilder
     private static readonly (string, StimulusProtocol)[] ProtocolChoices =
     {
         ("pulse_train", StimulusProtocol.PulseTrain), ("poisson", StimulusProtocol.Poisson), ("current", StimulusProtocol.Current),
-        ("natural", StimulusProtocol.Natural), ("scs", StimulusProtocol.Scs),
+        ("natural", StimulusProtocol.Natural), ("scs", StimulusProtocol.Scs), ("tens", StimulusProtocol.Tens),
     };
 
     private static readonly (string, ScsMode)[] ScsModeChoices = { ("tonic", ScsMode.Tonic), ("burst", ScsMode.Burst) };
+    private static readonly (string, ScsMode)[] TensModeChoices = { ("continuous", ScsMode.Tonic), ("burst", ScsMode.Burst) };
 
     private static readonly (string, NaturalModality)[] ModalityChoices =
     {
@@ -26,7 +27,7 @@ internal sealed partial class SpecBuilder
     };
 
     /// <summary>Protocols that may drive a list of afferent populations (a nerve, or a patch of skin).</summary>
-    private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural or StimulusProtocol.Scs;
+    private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural or StimulusProtocol.Scs or StimulusProtocol.Tens;
 
     private static string[] ProtocolKeys(StimulusProtocol p) => p switch
     {
@@ -35,6 +36,7 @@ internal sealed partial class SpecBuilder
         StimulusProtocol.Natural => new[] { "modality", "force", "temperature", "duration", "input" },
         StimulusProtocol.Scs => new[] { "frequency", "amplitude", "width", "mode", "burst_count", "burst_frequency", "duration",
             "threshold", "threshold_spread", "chronaxie", "relative_refractory" },
+        StimulusProtocol.Tens => new[] { "frequency", "intensity", "width", "mode", "burst_count", "burst_frequency", "duration", "relative_refractory" },
         _ => new[] { "amplitude", "duration", "neurons" },
     };
 
@@ -155,6 +157,7 @@ internal sealed partial class SpecBuilder
             {
                 StimulusProtocol.PulseTrain when tp.Kind != PopulationKind.Afferent => "pulse_train stimulates afferent fibres",
                 StimulusProtocol.Natural when tp.Kind != PopulationKind.Afferent => "natural stimuli are transduced by afferent fibres",
+                StimulusProtocol.Tens when tp.Kind != PopulationKind.Afferent => "TENS stimulates peripheral afferent fibres",
                 StimulusProtocol.Scs when tp.Kind != PopulationKind.Afferent || tp.Fibre != FibreClass.Abeta =>
                     "scs stimulates dorsal column fibres, the central branches of Abeta afferents",
                 StimulusProtocol.Poisson when tp.Kind == PopulationKind.Neuron => "poisson drives afferent or descending spike sources (use protocol current for neurons)",
@@ -196,6 +199,26 @@ internal sealed partial class SpecBuilder
                 break;
             case StimulusProtocol.Natural:
                 BuildNatural(s, sm, path, keys);
+                break;
+            case StimulusProtocol.Tens:
+                s.PulseWidthMs = 0.1;
+                s.BurstCount = 7;
+                s.BurstFrequencyHz = 100;
+                if (Required(sm, path, "frequency", "a Frequency such as '100 Hz' (or the burst rate, e.g. '2 Hz')") is { } tf && Qty(tf, Join(path, "frequency"), keys["frequency"]) is { } tfv) s.FrequencyHz = tfv;
+                if (Required(sm, path, "intensity", "a multiple of the sensory (Abeta) threshold, e.g. 2") is { } ti)
+                {
+                    if (Intensity(ti, Join(path, "intensity")) is { } tiv) s.IntensityT = tiv;
+                }
+                if (sm["width"] is { } tw && Qty(tw, Join(path, "width"), keys["width"]) is { } twv) s.PulseWidthMs = twv;
+                if (sm["duration"] is { } td && Qty(td, Join(path, "duration"), keys["duration"]) is { } tdv) s.DurationMs = tdv;
+                if (sm["mode"] is { } tm && Choice(tm, Join(path, "mode"), TensModeChoices) is { } tmode) s.Mode = tmode;
+                if (sm["burst_count"] is { } tbc && PositiveInt(tbc, Join(path, "burst_count")) is { } tbcv) s.BurstCount = tbcv;
+                if (sm["burst_frequency"] is { } tbf && Qty(tbf, Join(path, "burst_frequency"), keys["burst_frequency"]) is { } tbfv) s.BurstFrequencyHz = tbfv;
+                if (sm["relative_refractory"] is { } trr && Qty(trr, Join(path, "relative_refractory"), keys["relative_refractory"]) is { } trrv) s.RelativeRefractoryMs = trrv;
+                if (s.Mode == ScsMode.Tonic && (sm["burst_count"] ?? sm["burst_frequency"]) is { } tbk)
+                    Error(tbk, path, "burst_count and burst_frequency shape mode: burst; this stimulus is continuous");
+                if (s.Mode == ScsMode.Burst && s.BurstCount / s.BurstFrequencyHz * 1000 >= 1000 / s.FrequencyHz)
+                    Error(sm, Join(path, "burst_count"), $"a burst of {s.BurstCount} pulses at {s.BurstFrequencyHz:G4} Hz lasts longer than the burst period (1/{s.FrequencyHz:G4} Hz)");
                 break;
             case StimulusProtocol.Scs:
                 s.PulseWidthMs = 0.2;

@@ -372,10 +372,24 @@ public static class NetworkBuilder
             case StimulusProtocol.Scs when target is SpikeSourcePopulation src:
             {
                 uint stream = RngPurpose.ForStimulus(RngPurpose.Scs, k, target.Index);
-                drives.Add(new ScsDrive
+                drives.Add(new RepetitiveStimulationDrive
                 {
                     Name = st.Name, Target = src, StartStep = start, EndStep = end, DtMs = spec.DtMs, Seed = spec.Seed, Stream = stream,
-                    Recruited = ScsDrive.Recruitment(spec.Seed, RngPurpose.ForStimulus(RngPurpose.ScsThreshold, k, target.Index), src.Count, st),
+                    Recruited = RepetitiveStimulationDrive.Recruitment(spec.Seed, RngPurpose.ForStimulus(RngPurpose.ScsThreshold, k, target.Index), src.Count, st),
+                    PeriodSteps = 1000.0 / st.FrequencyHz / spec.DtMs, Mode = st.Mode, BurstCount = st.BurstCount,
+                    BurstPeriodSteps = 1000.0 / st.BurstFrequencyHz / spec.DtMs,
+                    AbsoluteRefractorySteps = src.RefractorySteps, RelativeRefractoryMs = st.RelativeRefractoryMs,
+                });
+                break;
+            }
+            case StimulusProtocol.Tens when target is SpikeSourcePopulation src:
+            {
+                uint stream = RngPurpose.ForStimulus(RngPurpose.Scs, k, target.Index);
+                drives.Add(new RepetitiveStimulationDrive
+                {
+                    Name = st.Name, Target = src, StartStep = start, EndStep = end, DtMs = spec.DtMs, Seed = spec.Seed, Stream = stream,
+                    // the fibres' own electrical thresholds, as pulse_train draws them
+                    Recruited = RepetitiveStimulationDrive.TensRecruitment(spec.Seed, RngPurpose.ForPopulation(RngPurpose.Threshold, src.Index), src, st),
                     PeriodSteps = 1000.0 / st.FrequencyHz / spec.DtMs, Mode = st.Mode, BurstCount = st.BurstCount,
                     BurstPeriodSteps = 1000.0 / st.BurstFrequencyHz / spec.DtMs,
                     AbsoluteRefractorySteps = src.RefractorySteps, RelativeRefractoryMs = st.RelativeRefractoryMs,

@@ -27,6 +27,20 @@ public static class FibreClasses
     public const double ThresholdSpread = 0.25;
 
     /// <summary>
+    /// Chronaxie of each class's strength–duration curve, ms: longer for thinner fibres, so short pulses recruit
+    /// large fibres selectively (the basis of conventional TENS). Aβ 0.15, Aδ 0.3, C 1.5 ms are this model's
+    /// assumptions within the usual ranges (large myelinated axons ~0.1–0.3 ms, unmyelinated ~1–2 ms or more);
+    /// no per-class measurement in rat nerve was found.
+    /// </summary>
+    public static double ChronaxieMs(FibreClass f) => f switch
+    {
+        FibreClass.Abeta => 0.15,
+        FibreClass.Adelta => 0.3,
+        FibreClass.C => 1.5,
+        _ => 0.15,
+    };
+
+    /// <summary>
     /// Named intensities: 'Abeta' (3 T) recruits Aβ only, 'Adelta' (20 T) Aβ and Aδ, 'C' (75 T, three
     /// times the C threshold as in wind-up protocols) all three classes.
     /// </summary>

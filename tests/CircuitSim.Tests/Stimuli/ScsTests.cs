@@ -73,4 +73,36 @@ public class ScsTests
         using var f = new ScenarioTestFiles();
         Assert.Contains(f.Errors("s.yaml", Circuit, set), e => e.Message.Contains(message) || e.KeyPath.Contains(message));
     }
+
+    private const string Nerve =
+        """
+        name: tens
+        duration: 1 s
+        populations:
+          Ab: { kind: afferent, fibre: Abeta, count: 200 }
+          Ad: { kind: afferent, fibre: Adelta, count: 200 }
+          C: { kind: afferent, fibre: C, count: 200 }
+          N: { kind: neuron, model: adex, preset: tonic, count: 2 }
+        projections:
+          Ab_N: { from: Ab, to: N, connect: { rule: fan_in, n: 5 }, receptors: { AMPA: 0.1 nS } }
+        stimuli:
+          tens: { target: [Ab, Ad, C], protocol: tens, frequency: 10 Hz, width: 0.1 ms, intensity: 2, start: 0 s }
+        """;
+
+    private static (int Ab, int Ad, int C) Fibres(params string[] sets)
+    {
+        using var f = new ScenarioTestFiles();
+        var r = Runner.Run(f.Load("t.yaml", Nerve, sets), new RunOptions(BackendKind.Simd, 1));
+        int N(string p) => r.Spikes.Single(s => s.Population == p).NodeIds.Distinct().Count();
+        return (N("Ab"), N("Ad"), N("C"));
+    }
+
+    [Fact]
+    public void Short_tens_pulses_recruit_abeta_fibres_selectively_and_stronger_wider_ones_reach_adelta()
+    {
+        var (ab, ad, c) = Fibres();
+        Assert.True(ab > 150 && ad == 0 && c == 0, $"0.1 ms at 2x: Abeta {ab}, Adelta {ad}, C {c}");
+        var (ab2, ad2, c2) = Fibres("stimuli.tens.width=0.2ms", "stimuli.tens.intensity=12");
+        Assert.True(ab2 == 200 && ad2 > 40 && ad2 < 200 && c2 == 0, $"0.2 ms at 12x: Abeta {ab2}, Adelta {ad2}, C {c2}");
+    }
 }

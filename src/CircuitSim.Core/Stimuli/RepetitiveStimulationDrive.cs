@@ -5,7 +5,9 @@ using CircuitSim.Random;
 namespace CircuitSim.Stimuli;
 
 /// <summary>
-/// Spinal cord stimulation of dorsal column (Aβ) fibres with the parameters clinicians set: frequency, amplitude
+/// Repetitive electrical stimulation as clinicians deliver it (spinal cord stimulation, TENS): tonic or burst
+/// pulse trains, a fixed set of recruited fibres, and following limited by refractoriness.
+/// Spinal cord stimulation of dorsal column (Aβ) fibres: frequency, amplitude
 /// (a fraction of the motor threshold), pulse width, and tonic or burst mode.
 /// - Recruitment: each fibre's threshold at 0.2 ms is log-normal around a median fraction of the motor threshold;
 ///   other widths scale it by the strength–duration curve (1 + c/w)/(1 + c/0.2 ms) (Weiss–Lapicque, chronaxie c).
@@ -16,7 +18,7 @@ namespace CircuitSim.Stimuli;
 /// The defaults of median threshold, spread, chronaxie and τ_rel are this model's assumptions (docs/scs.md).
 /// Draws are counter-based (seed, stream, fibre, step): the same spikes for any thread count.
 /// </summary>
-public sealed class ScsDrive : StochasticDrive
+public sealed class RepetitiveStimulationDrive : StochasticDrive
 {
     public required bool[] Recruited { get; init; }
     public required double PeriodSteps { get; init; }
@@ -48,6 +50,25 @@ public sealed class ScsDrive : StochasticDrive
             double recovery = 1 - Math.Exp(-(since - AbsoluteRefractorySteps) * DtMs / RelativeRefractoryMs);
             if (recovery >= 1 || Philox.Uniform(Seed, Stream, (uint)i, (ulong)step) < recovery) fires[i] = true;
         }
+    }
+
+    /// <summary>
+    /// TENS: which fibres of an afferent population a pulse of this intensity (multiples of the Aβ threshold at the
+    /// same width: the sensory threshold) and width recruits. Each fibre's threshold at 2 ms is the pulse_train's
+    /// (the same per-fibre draw), moved to the width w by its class's strength–duration curve relative to Aβ's:
+    /// θ(w) = θ(2 ms)·[(1 + c_X/w)/(1 + c_X/2 ms)] / [(1 + c_Aβ/w)/(1 + c_Aβ/2 ms)], so short pulses favour Aβ fibres.
+    /// </summary>
+    public static bool[] TensRecruitment(ulong seed, uint thresholdStream, SpikeSourcePopulation src, StimulusSpec st)
+    {
+        double Sd(FibreClass f, double w) => 1 + FibreClasses.ChronaxieMs(f) / w;
+        double scale = Sd(src.Fibre, st.PulseWidthMs) / Sd(src.Fibre, 2) / (Sd(FibreClass.Abeta, st.PulseWidthMs) / Sd(FibreClass.Abeta, 2));
+        var r = new bool[src.Count];
+        for (int i = 0; i < src.Count; i++)
+        {
+            double th = FibreClasses.ThresholdT(src.Fibre) * Math.Exp(FibreClasses.ThresholdSpread * Philox.Normal(seed, thresholdStream, (uint)i, 0)) * scale;
+            r[i] = (st.IntensityT ?? 0) >= th;
+        }
+        return r;
     }
 
     /// <summary>Which fibres a stimulus of this amplitude and width recruits (thresholds drawn per fibre from the seed).</summary>
