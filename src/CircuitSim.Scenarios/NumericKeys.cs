@@ -36,6 +36,7 @@ internal static class NumericKeys
     public static readonly IReadOnlyDictionary<string, NumKey> Afferent = new Dictionary<string, NumKey>
     {
         ["conduction_distance"] = NumKey.Of(Dimension.Length, Limits.NonNegative),
+        ["root_length"] = NumKey.Of(Dimension.Length, Limits.Positive),
         ["velocity"] = NumKey.Of(Dimension.Velocity, Limits.Positive),
         ["velocity_jitter"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
         ["peptidergic"] = NumKey.Of(Dimension.Dimensionless, Limits.Fraction),
@@ -102,6 +103,14 @@ internal static class NumericKeys
                 ["threshold"] = NumKey.Of(Dimension.Dimensionless, Limits.Positive),
                 ["threshold_spread"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
                 ["chronaxie"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
+            },
+            [StimulusProtocol.Drg] = new Dictionary<string, NumKey>
+            {
+                ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+                ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
+                ["burst_frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
                 ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
             },
             [StimulusProtocol.Tens] = new Dictionary<string, NumKey>

@@ -9,7 +9,7 @@ internal sealed partial class SpecBuilder
 {
     private static readonly string[] CommonPopulationKeys = { "kind", "count" };
     private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise", "transmitter", "release", "chloride" };
-    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation", "peptides" };
+    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation", "peptides", "root_length" };
     private static readonly string[] DescendingKeys = { "transmitter", "release", "rate" };
     private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation", "calcium_fraction", "peptide" };
 
@@ -121,6 +121,14 @@ internal sealed partial class SpecBuilder
             pop.SlowingPerSpike = per;
         if (pm["slowing_recovery"] is { } sr && Qty(sr, Join(path, "slowing_recovery"), keys["slowing_recovery"]) is { } rec)
             pop.SlowingRecoveryMs = rec;
+        if (pm["root_length"] is { } rl && Qty(rl, Join(path, "root_length"), keys["root_length"]) is { } root)
+        {
+            pop.RootLengthUm = root;
+            if (pm["conduction_distance"] is null)
+                Error(rl, Join(path, "root_length"), "root_length is part of the conduction path: give conduction_distance (stimulation site to cord) too");
+            else if (pop.ConductionDistanceUm is { } d && root > d)
+                Error(rl, Join(path, "root_length"), $"the root ({root / 1000:G4} mm) cannot be longer than the whole path from the stimulation site ({d / 1000:G4} mm)");
+        }
         ReadPeptides(pop, pm, path);
     }
 

@@ -10,7 +10,7 @@ internal sealed partial class SpecBuilder
     private static readonly (string, StimulusProtocol)[] ProtocolChoices =
     {
         ("pulse_train", StimulusProtocol.PulseTrain), ("poisson", StimulusProtocol.Poisson), ("current", StimulusProtocol.Current),
-        ("natural", StimulusProtocol.Natural), ("scs", StimulusProtocol.Scs), ("tens", StimulusProtocol.Tens),
+        ("natural", StimulusProtocol.Natural), ("scs", StimulusProtocol.Scs), ("tens", StimulusProtocol.Tens), ("drg", StimulusProtocol.Drg),
     };
 
     private static readonly (string, ScsMode)[] ScsModeChoices = { ("tonic", ScsMode.Tonic), ("burst", ScsMode.Burst) };
@@ -27,7 +27,7 @@ internal sealed partial class SpecBuilder
     };
 
     /// <summary>Protocols that may drive a list of afferent populations (a nerve, or a patch of skin).</summary>
-    private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural or StimulusProtocol.Scs or StimulusProtocol.Tens;
+    private static bool TakesTargetList(StimulusProtocol p) => p is StimulusProtocol.PulseTrain or StimulusProtocol.Natural or StimulusProtocol.Scs or StimulusProtocol.Tens or StimulusProtocol.Drg;
 
     private static string[] ProtocolKeys(StimulusProtocol p) => p switch
     {
@@ -36,7 +36,7 @@ internal sealed partial class SpecBuilder
         StimulusProtocol.Natural => new[] { "modality", "force", "temperature", "duration", "input" },
         StimulusProtocol.Scs => new[] { "frequency", "amplitude", "width", "mode", "burst_count", "burst_frequency", "duration",
             "threshold", "threshold_spread", "chronaxie", "relative_refractory" },
-        StimulusProtocol.Tens => new[] { "frequency", "intensity", "width", "mode", "burst_count", "burst_frequency", "duration", "relative_refractory" },
+        StimulusProtocol.Tens or StimulusProtocol.Drg => new[] { "frequency", "intensity", "width", "mode", "burst_count", "burst_frequency", "duration", "relative_refractory" },
         _ => new[] { "amplitude", "duration", "neurons" },
     };
 
@@ -158,6 +158,8 @@ internal sealed partial class SpecBuilder
                 StimulusProtocol.PulseTrain when tp.Kind != PopulationKind.Afferent => "pulse_train stimulates afferent fibres",
                 StimulusProtocol.Natural when tp.Kind != PopulationKind.Afferent => "natural stimuli are transduced by afferent fibres",
                 StimulusProtocol.Tens when tp.Kind != PopulationKind.Afferent => "TENS stimulates peripheral afferent fibres",
+                StimulusProtocol.Drg when tp.Kind != PopulationKind.Afferent => "DRG stimulation acts on primary afferents at their ganglion",
+                StimulusProtocol.Drg when tp.RootLengthUm is null => "DRG stimulation needs the afferents' root_length (ganglion to cord)",
                 StimulusProtocol.Scs when tp.Kind != PopulationKind.Afferent || tp.Fibre != FibreClass.Abeta =>
                     "scs stimulates dorsal column fibres, the central branches of Abeta afferents",
                 StimulusProtocol.Poisson when tp.Kind == PopulationKind.Neuron => "poisson drives afferent or descending spike sources (use protocol current for neurons)",
@@ -201,7 +203,8 @@ internal sealed partial class SpecBuilder
                 BuildNatural(s, sm, path, keys);
                 break;
             case StimulusProtocol.Tens:
-                s.PulseWidthMs = 0.1;
+            case StimulusProtocol.Drg:
+                s.PulseWidthMs = proto == StimulusProtocol.Drg ? 0.3 : 0.1;
                 s.BurstCount = 7;
                 s.BurstFrequencyHz = 100;
                 if (Required(sm, path, "frequency", "a Frequency such as '100 Hz' (or the burst rate, e.g. '2 Hz')") is { } tf && Qty(tf, Join(path, "frequency"), keys["frequency"]) is { } tfv) s.FrequencyHz = tfv;

@@ -237,6 +237,10 @@ public static class NetworkBuilder
         {
             Name = ps.Name, Index = index, Count = ps.Count, Kind = ps.Kind, Fibre = ps.Fibre,
             ConductionSteps = conduction, LastSpike = last, Peptidergic = pep, FiresNow = new bool[ps.Count],
+            FiresAtRoot = new bool[ps.Count],
+            // same velocity over the root: its share of the whole path's delay
+            RootConductionSteps = ps.RootLengthUm is { } root && ps.ConductionDistanceUm is { } dist && dist > 0
+                ? conduction.Select(c => Math.Max(1, (int)Math.Round(c * root / dist))).ToArray() : null,
             EctopicRateHz = ps.Kind == PopulationKind.Descending ? ps.RateHz : ps.EctopicRateHz,
             EctopicFibres = ectopic,
             SlowingPerSpike = ps.Kind == PopulationKind.Afferent ? ps.SlowingPerSpike ?? FibreClasses.DefaultSlowingPerSpike(ps.Fibre) : 0,
@@ -382,7 +386,7 @@ public static class NetworkBuilder
                 });
                 break;
             }
-            case StimulusProtocol.Tens when target is SpikeSourcePopulation src:
+            case StimulusProtocol.Tens or StimulusProtocol.Drg when target is SpikeSourcePopulation src:
             {
                 uint stream = RngPurpose.ForStimulus(RngPurpose.Scs, k, target.Index);
                 drives.Add(new RepetitiveStimulationDrive
@@ -393,6 +397,7 @@ public static class NetworkBuilder
                     PeriodSteps = 1000.0 / st.FrequencyHz / spec.DtMs, Mode = st.Mode, BurstCount = st.BurstCount,
                     BurstPeriodSteps = 1000.0 / st.BurstFrequencyHz / spec.DtMs,
                     AbsoluteRefractorySteps = src.RefractorySteps, RelativeRefractoryMs = st.RelativeRefractoryMs,
+                    AtRoot = st.Protocol == StimulusProtocol.Drg,
                 });
                 break;
             }

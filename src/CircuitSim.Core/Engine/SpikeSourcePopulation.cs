@@ -35,6 +35,10 @@ public sealed class SpikeSourcePopulation : Population
 
     /// <summary>Scratch per step: fibre fires now.</summary>
     internal bool[] FiresNow { get; init; } = Array.Empty<bool>();
+    /// <summary>Scratch per step: the fibre's impulse starts at its dorsal root ganglion (DRG stimulation), not at the periphery.</summary>
+    internal bool[] FiresAtRoot { get; init; } = Array.Empty<bool>();
+    /// <summary>Conduction delay from the ganglion to the cord per fibre, steps (null: no root length given).</summary>
+    public int[]? RootConductionSteps { get; init; }
 
     /// <summary>
     /// The spikes that reach the spinal cord this step, in the order they were emitted: emitted
@@ -108,7 +112,9 @@ public sealed class SpikeSourcePopulation : Population
         for (int j = 0; j < n; j++)
         {
             int i = emitted[j];
-            int delay = SlowingPerSpike > 0 ? SlowedDelay(i, step) : ConductionSteps[i];
+            // an impulse started at the ganglion travels only the root (its peripheral slowing does not apply)
+            int delay = RootConductionSteps is { } root && FiresAtRoot[i] ? root[i]
+                : SlowingPerSpike > 0 ? SlowedDelay(i, step) : ConductionSteps[i];
             int slot = (int)((step + delay) % slots);
             if (_free < 0) Grow(_fibre.Length);
             int node = _free;

@@ -39,6 +39,8 @@ public sealed class PopulationSpec
     public FibreClass Fibre { get; set; } = FibreClass.C;
     /// <summary>Distance from stimulus site to the dorsal horn, µm; null means no conduction delay.</summary>
     public double? ConductionDistanceUm { get; set; }
+    /// <summary>Length of the dorsal root from the ganglion to the cord, µm (null: DRG stimulation is not possible).</summary>
+    public double? RootLengthUm { get; set; }
     /// <summary>Conduction velocity override, m/s; null means the fibre class's default.</summary>
     public double? VelocityMPerS { get; set; }
     /// <summary>Spread of conduction velocity across fibres: the SD of ln(velocity) (log-normal; ≈ the relative SD when small).</summary>

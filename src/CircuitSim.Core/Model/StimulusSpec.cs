@@ -1,6 +1,6 @@
 namespace CircuitSim.Model;
 
-public enum StimulusProtocol { PulseTrain, Poisson, Current, Natural, Scs, Tens }
+public enum StimulusProtocol { PulseTrain, Poisson, Current, Natural, Scs, Tens, Drg }
 
 /// <summary>Spinal cord stimulation waveform: regular pulses, or bursts of pulses (De Ridder et al. 2010).</summary>
 public enum ScsMode { Tonic, Burst }

@@ -27,6 +27,8 @@ public sealed class RepetitiveStimulationDrive : StochasticDrive
     public required double BurstPeriodSteps { get; init; }
     public required int AbsoluteRefractorySteps { get; init; }
     public required double RelativeRefractoryMs { get; init; }
+    /// <summary>The pulses act at the dorsal root ganglion (DRG stimulation): impulses travel only the root.</summary>
+    public bool AtRoot { get; init; }
     private long _k, _j;
 
     /// <summary>Step of pulse j of train (or burst) k.</summary>
@@ -48,7 +50,11 @@ public sealed class RepetitiveStimulationDrive : StochasticDrive
             long since = step - last[i];
             if (since < AbsoluteRefractorySteps) continue;
             double recovery = 1 - Math.Exp(-(since - AbsoluteRefractorySteps) * DtMs / RelativeRefractoryMs);
-            if (recovery >= 1 || Philox.Uniform(Seed, Stream, (uint)i, (ulong)step) < recovery) fires[i] = true;
+            if (recovery >= 1 || Philox.Uniform(Seed, Stream, (uint)i, (ulong)step) < recovery)
+            {
+                fires[i] = true;
+                if (AtRoot) Target.FiresAtRoot[i] = true;
+            }
         }
     }
 

@@ -105,4 +105,30 @@ public class ScsTests
         var (ab2, ad2, c2) = Fibres("stimuli.tens.width=0.2ms", "stimuli.tens.intensity=12");
         Assert.True(ab2 == 200 && ad2 > 40 && ad2 < 200 && c2 == 0, $"0.2 ms at 12x: Abeta {ab2}, Adelta {ad2}, C {c2}");
     }
+
+    [Fact]
+    public void A_drg_pulse_reaches_the_cord_after_the_root_only()
+    {
+        // 150 mm at 40 m/s: 3.75 ms from the periphery; the 20 mm root: 0.5 ms from the ganglion
+        const string yaml = """
+            name: drg
+            duration: 300 ms
+            populations:
+              Ab: { kind: afferent, fibre: Abeta, count: 10, conduction_distance: 150 mm, velocity: 40 m/s, velocity_jitter: 0, root_length: 20 mm }
+              N: { kind: neuron, model: adex, preset: tonic, count: 10 }
+            projections:
+              Ab_N: { from: Ab, to: N, connect: { rule: one_to_one }, receptors: { AMPA: 40 nS } }
+            stimuli:
+              skin: { target: Ab, protocol: pulse_train, intensity: 3, start: 50 ms, count: 1 }
+              ganglion: { target: Ab, protocol: drg, frequency: 10 Hz, intensity: 3, start: 150 ms, duration: 1 ms }
+            """;
+        using var f = new ScenarioTestFiles();
+        var r = Runner.Run(f.Load("d.yaml", yaml), new RunOptions(BackendKind.Simd, 1));
+        var n = r.Spikes.Single(s => s.Population == "N").TimesMs;
+        double fromSkin = n.Where(t => t >= 50 && t < 150).Min() - 50, fromGanglion = n.Where(t => t >= 150).Min() - 150;
+        Assert.InRange(fromSkin - fromGanglion, 3.25 - 0.25, 3.25 + 0.25);
+        // a DRG stimulus on fibres without a root length is refused
+        var errors = f.Errors("e.yaml", yaml.Replace(", root_length: 20 mm", ""));
+        Assert.Contains(errors, e => e.Message.Contains("root_length"));
+    }
 }

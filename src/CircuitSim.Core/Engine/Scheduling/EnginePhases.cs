@@ -71,6 +71,7 @@ internal sealed class SpikeSourcePhase(Simulation sim) : Phase("sources", PhaseO
         {
             var fires = src.FiresNow;
             Array.Clear(fires);
+            if (src.RootConductionSteps is not null) Array.Clear(src.FiresAtRoot);
             foreach (var d in _drivesBySource[src.Index]) d.Apply(step, fires);
             if (src.EctopicRateHz > 0)
                 src.Ectopic.Fire(net.Spec.Seed, Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index), step,
