@@ -132,6 +132,25 @@ public class NeuromodulationCircuitTests
     }
 
     [Fact]
+    public void Reset_rebuilds_the_neuromodulators_and_a_rerun_equals_a_fresh_run()
+    {
+        // the schedule's neuromodulation phases belong to the network: a reset must rebuild them with the pools
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("m.yaml", Circuit + "\ninterventions:\n  cut: { at: 2 s, set: { populations.LC.release: 0 uM } }\n");
+        double[] Levels(Simulation sim) => new[] { sim.Network.Neuromodulators!.Pools.Level[0] };
+        var fresh = new Simulation(NetworkBuilder.Build(spec), BackendKind.Simd, 1, () => NetworkBuilder.Build(spec));
+        fresh.RunUntil(15_000);
+        var expected = Levels(fresh);
+        var sim = new Simulation(NetworkBuilder.Build(spec), BackendKind.Simd, 1, () => NetworkBuilder.Build(spec));
+        sim.RunUntil(25_000); // past the cut
+        sim.Reset();
+        Assert.Equal(0, sim.Network.Neuromodulators!.Pools.Level[0]);
+        sim.RunUntil(15_000);
+        Assert.Equal(expected, Levels(sim));
+        Assert.Equal(1, sim.Schedule.Count(p => p.Name == "neuromodulation"));
+    }
+
+    [Fact]
     public void Modulation_without_substances_is_refused_not_ignored()
     {
         using var f = new ScenarioTestFiles();
