@@ -130,7 +130,7 @@ internal sealed partial class SpecBuilder
         }
         else if (targetNode is not null && PopulationRef(targetNode, Join(path, "target")) is { } t1) targets.Add(t1);
         var target = targets.Count > 0 ? targets[0] : null;
-        var protoNode = Required(sm, path, "protocol", "pulse_train, poisson, current or natural");
+        var protoNode = Required(sm, path, "protocol", "pulse_train, poisson, current, natural, scs, tens or drg");
         var protocol = protoNode is null ? null : Choice(protoNode, Join(path, "protocol"), ProtocolChoices);
 
         var all = CommonStimulusKeys.Concat(ProtocolChoices.SelectMany(p => ProtocolKeys(p.Item2))).Distinct().ToArray();

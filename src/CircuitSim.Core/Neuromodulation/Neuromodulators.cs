@@ -29,6 +29,8 @@ public sealed class Neuromodulators
     /// <summary>Firing-rate estimate per releasing fibre, Hz, per release (for rate-dependent release).</summary>
     public double[] ReleaseRateHz { get; }
     private readonly double[] _halfRate, _rateHill, _rateWindow;
+    /// <summary>Per peptide release: the projections from its population, whose presynaptic modulation scales it too.</summary>
+    private readonly Projection[][] _relTerminals;
 
     // effects
     private readonly ModulationEffect[] _effect;
@@ -74,6 +76,7 @@ public sealed class Neuromodulators
         _halfRate = new double[nr];
         _rateHill = new double[nr];
         _rateWindow = new double[nr];
+        _relTerminals = new Projection[nr][];
         for (int k = 0; k < nr; k++)
         {
             var r = spec.Releases[k];
@@ -90,6 +93,9 @@ public sealed class Neuromodulators
             _halfRate[k] = ss.ReleaseHalfRateHz ?? 0;
             _rateHill[k] = ss.ReleaseRateHill;
             _rateWindow[k] = ss.RateWindowMs;
+            // peptides leave the same terminals as glutamate: presynaptic α2, μ-opioid and 5-HT1 inhibition cut substance P
+            // release too (Kuraishi et al. 1985 Brain Res 359:177; Yaksh et al. 1980 Nature 286:155)
+            _relTerminals[k] = r.PeptidergicOnly ? projections.Where(p => p.Source == pop).ToArray() : Array.Empty<Projection>();
         }
 
         int ne = spec.Modulations.Count;
@@ -195,6 +201,12 @@ public sealed class Neuromodulators
                 // dense-core vesicles (peptides) are released at high firing rates (see SubstanceSpec)
                 double r = Math.Pow(ReleaseRateHz[k], _rateHill[k]);
                 amount *= r / (r + Math.Pow(_halfRate[k], _rateHill[k]));
+            }
+            if (_relTerminals[k].Length > 0)
+            {
+                double scale = 0;
+                foreach (var pr in _relTerminals[k]) scale += pr.ModulationScale;
+                amount *= scale / _relTerminals[k].Length;
             }
             Pools.Pending[_relSub[k]] += n * amount;
         }

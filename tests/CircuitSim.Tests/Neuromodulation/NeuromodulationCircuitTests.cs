@@ -132,6 +132,26 @@ public class NeuromodulationCircuitTests
     }
 
     [Fact]
+    public void Presynaptic_inhibition_of_the_terminals_cuts_their_substance_p_release_too()
+    {
+        // regression of an omission: peptide release ignored the terminals' presynaptic modulation
+        using var f = new ScenarioTestFiles();
+        var yaml = Circuit.Replace("C: { kind: afferent, fibre: C, count: 40 }", "C: { kind: afferent, fibre: C, count: 40, peptides: [substance_P] }")
+            .Replace("substances:\n", "substances:\n  substance_P: { decay: 20 s, release: 0.0001 uM }\n");
+        Assert.Contains("substance_P: { decay", yaml);
+        Assert.Contains("peptides", yaml);
+        double Sp(params string[] sets)
+        {
+            var r = Runner.Run(f.Load("m.yaml", yaml, sets), new RunOptions(BackendKind.Simd, 1));
+            var st = r.Substances!;
+            return st.Levels[st.Samples - 1, Array.IndexOf(st.Substances, "substance_P")];
+        }
+        double withNa = Sp(), withoutNa = Sp("populations.LC.release=0uM");
+        // alpha2A at ~0.24 µM noradrenaline (activation ~0.44) with max −0.5: release ×~0.78
+        Assert.InRange(withNa / withoutNa, 0.70, 0.86);
+    }
+
+    [Fact]
     public void Reset_rebuilds_the_neuromodulators_and_a_rerun_equals_a_fresh_run()
     {
         // the schedule's neuromodulation phases belong to the network: a reset must rebuild them with the pools
