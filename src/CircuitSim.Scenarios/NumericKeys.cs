@@ -74,6 +74,16 @@ internal static class NumericKeys
 
     public static readonly NumKey StimulusStart = NumKey.Of(Dimension.Time, Limits.NonNegative);
 
+    /// <summary>The keys that every repetitive electrical stimulation (scs, tens, drg) shares.</summary>
+    private static readonly Dictionary<string, NumKey> Repetitive = new()
+    {
+        ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+        ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
+        ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
+        ["burst_frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
+        ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
+    };
+
     public static readonly IReadOnlyDictionary<StimulusProtocol, IReadOnlyDictionary<string, NumKey>> Stimulus =
         new Dictionary<StimulusProtocol, IReadOnlyDictionary<string, NumKey>>
         {
@@ -93,34 +103,15 @@ internal static class NumericKeys
                 ["amplitude"] = NumKey.Of(Dimension.Current),
                 ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
             },
-            [StimulusProtocol.Scs] = new Dictionary<string, NumKey>
+            [StimulusProtocol.Scs] = new Dictionary<string, NumKey>(Repetitive)
             {
-                ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
                 ["amplitude"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
-                ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
-                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
-                ["burst_frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
                 ["threshold"] = NumKey.Of(Dimension.Dimensionless, Limits.Positive),
                 ["threshold_spread"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
                 ["chronaxie"] = NumKey.Of(Dimension.Time, Limits.Positive),
-                ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
             },
-            [StimulusProtocol.Drg] = new Dictionary<string, NumKey>
-            {
-                ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
-                ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
-                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
-                ["burst_frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
-                ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
-            },
-            [StimulusProtocol.Tens] = new Dictionary<string, NumKey>
-            {
-                ["frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
-                ["width"] = NumKey.Of(Dimension.Time, Limits.Positive),
-                ["duration"] = NumKey.Of(Dimension.Time, Limits.Positive),
-                ["burst_frequency"] = NumKey.Of(Dimension.Frequency, Limits.Positive),
-                ["relative_refractory"] = NumKey.Of(Dimension.Time, Limits.Positive),
-            },
+            [StimulusProtocol.Drg] = Repetitive,
+            [StimulusProtocol.Tens] = Repetitive,
             [StimulusProtocol.Natural] = new Dictionary<string, NumKey>
             {
                 ["force"] = NumKey.Of(Dimension.Force, Limits.Positive),

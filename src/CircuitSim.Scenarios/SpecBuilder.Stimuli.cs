@@ -40,6 +40,29 @@ internal sealed partial class SpecBuilder
         _ => new[] { "amplitude", "duration", "neurons" },
     };
 
+    /// <summary>
+    /// The keys that scs, tens and drg share: frequency (required), width, duration, mode, burst_count,
+    /// burst_frequency, relative_refractory; and the checks that a burst fits its period and a pulse its interval.
+    /// </summary>
+    private void ReadRepetitive(StimulusSpec s, YMap sm, string path, IReadOnlyDictionary<string, NumKey> keys,
+        IReadOnlyList<(string, ScsMode)> modes, string regularWord)
+    {
+        if (Required(sm, path, "frequency", "a Frequency such as '50 Hz' (in burst mode, the burst rate)") is { } fn && Qty(fn, Join(path, "frequency"), keys["frequency"]) is { } f) s.FrequencyHz = f;
+        if (sm["width"] is { } wn && Qty(wn, Join(path, "width"), keys["width"]) is { } w) s.PulseWidthMs = w;
+        if (sm["duration"] is { } dn && Qty(dn, Join(path, "duration"), keys["duration"]) is { } d) s.DurationMs = d;
+        if (sm["mode"] is { } mn && Choice(mn, Join(path, "mode"), modes) is { } mode) s.Mode = mode;
+        if (sm["burst_count"] is { } bc && PositiveInt(bc, Join(path, "burst_count")) is { } n) s.BurstCount = n;
+        if (sm["burst_frequency"] is { } bf && Qty(bf, Join(path, "burst_frequency"), keys["burst_frequency"]) is { } bfv) s.BurstFrequencyHz = bfv;
+        if (sm["relative_refractory"] is { } rr && Qty(rr, Join(path, "relative_refractory"), keys["relative_refractory"]) is { } rrv) s.RelativeRefractoryMs = rrv;
+        if (s.Mode == ScsMode.Tonic && (sm["burst_count"] ?? sm["burst_frequency"]) is { } bk)
+            Error(bk, path, $"burst_count and burst_frequency shape mode: burst; this stimulus is {regularWord}");
+        if (s.Mode == ScsMode.Burst && s.BurstCount / s.BurstFrequencyHz * 1000 >= 1000 / s.FrequencyHz)
+            Error(sm, Join(path, "burst_count"), $"a burst of {s.BurstCount} pulses at {s.BurstFrequencyHz:G4} Hz lasts longer than the burst period (1/{s.FrequencyHz:G4} Hz)");
+        double interval = s.Mode == ScsMode.Burst ? 1000 / s.BurstFrequencyHz : 1000 / s.FrequencyHz;
+        if (interval < s.PulseWidthMs)
+            Error(sm["width"] ?? sm, Join(path, "width"), $"pulses of {Ms(s.PulseWidthMs)} do not fit in their interval of {Ms(interval)}");
+    }
+
     /// <summary>A pulse intensity: a multiple of the Aβ threshold (a bare number, e.g. 20) or Abeta | Adelta | C (-strength).</summary>
     private double? Intensity(YNode node, string path)
     {
@@ -207,41 +230,17 @@ internal sealed partial class SpecBuilder
                 s.PulseWidthMs = proto == StimulusProtocol.Drg ? 0.3 : 0.1;
                 s.BurstCount = 7;
                 s.BurstFrequencyHz = 100;
-                if (Required(sm, path, "frequency", "a Frequency such as '100 Hz' (or the burst rate, e.g. '2 Hz')") is { } tf && Qty(tf, Join(path, "frequency"), keys["frequency"]) is { } tfv) s.FrequencyHz = tfv;
-                if (Required(sm, path, "intensity", "a multiple of the sensory (Abeta) threshold, e.g. 2") is { } ti)
-                {
-                    if (Intensity(ti, Join(path, "intensity")) is { } tiv) s.IntensityT = tiv;
-                }
-                if (sm["width"] is { } tw && Qty(tw, Join(path, "width"), keys["width"]) is { } twv) s.PulseWidthMs = twv;
-                if (sm["duration"] is { } td && Qty(td, Join(path, "duration"), keys["duration"]) is { } tdv) s.DurationMs = tdv;
-                if (sm["mode"] is { } tm && Choice(tm, Join(path, "mode"), TensModeChoices) is { } tmode) s.Mode = tmode;
-                if (sm["burst_count"] is { } tbc && PositiveInt(tbc, Join(path, "burst_count")) is { } tbcv) s.BurstCount = tbcv;
-                if (sm["burst_frequency"] is { } tbf && Qty(tbf, Join(path, "burst_frequency"), keys["burst_frequency"]) is { } tbfv) s.BurstFrequencyHz = tbfv;
-                if (sm["relative_refractory"] is { } trr && Qty(trr, Join(path, "relative_refractory"), keys["relative_refractory"]) is { } trrv) s.RelativeRefractoryMs = trrv;
-                if (s.Mode == ScsMode.Tonic && (sm["burst_count"] ?? sm["burst_frequency"]) is { } tbk)
-                    Error(tbk, path, "burst_count and burst_frequency shape mode: burst; this stimulus is continuous");
-                if (s.Mode == ScsMode.Burst && s.BurstCount / s.BurstFrequencyHz * 1000 >= 1000 / s.FrequencyHz)
-                    Error(sm, Join(path, "burst_count"), $"a burst of {s.BurstCount} pulses at {s.BurstFrequencyHz:G4} Hz lasts longer than the burst period (1/{s.FrequencyHz:G4} Hz)");
+                if (Required(sm, path, "intensity", "a multiple of the sensory (Abeta) threshold, e.g. 2") is { } ti && Intensity(ti, Join(path, "intensity")) is { } tiv)
+                    s.IntensityT = tiv;
+                ReadRepetitive(s, sm, path, keys, TensModeChoices, "continuous");
                 break;
             case StimulusProtocol.Scs:
                 s.PulseWidthMs = 0.2;
-                if (Required(sm, path, "frequency", "a Frequency such as '50 Hz'") is { } sf && Qty(sf, Join(path, "frequency"), keys["frequency"]) is { } sfv) s.FrequencyHz = sfv;
                 if (Required(sm, path, "amplitude", "a fraction of the motor threshold, e.g. 0.8") is { } sa && Qty(sa, Join(path, "amplitude"), keys["amplitude"]) is { } sav) s.AmplitudeMt = sav;
-                if (sm["width"] is { } sw && Qty(sw, Join(path, "width"), keys["width"]) is { } swv) s.PulseWidthMs = swv;
-                if (sm["duration"] is { } sd && Qty(sd, Join(path, "duration"), keys["duration"]) is { } sdv) s.DurationMs = sdv;
-                if (sm["mode"] is { } smn && Choice(smn, Join(path, "mode"), ScsModeChoices) is { } mode) s.Mode = mode;
-                if (sm["burst_count"] is { } bc && PositiveInt(bc, Join(path, "burst_count")) is { } bcv) s.BurstCount = bcv;
-                if (sm["burst_frequency"] is { } bf && Qty(bf, Join(path, "burst_frequency"), keys["burst_frequency"]) is { } bfv) s.BurstFrequencyHz = bfv;
                 if (sm["threshold"] is { } th && Qty(th, Join(path, "threshold"), keys["threshold"]) is { } thv) s.ThresholdMt = thv;
                 if (sm["threshold_spread"] is { } ts && Qty(ts, Join(path, "threshold_spread"), keys["threshold_spread"]) is { } tsv) s.ThresholdSpread = tsv;
                 if (sm["chronaxie"] is { } ch && Qty(ch, Join(path, "chronaxie"), keys["chronaxie"]) is { } chv) s.ChronaxieMs = chv;
-                if (sm["relative_refractory"] is { } rr && Qty(rr, Join(path, "relative_refractory"), keys["relative_refractory"]) is { } rrv) s.RelativeRefractoryMs = rrv;
-                if (s.Mode == ScsMode.Tonic && (sm["burst_count"] ?? sm["burst_frequency"]) is { } bk)
-                    Error(bk, path, "burst_count and burst_frequency shape mode: burst; this stimulus is tonic");
-                if (s.Mode == ScsMode.Burst && s.BurstCount / s.BurstFrequencyHz * 1000 >= 1000 / s.FrequencyHz)
-                    Error(sm, Join(path, "burst_count"), $"a burst of {s.BurstCount} pulses at {s.BurstFrequencyHz:G4} Hz lasts longer than the burst period (1/{s.FrequencyHz:G4} Hz)");
-                if (1000 / s.FrequencyHz < s.PulseWidthMs)
-                    Error(sm["width"] ?? sm, Join(path, "width"), $"pulses of {Ms(s.PulseWidthMs)} do not fit in the period of {s.FrequencyHz:G4} Hz");
+                ReadRepetitive(s, sm, path, keys, ScsModeChoices, "tonic");
                 break;
         }
         return s;

@@ -107,7 +107,7 @@ public static class NetworkBuilder
             if (m.Effect != ModulationEffect.Conductance || !m.Populations.Contains(ps.Name)) continue;
             string ch = m.Channel ?? "GIRK";
             if (names.Contains(ch) || list.Exists(x => x.Item1 == ch)) continue;
-            list.Add((ch, new ReceptorSpec { TauDecayMs = double.PositiveInfinity, ReversalMv = m.ReversalMv, Tonic = true }));
+            list.Add((ch, new ReceptorSpec { TauDecayMs = double.PositiveInfinity, ReversalMv = m.ReversalMv }));
         }
         return list;
     }
@@ -155,7 +155,6 @@ public static class NetworkBuilder
                 PotentiationMax = (float)rs.PotentiationMax,
                 CalciumFraction = (float)rs.CalciumFraction,
                 Peptide = rs.Peptide,
-                Tonic = rs.Tonic,
                 PotentiationHalfNs = rs.PotentiationHalfNs > 0 ? (float)rs.PotentiationHalfNs
                     : throw new BuildException($"population {ps.Name}: receptor {name} potentiation_half must be > 0 nS",
                         $"populations.{ps.Name}.receptors.{name}.potentiation_half", $"populations.{ps.Name}.receptors.{name}"),

@@ -103,8 +103,6 @@ public sealed class ReceptorSpec
     public double CalciumFraction { get; set; }
     /// <summary>A receptor of a neuropeptide (NK1: substance P): activated only by peptidergic afferent fibres.</summary>
     public bool Peptide { get; set; }
-    /// <summary>A tonic conductance held by neuromodulation (GIRK), not driven by synapses (see <c>ModulationSpec</c>).</summary>
-    public bool Tonic { get; set; }
     public ReceptorSpec Clone() => (ReceptorSpec)MemberwiseClone();
 }
 

@@ -23,6 +23,8 @@ public sealed class ChlorideDynamics
         public required double RestMm { get; init; }
         public required double RtOverF { get; init; }
         public required ReceptorChannel[] AnionChannels { get; init; }
+        /// <summary>The neurons' ECl parameter array, which the kernels read and this class writes.</summary>
+        public required float[] ECl { get; init; }
         /// <summary>KCC2 expression now, and the target modulation sets (1 = normal).</summary>
         public double Kcc2 { get; set; }
         public double Kcc2Target { get; set; } = 1;
@@ -50,7 +52,7 @@ public sealed class ChlorideDynamics
             var pop = new Population
             {
                 Neurons = np, Spec = cs, ChlorideMm = cl, RestMm = rest, RtOverF = rtf, Kcc2 = cs.Kcc2,
-                AnionChannels = np.Channels.Where(c => c.UsesChloride).ToArray(),
+                AnionChannels = np.Channels.Where(c => c.UsesChloride).ToArray(), ECl = np.Param("ECl"),
             };
             WriteReversal(pop);
             list.Add(pop);
@@ -94,7 +96,7 @@ public sealed class ChlorideDynamics
     private static void WriteReversal(Population p)
     {
         var cs = p.Spec;
-        var ecl = p.Neurons.Param("ECl");
+        var ecl = p.ECl;
         double outside = cs.OutsideMm + cs.Hco3Ratio * cs.Hco3OutMm, sum = 0;
         for (int i = 0; i < p.ChlorideMm.Length; i++)
         {

@@ -14,7 +14,7 @@ namespace CircuitSim.Neuromodulation;
 /// </summary>
 public sealed class DrugExposure
 {
-    private sealed record Administration(DrugSpec Drug, DoseKind Kind, double Dose, double AtMs, DrugRoute Route)
+    private sealed record Administration(DrugSpec Drug, int DrugIndex, DoseKind Kind, double Dose, double AtMs, DrugRoute Route)
     {
         public double EffectSite;
     }
@@ -60,9 +60,10 @@ public sealed class DrugExposure
 
     public void Give(DrugSpec drug, DoseKind kind, double dose, double atMs, DrugRoute route = DrugRoute.Intravenous)
     {
-        if (Array.IndexOf(_drugs, drug) < 0)
+        int index = Array.IndexOf(_drugs, drug);
+        if (index < 0)
             throw new InvalidOperationException($"drug {drug.Name} was not declared for this run (give it in the scenario's interventions)");
-        var a = new Administration(drug, kind, dose, atMs, route);
+        var a = new Administration(drug, index, kind, dose, atMs, route);
         // a systemic dose reaches the effect site with its equilibration half-life, starting from nothing; a bath
         // concentration is there at once; a fraction dose has no concentration
         a.EffectSite = kind == DoseKind.Fraction ? 0
@@ -122,14 +123,14 @@ public sealed class DrugExposure
         Array.Clear(_receptors.DrugAgonism);
         Array.Clear(_sum);
         foreach (var a in _given)
-            if (a.Kind != DoseKind.Fraction) _sum[Array.IndexOf(_drugs, a.Drug)] += Math.Max(0, a.EffectSite);
+            if (a.Kind != DoseKind.Fraction) _sum[a.DrugIndex] += Math.Max(0, a.EffectSite);
         for (int d = 0; d < _drugs.Length; d++)
         {
             // the fraction doses of this drug, combined as independent occupancies
             double fractionFree = 1;
             bool given = _sum[d] > 0;
             foreach (var a in _given)
-                if (a.Drug == _drugs[d] && a.Kind == DoseKind.Fraction) { fractionFree *= 1 - Math.Clamp(a.Dose, 0, 1); given = true; }
+                if (a.DrugIndex == d && a.Kind == DoseKind.Fraction) { fractionFree *= 1 - Math.Clamp(a.Dose, 0, 1); given = true; }
             if (!given) continue;
             foreach (var t in _targets[d])
             {

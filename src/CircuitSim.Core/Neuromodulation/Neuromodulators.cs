@@ -39,10 +39,11 @@ public sealed class Neuromodulators
     private readonly Projection[][] _projections;
     private readonly ReceptorChannel[][] _channels;
     private readonly int[] _clearedSubstance;
-    private readonly int[] _channelCount;
     private readonly Projection[] _scaledProjections;
     private readonly ReceptorChannel[] _gainChannels;
     private readonly (ReceptorChannel Channel, int Count)[] _tonicChannels;
+    /// <summary>Per conductance effect and target population: the index of its tonic channel in <see cref="_tonicChannels"/>.</summary>
+    private readonly int[][] _tonicIndex;
     private readonly double[] _tonicSum;
     private readonly double _dtMs;
 
@@ -52,9 +53,6 @@ public sealed class Neuromodulators
     public ChlorideDynamics? Chloride { get; }
     private readonly int[][] _kcc2Targets;
     private double _timeMs;
-
-    /// <summary>Hooks run at each tick before the receptors are updated (drug pharmacokinetics).</summary>
-    public List<Action<double>> BeforeReceptors { get; } = new();
 
     public Neuromodulators(ScenarioSpec spec, IReadOnlyList<Population> pops, IReadOnlyList<Projection> projections)
     {
@@ -105,7 +103,6 @@ public sealed class Neuromodulators
         _projections = new Projection[ne][];
         _channels = new ReceptorChannel[ne][];
         _clearedSubstance = new int[ne];
-        _channelCount = new int[ne];
         for (int e = 0; e < ne; e++)
         {
             var m = spec.Modulations[e];
@@ -124,7 +121,6 @@ public sealed class Neuromodulators
                 return np.Channels.FirstOrDefault(c => c.Name == ch)
                     ?? throw new BuildException($"modulation {m.Name}: population {n} has no channel '{ch}'", at + ".channel");
             }).ToArray();
-            _channelCount[e] = 0;
             _clearedSubstance[e] = m.Substance is { } sub ? Pools.IndexOf(sub) : -1;
             if (m.Effect == ModulationEffect.Clearance && _clearedSubstance[e] < 0)
                 throw new BuildException($"modulation {m.Name}: no substance '{m.Substance}'", at + ".substance");
@@ -135,14 +131,17 @@ public sealed class Neuromodulators
             : Array.Empty<int>()).ToArray();
         _scaledProjections = _projections.Where((_, e) => _effect[e] == ModulationEffect.Release).SelectMany(x => x).Distinct().ToArray();
         _gainChannels = _channels.Where((_, e) => _effect[e] == ModulationEffect.Gain).SelectMany(x => x).Distinct().ToArray();
-        var tonic = new List<(ReceptorChannel, int)>();
+        var tonic = new List<(ReceptorChannel Channel, int Count)>();
+        _tonicIndex = new int[ne][];
         for (int e = 0; e < ne; e++)
         {
-            if (_effect[e] != ModulationEffect.Conductance) continue;
-            for (int j = 0; j < _channels[e].Length; j++)
+            _tonicIndex[e] = new int[_effect[e] == ModulationEffect.Conductance ? _channels[e].Length : 0];
+            for (int j = 0; j < _tonicIndex[e].Length; j++)
             {
                 var np = (NeuronPopulation)pops.First(p => p.Name == spec.Modulations[e].Populations[j]);
-                if (!tonic.Exists(t => t.Item1 == _channels[e][j])) tonic.Add((_channels[e][j], np.Count));
+                int t = tonic.FindIndex(x => x.Channel == _channels[e][j]);
+                if (t < 0) { t = tonic.Count; tonic.Add((_channels[e][j], np.Count)); }
+                _tonicIndex[e][j] = t;
             }
         }
         _tonicChannels = tonic.ToArray();
@@ -214,7 +213,6 @@ public sealed class Neuromodulators
         Chloride?.Advance(tick);
         _timeMs += tick;
         Drugs?.Advance(_timeMs, tick);
-        foreach (var hook in BeforeReceptors) hook(tick);
         Apply();
     }
 
@@ -247,9 +245,7 @@ public sealed class Neuromodulators
                     foreach (int i in _kcc2Targets[e]) Chloride!.Populations[i].Kcc2Target *= factor;
                     break;
                 case ModulationEffect.Conductance:
-                    foreach (var ch in _channels[e])
-                        for (int t = 0; t < _tonicChannels.Length; t++)
-                            if (_tonicChannels[t].Channel == ch) tonic[t] += _max[e] * act;
+                    foreach (int t in _tonicIndex[e]) tonic[t] += _max[e] * act;
                     break;
             }
         }

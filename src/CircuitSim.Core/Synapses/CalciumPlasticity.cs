@@ -12,12 +12,11 @@ namespace CircuitSim.Synapses;
 /// </summary>
 public sealed class CalciumPlasticity : LongTermPlasticity
 {
-    private readonly Projection _pr;
     private readonly PlasticitySpec _p;
     private readonly float[] _c, _rho, _gate;
-    /// <summary>Per synapse: the efficacy ρ (0 DOWN, 1 UP).</summary>
-    public IReadOnlyList<float> Rho => _rho;
-    private readonly float _decayCa, _dtOverTau, _norm, _bRef, _decayGate, _influx;
+    private readonly float _decayCa, _dtOverTau, _bRef, _decayGate, _influx;
+    // the weight scale (1 + (b−1)ρ)/(1 + (b−1)β) as a0 + slope·ρ
+    private readonly float _scale0, _scaleSlope;
     private readonly ReceptorChannel? _nmda;
     private readonly float[] _unblock;
     private long _steps;
@@ -26,7 +25,6 @@ public sealed class CalciumPlasticity : LongTermPlasticity
 
     public CalciumPlasticity(Projection pr, PlasticitySpec p, double dtMs, ulong seed) : base(pr)
     {
-        _pr = pr;
         _p = p;
         int n = pr.Targets.Length;
         _c = new float[n];
@@ -34,7 +32,9 @@ public sealed class CalciumPlasticity : LongTermPlasticity
         _gate = new float[n];
         _decayCa = (float)Math.Exp(-dtMs / p.TauCaMs);
         _dtOverTau = (float)(dtMs / p.TauMs);
-        _norm = (float)(1 + (p.UpDownRatio - 1) * p.InitialUp);
+        double norm = 1 + (p.UpDownRatio - 1) * p.InitialUp;
+        _scale0 = (float)(1 / norm);
+        _scaleSlope = (float)((p.UpDownRatio - 1) / norm);
         _bRef = (float)MagnesiumBlock.Exact(p.ReferenceMv);
         _nmda = p.NmdaGated ? pr.Target.Channels.FirstOrDefault(ch => ch.Name == "NMDA") : null;
         _decayGate = (float)Math.Exp(-dtMs / p.NmdaDecayMs);
@@ -53,15 +53,9 @@ public sealed class CalciumPlasticity : LongTermPlasticity
         for (int k = 0; k < n; k++)
         {
             _rho[k] = Philox.Uniform(seed, purpose, (uint)k, 0) < p.InitialUp ? 1f : 0f;
-            Scale[k] = ScaleOf(_rho[k]);
+            Scale[k] = _scale0 + _scaleSlope * _rho[k];
         }
     }
-
-    private float ScaleOf(float rho) => _scale0 + _scaleSlope * rho;
-
-    // the weight scale (1 + (b−1)ρ)/(1 + (b−1)β) as a + s·ρ
-    private float _scale0 => 1f / _norm;
-    private float _scaleSlope => (float)((_p.UpDownRatio - 1) / _norm);
 
     /// <summary>
     /// One step: ρ moves with the calcium it sees, calcium decays and flows in through the open NMDA gates at the
@@ -72,8 +66,8 @@ public sealed class CalciumPlasticity : LongTermPlasticity
         var p = _p;
         // a third factor scales potentiation (a neuromodulator permitting LTP)
         float thetaD = (float)p.ThetaD, thetaP = (float)p.ThetaP, gd = (float)p.GammaD, gp = (float)p.GammaP * ThirdFactor, rs = (float)p.RhoStar;
-        var v = _pr.Target.State[0];
-        var targets = _pr.Targets;
+        var v = Pr.Target.State[0];
+        var targets = Pr.Targets;
         float nmdaScale = _nmda?.Scale ?? 1f;
         float a0 = _scale0, slope = _scaleSlope;
         // without calcium only the slow bistable drift (τ ~ minutes) moves ρ: it is stepped every DriftEvery steps
@@ -122,20 +116,20 @@ public sealed class CalciumPlasticity : LongTermPlasticity
             _c[k] = c;
         }
         // presynaptic spikes open the synapses' NMDA gates
-        var arriving = _pr.Source.Arriving;
+        var arriving = Pr.Source.Arriving;
         for (int s = 0; s < arriving.Segments.Length; s++)
         {
             var seg = arriving.Segments[s];
             for (int j = 0; j < arriving.Counts[s]; j++)
             {
                 int src = seg[j];
-                for (int k = _pr.RowStart[src]; k < _pr.RowStart[src + 1]; k++) _gate[k] += 1f;
+                for (int k = Pr.RowStart[src]; k < Pr.RowStart[src + 1]; k++) _gate[k] += 1f;
             }
         }
         // postsynaptic spikes: the back-propagating spike relieves the Mg²⁺ block of the synapse's glutamate-bound NMDA
         // receptors (Shouval et al. 2002), so with NMDA gating the calcium it brings scales with the open gate (at most
         // one spike's worth) and the NMDA channel's availability; without gating it is Cpost at every synapse
-        var spikes = _pr.Target.Spikes;
+        var spikes = Pr.Target.Spikes;
         float cPost = (float)p.CPost;
         for (int s = 0; s < spikes.Segments.Length; s++)
         {

@@ -44,11 +44,6 @@ public sealed class ReceptorChannel
     /// <summary>What the kernels multiply the conductance by: drug block times modulation.</summary>
     public float Scale => Availability * Gain;
     /// <summary>
-    /// A tonic conductance held by neuromodulation (GIRK opened by α2, 5-HT1A, μ-opioid receptors): no
-    /// synaptic input, no decay; its state is set on the slow clock.
-    /// </summary>
-    public bool Tonic { get; init; }
-    /// <summary>
     /// Arrivals are added straight into <see cref="A"/> (the ring is A itself, one slot): every input of the
     /// population has a one-step delay and the channel is a single exponential with unit normalisation.
     /// </summary>
