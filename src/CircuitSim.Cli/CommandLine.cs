@@ -3,7 +3,7 @@ using CircuitSim.Model;
 
 namespace CircuitSim.Cli;
 
-/// <summary>The `circuitsim` command line: run and validate.</summary>
+/// <summary>The `circuitsim` command line: run, validate, sweep and merge.</summary>
 public static class CommandLine
 {
     public static RootCommand Build()
@@ -11,6 +11,8 @@ public static class CommandLine
         var root = new RootCommand("CircuitSim: the spinal dorsal horn as a spiking circuit");
         root.Subcommands.Add(RunCommand());
         root.Subcommands.Add(ValidateCommand());
+        root.Subcommands.Add(SweepCommand());
+        root.Subcommands.Add(MergeCommand());
         return root;
     }
 
@@ -53,6 +55,38 @@ public static class CommandLine
         var set = SetOption();
         var cmd = new Command("validate", "check a scenario without running it") { file, set };
         cmd.SetAction(r => ValidateCommandHandler.Execute(r.GetValue(file)!, r.GetValue(set) ?? Array.Empty<string>()));
+        return cmd;
+    }
+
+    private static Command SweepCommand()
+    {
+        var file = new Argument<string>("file") { Description = "scenario YAML file with a sweep: section" };
+        var output = new Option<string?>("--out") { Description = "study folder (default results/<scenario-name>-sweep/); a rerun resumes there" };
+        var set = SetOption();
+        var jobs = new Option<int>("--jobs") { Description = "runs at once, one thread each (0: one per core)", DefaultValueFactory = _ => 0 };
+        var shard = new Option<string?>("--shard") { Description = "run only shard i of N (i/N, 0-based): runs whose index is i modulo N" };
+        var slurm = new Option<int?>("--slurm") { Description = "write a Slurm array job of N shards and a merge job to <out>/slurm/, instead of running" };
+        var submit = new Option<bool>("--submit") { Description = "with --slurm: submit the jobs with sbatch" };
+        var partition = new Option<string?>("--partition") { Description = "with --slurm: the Slurm partition" };
+        var time = new Option<string?>("--time") { Description = "with --slurm: each shard's time limit (Slurm format, e.g. 2:00:00)" };
+        var keep = new Option<bool>("--keep-runs") { Description = "also write each run's full results (spikes, metrics, figures) to <out>/runs/run-NNNNNN/" };
+        var backend = new Option<BackendKind?>("--backend")
+            { Description = "auto | simd | reference | gpu (default: the scenario's)", CustomParser = OptionValues.Backend };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress or summary" };
+        var cmd = new Command("sweep", "run a parameter study (the scenario's sweep:) and write results.csv and results.parquet")
+            { file, output, set, jobs, shard, slurm, submit, partition, time, keep, backend, quiet };
+        cmd.SetAction(r => SweepCommandHandler.Execute(new SweepArguments(
+            r.GetValue(file)!, r.GetValue(output), r.GetValue(set) ?? Array.Empty<string>(), r.GetValue(jobs), r.GetValue(shard),
+            r.GetValue(slurm), r.GetValue(submit), r.GetValue(partition), r.GetValue(time), r.GetValue(keep), r.GetValue(backend), r.GetValue(quiet))));
+        return cmd;
+    }
+
+    private static Command MergeCommand()
+    {
+        var dirs = new Argument<string[]>("folders") { Description = "the study folder (and the folders of shards that ran elsewhere)", Arity = ArgumentArity.OneOrMore };
+        var quiet = new Option<bool>("--quiet") { Description = "no summary" };
+        var cmd = new Command("merge", "join the shards of a study into results.csv and results.parquet") { dirs, quiet };
+        cmd.SetAction(r => MergeCommandHandler.Execute(r.GetValue(dirs)!, r.GetValue(quiet)));
         return cmd;
     }
 }

@@ -19,6 +19,8 @@ public static class RunCommandHandler
         if (a.Seed is { } seed) spec.Seed = seed;
         double loadSeconds = loadClock.Elapsed.TotalSeconds;
         PrintWarnings(spec);
+        if (loaded.Sweep is not null && !a.Quiet)
+            Console.Error.WriteLine("note: the scenario's sweep: section is read by `circuitsim sweep`; this run uses the scenario's own values");
         string outDir = a.Out ?? Path.Combine("results", SafeName(spec.Name));
         if (OutputFolder.Problem(outDir) is { } why) return ScenarioInput.BadInput(why);
         if (a.Backend is { } kind)

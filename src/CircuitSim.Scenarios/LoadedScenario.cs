@@ -13,13 +13,24 @@ public sealed class LoadedScenario
 {
     private readonly YMap _tree;
 
-    internal LoadedScenario(ScenarioSpec spec, YMap tree)
+    internal LoadedScenario(ScenarioSpec spec, YMap tree, SweepSpec? sweep = null)
     {
         Spec = spec;
         _tree = tree;
+        Sweep = sweep;
     }
 
     public ScenarioSpec Spec { get; }
+
+    /// <summary>The scenario's <c>sweep:</c> section, read by <c>circuitsim sweep</c>; null when it has none.</summary>
+    public SweepSpec? Sweep { get; }
+
+    /// <summary>
+    /// The merged scenario (libraries, extends and overrides applied; the sweep section left out) as one
+    /// line of YAML: equal for two loads exactly when they describe the same run. A study keeps it
+    /// to refuse resuming over results of a scenario that has since changed.
+    /// </summary>
+    public string Fingerprint() => YamlFlow.Write(_tree);
 
     /// <summary>
     /// The error as one line: <c>file:line:col: key.path: message</c> at the first of its key paths

@@ -29,12 +29,20 @@ public static class ScenarioLoader
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
 
         if (sets is { Count: > 0 }) Overrides.Apply(root, sets, diag);
+        // the study design is not part of one run: read apart, so the spec and a run's fingerprint never hold it;
+        // read before nulls are stripped, since an arm written as 'base:' (nothing changed) is null
+        SweepSpec? sweep = null;
+        if (root["sweep"] is { } sweepNode)
+        {
+            root.Remove("sweep");
+            if (sweepNode is not YScalar { IsNull: true }) sweep = SweepReader.Read(sweepNode, diag);
+        }
         TreeOps.StripNulls(root);
         var spec = SpecBuilder.Build(root, diag);
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
         spec.SourceFile = path;
         spec.Warnings.AddRange(diag.Warnings);
-        return new LoadedScenario(spec, root);
+        return new LoadedScenario(spec, root, sweep);
     }
 
     /// <summary>Reads one file and, recursively, the files it extends; returns the merged tree.</summary>

@@ -21,7 +21,6 @@ internal sealed partial class SpecBuilder
     /// <summary>Top-level keys of the format (shared/SCENARIO.md) that nothing acts on yet: refused, never ignored.</summary>
     private static string? NotYetSupported(string key) => key switch
     {
-        "sweep" => "'sweep' is read by `circuitsim sweep`, which is not built yet: remove it and run each value with --set (it would otherwise be ignored)",
         "tissue" => "'tissue' (the 2-D slab for glia and fields) is not supported yet: remove it (it would otherwise be ignored)",
         "glia" => "'glia' (microglia and astrocytes) are not modelled yet: remove it (it would otherwise be ignored)",
         _ => null,

@@ -9,7 +9,6 @@ public class SilentNonsenseTests
     [Theory]
     [InlineData("tissue: { width: 1 mm }", "tissue", "not supported yet")]
     [InlineData("glia: { microglia: { count: 200 } }", "glia", "not modelled yet")]
-    [InlineData("sweep: { parameters: { duration: [1 s, 2 s] } }", "sweep", "circuitsim sweep")]
     public void Sections_nothing_acts_on_yet_are_refused_not_ignored(string section, string key, string why)
     {
         using var f = new ScenarioTestFiles();
