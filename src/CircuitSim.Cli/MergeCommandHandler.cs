@@ -17,6 +17,12 @@ public static class MergeCommandHandler
                                         "rerun their shards (the same command skips what is finished), then merge again");
                 return ExitCodes.Failure;
             }
+            if (StudyManifest.Read(folders[0]) is { } manifest)
+            {
+                foreach (var fig in Study.Figures(manifest, folders[0], table))
+                    if (!quiet) Console.WriteLine($"figure: {fig}");
+                if (Study.Stratify(manifest, folders[0], table) is { } strata && !quiet) Console.WriteLine(strata.Markdown());
+            }
             return ExitCodes.Ok;
         }
         catch (StudyException e) { return ScenarioInput.BadInput(e.Message); }

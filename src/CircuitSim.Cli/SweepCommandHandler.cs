@@ -76,8 +76,15 @@ public static class SweepCommandHandler
         int done = outcome.DoneBefore + outcome.RanNow;
         if (shard.IsWhole)
         {
-            tables.Now();
+            var table = tables.Now();
             if (!a.Quiet) Console.WriteLine($"{done} of {outcome.Planned} runs finished ({outcome.Failed} failed this time): {Path.Combine(outDir, Study.CsvFile)}, {Path.Combine(outDir, Study.ParquetFile)}");
+            try
+            {
+                foreach (var fig in Study.Figures(manifest, outDir, table))
+                    if (!a.Quiet) Console.WriteLine($"figure: {fig}");
+                if (Study.Stratify(manifest, outDir, table) is { } strata && !a.Quiet) Console.WriteLine(strata.Markdown());
+            }
+            catch (StudyException e) { return ScenarioInput.BadInput(e.Message); }
         }
         else if (!a.Quiet)
             Console.WriteLine($"shard {shard}: {done} of {outcome.Planned} runs finished ({outcome.Failed} failed this time); join the shards with `circuitsim merge {outDir}`");
@@ -118,10 +125,10 @@ public static class SweepCommandHandler
             finally { Volatile.Write(ref _busy, 0); }
         }
 
-        public void Now()
+        public CircuitSim.Studies.Results.ResultTable Now()
         {
             while (Interlocked.Exchange(ref _busy, 1) == 1) Thread.Sleep(10);
-            try { Study.WriteTables(manifest, outDir); }
+            try { return Study.WriteTables(manifest, outDir); }
             finally { Volatile.Write(ref _busy, 0); }
         }
     }

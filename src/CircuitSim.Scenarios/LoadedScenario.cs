@@ -44,6 +44,9 @@ public sealed class LoadedScenario
         return $"{Spec.SourceFile}: {e.Message}";
     }
 
+    /// <summary>The text of the single value at a dotted key path of the merged scenario (e.g. "0.15 nS"), or null when there is none.</summary>
+    public string? ValueAt(string path) => Find(_tree, path) is YScalar { IsNull: false } s ? s.Value : null;
+
     /// <summary>The value at a dotted key path; a key may itself hold dots (an intervention's <c>set</c> keys do).</summary>
     private static YNode? Find(YNode node, string path)
     {

@@ -29,15 +29,19 @@ public static class ScenarioLoader
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
 
         if (sets is { Count: > 0 }) Overrides.Apply(root, sets, diag);
-        // the study design is not part of one run: read apart, so the spec and a run's fingerprint never hold it;
-        // read before nulls are stripped, since an arm written as 'base:' (nothing changed) is null
+        // an arm written in a file as 'base:' (nothing changed) is null, and would be stripped with the nulls that
+        // delete inherited keys; '--set sweep.arms.X=null' still deletes the arm
+        if (root["sweep"] is YMap { } sm && sm["arms"] is YMap arms)
+            foreach (var e in arms.Entries)
+                if (e.Value is YScalar { IsNull: true } n && n.Origin.File != Overrides.File) e.Value = new YMap(n.Origin);
+        TreeOps.StripNulls(root);
+        // the study design is not part of one run: read apart, so the spec and a run's fingerprint never hold it
         SweepSpec? sweep = null;
         if (root["sweep"] is { } sweepNode)
         {
             root.Remove("sweep");
-            if (sweepNode is not YScalar { IsNull: true }) sweep = SweepReader.Read(sweepNode, diag);
+            sweep = SweepReader.Read(sweepNode, diag, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         }
-        TreeOps.StripNulls(root);
         var spec = SpecBuilder.Build(root, diag);
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
         spec.SourceFile = path;

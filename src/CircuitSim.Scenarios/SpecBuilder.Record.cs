@@ -10,7 +10,7 @@ internal sealed partial class SpecBuilder
     private static readonly string[] RecordKeys = { "spikes", "traces", "figures", "network", "metrics", "weights" };
     private static readonly string[] TraceKeys = { "population", "variables", "neurons", "every" };
     private static readonly string[] MetricKeys = { "type", "population", "stimulus", "window", "tail" };
-    private static readonly string[] MetricTypes = { "windup" };
+    private static readonly string[] MetricTypes = { "windup", "response" };
 
     /// <summary>The injected current, recordable in every neuron population (pA).</summary>
     public const string InjectedCurrentVariable = "I_ext";
@@ -41,7 +41,8 @@ internal sealed partial class SpecBuilder
                 string path = Join("record.metrics", e.Key);
                 CheckName(e, path, "metric");
                 if (Map(e.Value, path, "a map with type, population, stimulus, window") is not { } m) continue;
-                if (Metric(e.Key, m, path) is { } w) rec.Windup[e.Key] = w;
+                if (m["type"] is YScalar { Value: "response" }) { if (Response(m, path) is { } r) rec.Responses[e.Key] = r; }
+                else if (Metric(e.Key, m, path) is { } w) rec.Windup[e.Key] = w;
             }
         }
     }
@@ -104,6 +105,23 @@ internal sealed partial class SpecBuilder
         if (m["every"] is { } ev && Qty(ev, Join(path, "every"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } every)
             trace.EveryMs = every;
         return pop is null ? null : trace;
+    }
+
+    private static readonly string[] ResponseKeys = { "type", "population", "window" };
+
+    /// <summary>record.metrics.NAME: {type: response, population, window}: spikes per neuron and rate in a window of the run.</summary>
+    private ResponseMetricSpec? Response(YMap m, string path)
+    {
+        CheckKeys(m, path, ResponseKeys);
+        var popNode = Required(m, path, "population", "the name of a neuron population");
+        var pop = popNode is null ? null : PopulationRef(popNode, Join(path, "population"));
+        if (pop is not null && _spec.Record.Spikes is { } recorded && !recorded.Contains(pop.Name))
+            Error(popNode!, Join(path, "population"), $"a response counts the spikes of '{pop.Name}', but record.spikes does not record them (add '{pop.Name}' to record.spikes)");
+        var wn = Required(m, path, "window", "a window of the run such as '1-3 s'");
+        var win = wn is null ? null : Window(wn, Join(path, "window"));
+        if (win is { } w && _spec.DurationMs > 0 && w.Start >= _spec.DurationMs)
+            Warn(wn!, Join(path, "window"), $"the window starts at {w.Start / 1000:0.###} s, when the run has ended ({_spec.DurationMs / 1000:0.###} s): its rate will be empty");
+        return pop is null || win is null ? null : new ResponseMetricSpec { Population = pop.Name, StartMs = win.Value.Start, EndMs = win.Value.End };
     }
 
     private WindupMetricSpec? Metric(string name, YMap m, string path)

@@ -21,12 +21,13 @@ public static class Study
         var loaded = ScenarioLoader.LoadWithOrigins(scenarioFile, sets);
         var sweep = loaded.Sweep ?? throw new StudyException(
             $"{scenarioFile}: no 'sweep:' section; `circuitsim sweep` needs one (parameters, mode, replicates: see scenarios/README.md)");
-        CheckValues(scenarioFile, sets, sweep);
-        var runs = StudyDesign.Plan(sweep, loaded.Spec.Seed);
+        var runs = StudyDesign.Plan(sweep, loaded.Spec.Seed, loaded.ValueAt);
+        CheckValues(scenarioFile, sets, sweep, runs);
         var manifest = new StudyManifest
         {
             Scenario = loaded.Spec.Name, ScenarioFile = scenarioFile, Sets = sets.ToList(), Mode = sweep.Mode.ToString().ToLowerInvariant(),
             DesignHash = StudyManifest.Hash(loaded.Fingerprint(), sets, runs), CodeVersion = StudyManifest.CodeVersionOfThisBuild(), Runs = runs,
+            Stratify = sweep.Stratify, Figures = sweep.Figures,
         };
         if (StudyManifest.Read(outDir) is { } existing)
         {
@@ -34,26 +35,41 @@ public static class Study
                 throw new StudyException(
                     $"{outDir} holds another study ('{existing.Scenario}' from {existing.ScenarioFile}, {existing.Runs.Count} runs): the scenario, its sweep or the --set " +
                     "overrides changed since it started, so its results would not belong in one table. Use another --out, or delete the folder to start again");
-            return existing;
+            // the same runs; how they are summarised (stratify:) may have changed, and is rewritten
+            if (JsonSame(existing, manifest)) return existing;
         }
         Directory.CreateDirectory(outDir);
         manifest.Write(outDir);
         return manifest;
     }
 
+    private static bool JsonSame(StudyManifest a, StudyManifest b) =>
+        System.Text.Json.JsonSerializer.Serialize(a.Stratify) == System.Text.Json.JsonSerializer.Serialize(b.Stratify)
+        && System.Text.Json.JsonSerializer.Serialize(a.Figures) == System.Text.Json.JsonSerializer.Serialize(b.Figures);
+
     /// <summary>
-    /// Loads the scenario once with each list value and each end of each range, and with each arm, so a
-    /// value the model refuses stops the study before it starts, with the sweep line that wrote it.
+    /// Loads the scenario once with each value of each swept path (its smallest and largest when it
+    /// takes more than 8 numeric values, as a range or a cohort does), and with each arm, so that a
+    /// value the model refuses stops the study before it starts, with the line that wrote it.
     /// </summary>
-    private static void CheckValues(string file, IReadOnlyList<string> sets, SweepSpec sweep)
+    private static void CheckValues(string file, IReadOnlyList<string> sets, SweepSpec sweep, IReadOnlyList<PlannedRun> runs)
     {
         var problems = new List<string>();
-        foreach (var p in sweep.Parameters)
+        var paths = runs.SelectMany(r => r.Parameters.Select(p => p.Key)).Distinct().ToList();
+        foreach (var path in paths)
         {
-            var values = p.IsRange ? new[] { p.Sample(0), p.Sample(1) }.Distinct() : p.Values!;
+            var values = runs.Select(r => r.Parameters.FirstOrDefault(p => p.Key == path).Value).Where(v => v is not null).Distinct().ToList();
+            if (values.Count > 8 && values.All(v => ResultTable.Quantity(v) is not null))
+            {
+                var ordered = values.OrderBy(v => ResultTable.Quantity(v)!.Value.Value).ToList();
+                values = [ordered[0], ordered[^1]];
+            }
+            string where = sweep.Parameters.FirstOrDefault(p => p.Path == path)?.Where
+                           ?? sweep.Profiles.SelectMany(g => g.Effects).FirstOrDefault(e => e.Path == path)?.Where ?? sweep.Where;
+            string key = sweep.Mode == SweepMode.Cohort ? $"sweep.profiles (effect on {path})" : $"sweep.parameters.{path}";
             foreach (var v in values)
-                if (Problem(file, sets, [$"{p.Path}={v}"]) is { } why)
-                    problems.Add($"{p.Where}: sweep.parameters.{p.Path}: the value '{v}' is refused: {why}");
+                if (Problem(file, sets, [$"{path}={v}"]) is { } why)
+                    problems.Add($"{where}: {key}: the value '{v}' is refused: {why}");
         }
         foreach (var arm in sweep.Arms)
             if (Problem(file, sets, arm.Sets.Select(s => $"{s.Key}={s.Value}").ToList()) is { } why)
@@ -88,6 +104,22 @@ public static class Study
             ["circuitsim.design_hash"] = manifest.DesignHash, ["circuitsim.code_version"] = StudyManifest.CodeVersionOfThisBuild(),
         });
         return table;
+    }
+
+    /// <summary>
+    /// For a cohort with <c>stratify:</c> whose every run has finished: patients.csv, clusters.csv,
+    /// stratification.md and the cohort figures. Null when there is nothing to stratify yet.
+    /// </summary>
+    /// <summary>The sweep's figures, once every run has finished; returns the files written.</summary>
+    public static IReadOnlyList<string> Figures(StudyManifest manifest, string outDir, ResultTable table) =>
+        table.RowCount < manifest.Runs.Count ? [] : TableFigures.Write(manifest.Figures, manifest.Scenario, manifest.Runs, table, outDir);
+
+    public static Cohorts.Stratification? Stratify(StudyManifest manifest, string outDir, ResultTable table)
+    {
+        if (manifest.Stratify is not { } spec || table.RowCount < manifest.Runs.Count) return null;
+        var s = Cohorts.Stratification.Compute(spec, manifest.Runs, table);
+        s.Write(outDir);
+        return s;
     }
 
     /// <summary>

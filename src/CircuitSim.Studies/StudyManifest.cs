@@ -27,11 +27,22 @@ public sealed class StudyManifest
     public required string CodeVersion { get; init; }
     public required IReadOnlyList<PlannedRun> Runs { get; init; }
 
+    /// <summary>The figures drawn from the table once every run is in.</summary>
+    public IReadOnlyList<Scenarios.SweepFigure> Figures { get; init; } = [];
+
+    /// <summary>How a cohort is stratified once its runs are in (null: not a cohort, or no stratify:).</summary>
+    public Scenarios.StratifySpec? Stratify { get; init; }
+
     public static string Hash(string fingerprint, IReadOnlyList<string> sets, IReadOnlyList<PlannedRun> runs)
     {
         var text = new StringBuilder(fingerprint).Append('\n');
         foreach (var s in sets) text.Append("--set ").Append(s).Append('\n');
-        foreach (var r in runs) text.Append(r.Index).Append(' ').Append(r.Point).Append(' ').Append(r.Arm).Append(' ').Append(r.Replicate).Append(' ').Append(r.Key).Append('\n');
+        foreach (var r in runs)
+        {
+            text.Append(r.Index).Append(' ').Append(r.Point).Append(' ').Append(r.Arm).Append(' ').Append(r.Replicate).Append(' ').Append(r.Key);
+            foreach (var c in r.Covariates) text.Append(' ').Append(c.Key).Append('=').Append(c.Value);
+            text.Append('\n');
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
@@ -46,13 +57,20 @@ public sealed class StudyManifest
             runs.Add(new JsonObject
             {
                 ["run"] = r.Index, ["point"] = r.Point, ["arm"] = r.Arm, ["replicate"] = r.Replicate, ["seed"] = r.Seed, ["key"] = r.Key,
-                ["parameters"] = Pairs(r.Parameters), ["arm_sets"] = Pairs(r.ArmSets),
+                ["parameters"] = Pairs(r.Parameters), ["arm_sets"] = Pairs(r.ArmSets), ["covariates"] = Pairs(r.Covariates),
             });
         var o = new JsonObject
         {
             ["scenario"] = Scenario, ["scenario_file"] = ScenarioFile, ["sets"] = new JsonArray(Sets.Select(s => (JsonNode)s!).ToArray()),
             ["mode"] = Mode, ["design_hash"] = DesignHash, ["code_version"] = CodeVersion, ["runs"] = runs,
         };
+        if (Figures.Count > 0) o["figures"] = JsonSerializer.SerializeToNode(Figures);
+        if (Stratify is { } st)
+            o["stratify"] = new JsonObject
+            {
+                ["phenotypes"] = new JsonArray(st.Phenotypes.Select(x => (JsonNode)x!).ToArray()), ["clusters"] = st.Clusters,
+                ["outcome"] = st.Outcome, ["responder_drop"] = st.ResponderDrop, ["base_arm"] = st.BaseArm, ["where"] = st.Where,
+            };
         AtomicFile.WriteAllText(Path.Combine(folder, FileName), o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
@@ -71,13 +89,22 @@ public sealed class StudyManifest
             {
                 var r = n!.AsObject();
                 return new PlannedRun((int)r["run"]!, (int)r["point"]!, (string)r["arm"]!, (int)r["replicate"]!, (ulong)r["seed"]!,
-                    ReadPairs(r["parameters"]!), ReadPairs(r["arm_sets"]!));
+                    ReadPairs(r["parameters"]!), ReadPairs(r["arm_sets"]!)) { Covariates = r["covariates"] is { } c ? ReadPairs(c) : [] };
             }).ToList();
             return new StudyManifest
             {
                 Scenario = (string)o["scenario"]!, ScenarioFile = (string)o["scenario_file"]!,
                 Sets = o["sets"]!.AsArray().Select(s => (string)s!).ToList(), Mode = (string)o["mode"]!,
                 DesignHash = (string)o["design_hash"]!, CodeVersion = (string)o["code_version"]!, Runs = runs,
+                Figures = o["figures"] is { } fig ? fig.Deserialize<List<Scenarios.SweepFigure>>() ?? [] : [],
+                Stratify = o["stratify"] is JsonObject st
+                    ? new Scenarios.StratifySpec
+                    {
+                        Phenotypes = st["phenotypes"]!.AsArray().Select(x => (string)x!).ToList(), Clusters = (int)st["clusters"]!,
+                        Outcome = (string?)st["outcome"], ResponderDrop = (double)st["responder_drop"]!, BaseArm = (string)st["base_arm"]!,
+                        Where = (string)st["where"]!,
+                    }
+                    : null,
             };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)

@@ -93,6 +93,8 @@ public static class Runner
         };
         var windup = Metrics.WindupMetric.ComputeAll(sim.Network, spikeData, duration);
         if (windup.Count > 0) result.Extra["windup"] = windup.ToDictionary(w => w.Name, w => (object)w);
+        var responses = Metrics.ResponseMetric.ComputeAll(spec, spikeData, duration);
+        if (responses.Count > 0) result.Extra["response"] = responses.ToDictionary(r => r.Name, r => (object)r);
         var warnings = spec.Warnings.Concat(windup.SelectMany(w => w.Warnings.Select(x => $"record.metrics.{w.Name}: {x}"))).ToList();
         if (warnings.Count > 0) result.Extra["warnings"] = warnings;
         return result;

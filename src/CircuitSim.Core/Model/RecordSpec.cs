@@ -10,6 +10,8 @@ public sealed class RecordSpec
     public bool Network { get; set; }
     /// <summary>Named wind-up metrics (record.metrics.NAME with type windup).</summary>
     public Dictionary<string, WindupMetricSpec> Windup { get; } = new();
+    /// <summary>Named responses in a time window (record.metrics.NAME with type response).</summary>
+    public Dictionary<string, ResponseMetricSpec> Responses { get; } = new();
     /// <summary>Plastic projections whose weights are recorded over time.</summary>
     public List<string> Weights { get; } = new();
     public double WeightsEveryMs { get; set; } = 100;
@@ -28,6 +30,14 @@ public sealed class WindupMetricSpec
     public double? WindowEndMs { get; set; }
     /// <summary>How long after its latest fibre's arrival a class's window ends, ms.</summary>
     public double TailMs { get; set; } = Metrics.WindupMetric.DefaultTailMs;
+}
+
+/// <summary>A population's spikes per neuron and rate in one window of the run (see <c>Metrics.ResponseMetric</c>).</summary>
+public sealed class ResponseMetricSpec
+{
+    public required string Population { get; set; }
+    public double StartMs { get; set; }
+    public double EndMs { get; set; }
 }
 
 public sealed class TraceSpec

@@ -11,10 +11,10 @@ namespace CircuitSim.Scenarios;
 /// </summary>
 internal static partial class SweepReader
 {
-    private static readonly string[] Keys = ["mode", "parameters", "replicates", "samples", "method", "seed", "arms"];
+    private static readonly string[] Keys = ["mode", "parameters", "replicates", "samples", "method", "seed", "arms", "cohort", "profiles", "stratify", "figures"];
     private static readonly string[] RangeKeys = ["from", "to", "steps", "scale", "integer"];
 
-    public static SweepSpec? Read(YNode node, Diagnostics d)
+    public static SweepSpec? Read(YNode node, Diagnostics d, string scenarioDir)
     {
         if (node is not YMap m)
         {
@@ -33,9 +33,7 @@ internal static partial class SweepReader
             {
                 case "grid": mode = SweepMode.Grid; break;
                 case "random": mode = SweepMode.Random; break;
-                case "cohort":
-                    d.Add(modeNode, "sweep.mode", "mode 'cohort' needs the patient profiles, which are not built yet: use grid or random");
-                    break;
+                case "cohort": mode = SweepMode.Cohort; break;
                 case { } other: d.Add(modeNode, "sweep.mode", $"expected grid, random or cohort, found '{other}'"); break;
             }
         }
@@ -99,7 +97,6 @@ internal static partial class SweepReader
                 {
                     string ap = "sweep.arms." + e.Key;
                     if (!NameRegex().IsMatch(e.Key)) d.Add(e.KeyNode, ap, "an arm's name is letters, digits, '_' and '-'");
-                    if (e.Value is YScalar { IsNull: true }) { arms.Add(new SweepArm(e.Key, [])); continue; }
                     if (e.Value is not YMap sets)
                     {
                         d.Add(e.Value, ap, $"expected a map of key paths to values (or nothing, for the unchanged scenario), found {e.Value.Describe()}");
@@ -109,12 +106,79 @@ internal static partial class SweepReader
                 }
         }
 
+        CohortSpec? cohort = null;
+        var profiles = new List<GeneProfile>();
+        if (mode == SweepMode.Cohort)
+        {
+            if (m["parameters"] is { } pp) d.Add(pp, "sweep.parameters", "a cohort's patients differ by their expression profiles; put changes common to all patients in the scenario, and interventions in 'arms'");
+            if (m["cohort"] is { } cn) cohort = CohortReader.Cohort(cn, d, scenarioDir);
+            else d.Add(m.Entry("mode")!.KeyNode, "sweep.cohort", "mode: cohort needs 'cohort' (size and seed, or the table of expression z-scores)");
+            if (m["profiles"] is { } prn) profiles = CohortReader.Profiles(prn, d);
+            else d.Add(m.Entry("mode")!.KeyNode, "sweep.profiles", "mode: cohort needs 'profiles': what each gene's expression changes");
+        }
+        else
+            foreach (var k in new[] { "cohort", "profiles" })
+                if (m[k] is { } bad) d.Add(bad, "sweep." + k, $"'{k}' belongs to mode: cohort");
+        StratifySpec? stratify = null;
+        if (m["stratify"] is { } stn)
+        {
+            if (mode != SweepMode.Cohort) d.Add(stn, "sweep.stratify", "'stratify' clusters the patients of mode: cohort");
+            else stratify = CohortReader.Stratify(stn, d, arms.Select(a => a.Name).ToList());
+        }
+        if (cohort is not null)
+            foreach (var g in cohort.Expression)
+                if (!profiles.Any(p => p.Gene == g.Gene))
+                    d.Add(m["cohort"]!, "sweep.cohort.expression." + g.Gene, $"'{g.Gene}' has no profile in sweep.profiles, so its expression would change nothing");
+
+        var figures = new List<SweepFigure>();
+        if (m["figures"] is { } fn)
+        {
+            if (fn is not YMap fm || fm.Entries.Count == 0)
+                d.Add(fn, "sweep.figures", $"expected a map of figure names to {{type: heatmap | curve, metric, x, y}}, found {fn.Describe()}");
+            else
+                foreach (var e in fm.Entries)
+                    if (Figure(e, parameters, d) is { } f) figures.Add(f);
+        }
+
         if (d.Count > errors) return null;
         return new SweepSpec
         {
             Mode = mode, Parameters = parameters, Replicates = replicates, Samples = samples, Method = method,
-            DesignSeed = designSeed, Arms = arms, Where = $"{node.Origin.File}:{node.Origin.Line}",
+            DesignSeed = designSeed, Arms = arms, Cohort = cohort, Profiles = profiles, Stratify = stratify, Figures = figures,
+            Where = $"{node.Origin.File}:{node.Origin.Line}",
         };
+    }
+
+    private static SweepFigure? Figure(YEntry e, List<SweepParameter> parameters, Diagnostics d)
+    {
+        string fp = "sweep.figures." + e.Key;
+        if (!NameRegex().IsMatch(e.Key)) d.Add(e.KeyNode, fp, "a figure's name is letters, digits, '_' and '-' (it names the PNG)");
+        if (e.Value is not YMap m) { d.Add(e.Value, fp, $"expected {{type, metric, x, y}}, found {e.Value.Describe()}"); return null; }
+        foreach (var k in m.Entries)
+            if (k.Key is not ("type" or "metric" or "x" or "y"))
+                d.Add(k.KeyNode, fp + "." + k.Key, $"unknown key '{k.Key}'{Suggest.Hint(k.Key, ["type", "metric", "x", "y"], "a figure's keys are")}");
+        string? type = m["type"] is { } tn ? Text(tn, fp + ".type", d) : null;
+        if (type is not null and not ("heatmap" or "curve")) { d.Add(m["type"]!, fp + ".type", $"expected heatmap or curve, found '{type}'"); type = null; }
+        if (m["type"] is null) d.Add(m, fp + ".type", "a figure needs 'type': heatmap (a metric against two parameters) or curve (against one)");
+        string? metric = m["metric"] is { } mn ? Text(mn, fp + ".metric", d) : null;
+        if (m["metric"] is null) d.Add(m, fp + ".metric", "a figure needs 'metric': a column of results.csv, e.g. windup.windup.windup_index");
+        string? Axis(string key, bool required)
+        {
+            if (m[key] is not { } an)
+            {
+                if (required) d.Add(m, fp + "." + key, $"a {type ?? "figure"} needs '{key}': a swept key path");
+                return null;
+            }
+            if (Text(an, fp + "." + key, d) is not { } path) return null;
+            if (!parameters.Any(p => p.Path == path))
+                d.Add(an, fp + "." + key, $"'{path}' is not a swept parameter{Suggest.Hint(path, parameters.Select(p => p.Path).ToList(), "the parameters are")}");
+            return path;
+        }
+        string? x = Axis("x", true);
+        string? y = Axis("y", type == "heatmap");
+        if (type == "curve" && m["y"] is { } yn) d.Add(yn, fp + ".y", "a curve has one parameter, 'x'; a heatmap has two");
+        if (type is null || metric is null || x is null || (type == "heatmap" && y is null)) return null;
+        return new SweepFigure(e.Key, type, metric, x, type == "heatmap" ? y : null, $"{e.KeyNode.Origin.File}:{e.KeyNode.Origin.Line}");
     }
 
     private static SweepParameter? Parameter(YEntry e, SweepMode mode, Diagnostics d)
@@ -206,14 +270,14 @@ internal static partial class SweepReader
         return (v, unit);
     }
 
-    private static string? Text(YNode n, string kp, Diagnostics d)
+    internal static string? Text(YNode n, string kp, Diagnostics d)
     {
         if (n is YScalar { IsNull: false } s) return s.Value.Trim();
         d.Add(n, kp, $"expected a single value, found {n.Describe()}");
         return null;
     }
 
-    private static int? PositiveInt(YNode n, string kp, Diagnostics d)
+    internal static int? PositiveInt(YNode n, string kp, Diagnostics d)
     {
         if (Text(n, kp, d) is not { } t) return null;
         if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0) return v;
@@ -225,5 +289,5 @@ internal static partial class SweepReader
     private static partial Regex QuantityRegex();
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex NameRegex();
+    internal static partial Regex NameRegex();
 }

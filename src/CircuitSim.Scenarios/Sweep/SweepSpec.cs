@@ -31,6 +31,18 @@ public sealed class SweepSpec
     /// <summary>Named variants run at every point (a drug, an injury), each a set of key-path overrides; none: one arm, "base".</summary>
     public IReadOnlyList<SweepArm> Arms { get; init; } = [];
 
+    /// <summary>The patients of <see cref="SweepMode.Cohort"/>.</summary>
+    public CohortSpec? Cohort { get; init; }
+
+    /// <summary>Gene expression → parameter changes, applied per patient in <see cref="SweepMode.Cohort"/>.</summary>
+    public IReadOnlyList<GeneProfile> Profiles { get; init; } = [];
+
+    /// <summary>Clustering of patients on phenotypes and the intervention table; null: none.</summary>
+    public StratifySpec? Stratify { get; init; }
+
+    /// <summary>Figures drawn from the table when the study is complete.</summary>
+    public IReadOnlyList<SweepFigure> Figures { get; init; } = [];
+
     /// <summary>Where the section was written (<c>file:line</c>), for messages about a point.</summary>
     public string Where { get; init; } = "";
 }
@@ -96,3 +108,10 @@ public sealed class SweepParameter
         return Unit.Length == 0 ? n : $"{n} {Unit}";
     }
 }
+
+/// <summary>
+/// A figure of a study's table (<c>sweep.figures.NAME</c>): a <c>heatmap</c> of a metric's mean over
+/// replicates against two swept parameters, or a <c>curve</c> of it against one (one line per arm,
+/// a marker per run); one PNG per arm for heat maps.
+/// </summary>
+public sealed record SweepFigure(string Name, string Type, string Metric, string X, string? Y, string Where);

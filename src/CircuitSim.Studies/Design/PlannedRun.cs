@@ -12,6 +12,9 @@ namespace CircuitSim.Studies.Design;
 public sealed record PlannedRun(int Index, int Point, string Arm, int Replicate, ulong Seed,
     IReadOnlyList<KeyValuePair<string, string>> Parameters, IReadOnlyList<KeyValuePair<string, string>> ArmSets)
 {
+    /// <summary>What describes the point besides its overrides (a patient's id and expression z-scores): columns of the table, not of the run.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Covariates { get; init; } = [];
+
     /// <summary>Every override of this run as <c>PATH=VALUE</c>: the point's parameters, the arm's, then the seed.</summary>
     public IReadOnlyList<string> Sets =>
         Parameters.Concat(ArmSets).Select(kv => $"{kv.Key}={kv.Value}").Append($"seed={Seed}").ToList();

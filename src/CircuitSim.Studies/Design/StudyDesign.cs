@@ -10,15 +10,31 @@ namespace CircuitSim.Studies.Design;
 /// </summary>
 public static class StudyDesign
 {
-    public static IReadOnlyList<PlannedRun> Plan(SweepSpec sweep, ulong scenarioSeed)
+    /// <param name="scenarioValue">The scenario's value at a key path (what a cohort's profiles change); unused by grids and random designs.</param>
+    public static IReadOnlyList<PlannedRun> Plan(SweepSpec sweep, ulong scenarioSeed, Func<string, string?>? scenarioValue = null)
     {
-        var points = Points(sweep, scenarioSeed);
+        IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> points;
+        IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> covariates;
+        if (sweep.Mode == SweepMode.Cohort)
+        {
+            var patients = Cohorts.Patients.Of(sweep.Cohort!, sweep.Profiles, scenarioSeed);
+            points = patients.Select(p => (IReadOnlyList<KeyValuePair<string, string>>)Cohorts.ProfileValues.For(p, sweep.Profiles, scenarioValue ?? (_ => null))).ToList();
+            covariates = patients.Select(p => (IReadOnlyList<KeyValuePair<string, string>>)
+                new[] { new KeyValuePair<string, string>("patient", p.Id) }
+                    .Concat(sweep.Profiles.Select(g => new KeyValuePair<string, string>("z." + g.Gene, p.Z[g.Gene].ToString("R", System.Globalization.CultureInfo.InvariantCulture))))
+                    .ToList()).ToList();
+        }
+        else
+        {
+            points = Points(sweep, scenarioSeed);
+            covariates = points.Select(_ => (IReadOnlyList<KeyValuePair<string, string>>)[]).ToList();
+        }
         var arms = sweep.Arms.Count > 0 ? sweep.Arms : [new SweepArm("base", [])];
         var runs = new List<PlannedRun>(points.Count * arms.Count * sweep.Replicates);
         for (int p = 0; p < points.Count; p++)
             foreach (var arm in arms)
                 for (int r = 0; r < sweep.Replicates; r++)
-                    runs.Add(new PlannedRun(runs.Count, p, arm.Name, r, scenarioSeed + (ulong)r, points[p], arm.Sets));
+                    runs.Add(new PlannedRun(runs.Count, p, arm.Name, r, scenarioSeed + (ulong)r, points[p], arm.Sets) { Covariates = covariates[p] });
         return runs;
     }
 

@@ -42,17 +42,8 @@ public sealed partial class ResultTable
             new TextColumn("run_key", rows.Select(r => (string?)r.Key).ToArray()),
         };
 
-        var paths = design.SelectMany(d => d.Parameters.Select(p => p.Key)).Distinct().ToList();
-        foreach (var path in paths)
-        {
-            var text = rows.Select(r => r.Parameters.FirstOrDefault(p => p.Key == path).Value).ToArray();
-            var allValues = design.Select(d => d.Parameters.FirstOrDefault(p => p.Key == path).Value).Where(v => v is not null).ToList();
-            var parsed = allValues.Select(Quantity).ToList();
-            if (parsed.All(q => q is not null) && parsed.Select(q => q!.Value.Unit).Distinct().Count() == 1)
-                columns.Add(new NumberColumn(path, parsed[0]!.Value.Unit, text.Select(t => t is null ? double.NaN : Quantity(t)!.Value.Value).ToArray()));
-            else
-                columns.Add(new TextColumn(path, text));
-        }
+        AddValueColumns(columns, design, rows, r => r.Covariates);
+        AddValueColumns(columns, design, rows, r => r.Parameters);
 
         var recs = rows.Select(r => byIndex[r.Index]).ToList();
         columns.Add(new TextColumn("status", recs.Select(r => (string?)(r.Status == RunStatus.Ok ? "ok" : "failed")).ToArray()));
@@ -68,6 +59,23 @@ public sealed partial class ResultTable
         columns.Add(new NumberColumn(WallSeconds, "s", recs.Select(r => r.WallSeconds).ToArray()));
         columns.Add(new TextColumn("code_version", recs.Select(r => (string?)r.CodeVersion).ToArray()));
         return new ResultTable { Columns = columns, RowCount = n };
+    }
+
+    /// <summary>One column per key of the runs' pairs: numbers when every value is a number in one unit, else text.</summary>
+    private static void AddValueColumns(List<TableColumn> columns, IReadOnlyList<PlannedRun> design, List<PlannedRun> rows,
+        Func<PlannedRun, IReadOnlyList<KeyValuePair<string, string>>> pairs)
+    {
+        var paths = design.SelectMany(d => pairs(d).Select(p => p.Key)).Distinct().ToList();
+        foreach (var path in paths)
+        {
+            var text = rows.Select(r => pairs(r).FirstOrDefault(p => p.Key == path).Value).ToArray();
+            var allValues = design.Select(d => pairs(d).FirstOrDefault(p => p.Key == path).Value).Where(v => v is not null).ToList();
+            var parsed = allValues.Select(Quantity).ToList();
+            if (parsed.All(q => q is not null) && parsed.Select(q => q!.Value.Unit).Distinct().Count() == 1)
+                columns.Add(new NumberColumn(path, parsed[0]!.Value.Unit, text.Select(t => t is null ? double.NaN : Quantity(t)!.Value.Value).ToArray()));
+            else
+                columns.Add(new TextColumn(path, text));
+        }
     }
 
     /// <summary>"0.5 nS" → (0.5, "nS"); "3" → (3, ""); anything else null.</summary>
