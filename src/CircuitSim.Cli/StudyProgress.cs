@@ -11,7 +11,7 @@ namespace CircuitSim.Cli;
 /// time of the runs finished in this session. A bar on a terminal; otherwise a line on stderr per
 /// finished run (at most one every 2 s, and the last).
 /// </summary>
-internal sealed class StudyProgress(ProgressTask? bar, bool quiet) : IStudyProgress
+internal sealed class StudyProgress(IReadOnlyList<CircuitSim.Studies.Design.PlannedRun> runs, ProgressTask? bar, bool quiet) : IJobProgress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _gate = new();
@@ -32,8 +32,9 @@ internal sealed class StudyProgress(ProgressTask? bar, bool quiet) : IStudyProgr
             Console.Error.WriteLine($"resuming: {alreadyDone} of {total} runs already finished, {toRun} to run");
     }
 
-    public void Finished(RunRecord record, PlannedRun run)
+    public void Finished(RunRecord record, StudyJob job)
     {
+        var run = runs[job.Index];
         lock (_gate)
         {
             _doneNow++;

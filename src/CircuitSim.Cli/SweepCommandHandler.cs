@@ -59,7 +59,7 @@ public static class SweepCommandHandler
         var tables = new TableRefresh(manifest, outDir, shard.IsWhole);
         if (a.Quiet || Console.IsErrorRedirected || Console.IsOutputRedirected)
         {
-            outcome = StudyRunner.Run(manifest, options, new StudyProgress(null, a.Quiet), stop.Token, tables.Maybe);
+            outcome = StudyRunner.Run(manifest, options, new StudyProgress(manifest.Runs, null, a.Quiet), stop.Token, tables.Maybe);
         }
         else
         {
@@ -69,7 +69,7 @@ public static class SweepCommandHandler
                 .Start(ctx =>
                 {
                     var bar = ctx.AddTask("study", maxValue: Math.Max(1, manifest.Runs.Count));
-                    outcome = StudyRunner.Run(manifest, options, new StudyProgress(bar, false), stop.Token, tables.Maybe);
+                    outcome = StudyRunner.Run(manifest, options, new StudyProgress(manifest.Runs, bar, false), stop.Token, tables.Maybe);
                 });
         }
 

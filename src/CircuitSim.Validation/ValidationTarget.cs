@@ -38,16 +38,46 @@ public abstract class ValidationTarget
         return new TargetResult(Id, seed, m, Check(m)) { Deviations = KnownDeviations(m) };
     }
 
+    /// <summary>
+    /// The target on several seeds, one job per seed through the study machinery (<see cref="Studies.Running.JobRunner"/>:
+    /// <paramref name="parallelism"/> seeds at a time, each single-threaded), summarised over the seeds.
+    /// </summary>
     public TargetSummary Evaluate(IEnumerable<ulong> seeds, IReadOnlyList<string> sets, int parallelism = 1)
     {
         var list = seeds.ToList();
-        var results = new TargetResult[list.Count];
-        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
-            k => results[k] = Evaluate(list[k], sets));
+        var jobs = list.Select((seed, k) => new Studies.Running.StudyJob(k, JobKey(seed, sets))).ToList();
+        var (_, records) = Studies.Running.JobRunner.Run(jobs, null, Studies.Shard.Whole, parallelism,
+            (job, _) => Record(job, list[job.Index], sets), null, CancellationToken.None);
+        return Summarize(records.Select(r => FromRecord(list[r.Index], r)).ToList());
+    }
+
+    /// <summary>What a job of this target on this seed with these overrides computes, as a journal key.</summary>
+    public string JobKey(ulong seed, IReadOnlyList<string> sets) =>
+        Studies.Running.StudyJob.KeyOf($"{Id}\n{seed}\n{string.Join('\n', sets)}");
+
+    /// <summary>Runs the target on one seed as a job: its measures become the record's metrics.</summary>
+    public Studies.Results.RunRecord Record(Studies.Running.StudyJob job, ulong seed, IReadOnlyList<string> sets)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var m = Measure(seed, sets);
+        return new Studies.Results.RunRecord(job.Index, job.Key, Studies.Results.RunStatus.Ok, null, m.ToList(), clock.Elapsed.TotalSeconds,
+            Studies.StudyManifest.CodeVersionOfThisBuild());
+    }
+
+    /// <summary>A seed's result from a job's record (its criteria checked again, so a journal stays valid when they change).</summary>
+    public TargetResult FromRecord(ulong seed, Studies.Results.RunRecord r)
+    {
+        var m = r.Metrics.ToDictionary(kv => kv.Key, kv => kv.Value);
+        return new TargetResult(Id, seed, m, Check(m)) { Deviations = KnownDeviations(m) };
+    }
+
+    /// <summary>Per-seed results and the criteria checked on the median of every measure.</summary>
+    public TargetSummary Summarize(IReadOnlyList<TargetResult> results)
+    {
         var median = new Dictionary<string, double>();
         foreach (var key in results[0].Measures.Keys)
         {
-            var xs = results.Select(r => r.Measures[key]).Where(double.IsFinite).OrderBy(x => x).ToArray();
+            var xs = results.Select(r => r.Measures.TryGetValue(key, out var v) ? v : double.NaN).Where(double.IsFinite).OrderBy(x => x).ToArray();
             median[key] = xs.Length == 0 ? double.NaN : xs.Length % 2 == 1 ? xs[xs.Length / 2] : 0.5 * (xs[xs.Length / 2 - 1] + xs[xs.Length / 2]);
         }
         return new TargetSummary(Id, Title, results, median, Check(median)) { MedianDeviations = KnownDeviations(median) };

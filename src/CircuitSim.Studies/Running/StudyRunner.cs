@@ -12,56 +12,31 @@ namespace CircuitSim.Studies.Running;
 public sealed record StudyOptions(string ScenarioFile, IReadOnlyList<string> BaseSets, string OutDir,
     int Jobs, BackendKind Backend, Shard Shard, bool KeepRuns);
 
-/// <summary>Told as runs of a study finish.</summary>
-public interface IStudyProgress
-{
-    void Started(int toRun, int alreadyDone, int total);
-    void Finished(RunRecord record, PlannedRun run);
-}
-
 /// <summary>How a study (or a shard of it) ended.</summary>
 public sealed record StudyOutcome(int Planned, int DoneBefore, int RanNow, int Failed, bool Interrupted);
 
 /// <summary>
-/// Runs the runs of a study that are not finished yet: <see cref="StudyOptions.Jobs"/> at a time,
-/// each on one thread (several single-threaded simulations fill the cores without their spinning
-/// barriers competing), each loaded from the scenario with its overrides, as <c>circuitsim run
-/// --set</c> would. A finished run goes to the journal at once; an interrupted run is not written
-/// and runs again next time. The engine is driven through <see cref="Runner"/>, as the CLI does.
+/// Runs the runs of a study that are not finished yet through <see cref="JobRunner"/>: <see
+/// cref="StudyOptions.Jobs"/> at a time, each on one thread (several single-threaded simulations fill
+/// the cores without their spinning barriers competing), each loaded from the scenario with its
+/// overrides, as <c>circuitsim run --set</c> would. The engine is driven through <see cref="Runner"/>,
+/// as the CLI does.
 /// </summary>
 public static class StudyRunner
 {
-    public static StudyOutcome Run(StudyManifest manifest, StudyOptions o, IStudyProgress? progress, CancellationToken cancel,
+    public static StudyOutcome Run(StudyManifest manifest, StudyOptions o, IJobProgress? progress, CancellationToken cancel,
         Action? onRecord = null)
     {
-        string journalDir = Path.Combine(o.OutDir, StudyManifest.JournalFolder);
-        var done = FinishedRuns(manifest.Runs, RunJournal.ReadAll(journalDir));
-        var mine = manifest.Runs.Where(r => o.Shard.Holds(r.Index)).ToList();
-        var todo = mine.Where(r => !done.Contains(r.Index)).ToList();
-        progress?.Started(todo.Count, mine.Count - todo.Count, mine.Count);
-
-        using var journal = RunJournal.Open(Path.Combine(journalDir, o.Shard.JournalName));
         string code = StudyManifest.CodeVersionOfThisBuild();
-        int next = -1, ran = 0, failed = 0;
-        bool interrupted = false;
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(o.Jobs, todo.Count))).Select(_ => Task.Factory.StartNew(() =>
-        {
-            while (!cancel.IsCancellationRequested)
+        var jobs = manifest.Runs.Select(r => new StudyJob(r.Index, r.Key)).ToList();
+        var (outcome, _) = JobRunner.Run(jobs, Path.Combine(o.OutDir, StudyManifest.JournalFolder), o.Shard, o.Jobs,
+            (job, cancel) =>
             {
-                int k = Interlocked.Increment(ref next);
-                if (k >= todo.Count) return;
-                var record = RunOne(todo[k], o, code, cancel);
-                if (record is null) { interrupted = true; return; }
-                journal.Append(record);
-                Interlocked.Increment(ref ran);
-                if (record.Status == RunStatus.Failed) Interlocked.Increment(ref failed);
-                progress?.Finished(record, todo[k]);
-                onRecord?.Invoke();
-            }
-        }, TaskCreationOptions.LongRunning)).ToArray();
-        Task.WaitAll(workers);
-        interrupted |= cancel.IsCancellationRequested && ran < todo.Count;
-        return new StudyOutcome(mine.Count, mine.Count - todo.Count, ran, failed, interrupted);
+                var record = RunOne(manifest.Runs[job.Index], o, code, cancel);
+                if (record is not null) onRecord?.Invoke();
+                return record;
+            }, progress, cancel);
+        return outcome;
     }
 
     /// <summary>The indices of runs that a journal record finishes (same index, same key).</summary>
