@@ -23,4 +23,16 @@ internal static class CliProcess
             Console.SetError(oldErr);
         }
     }
+
+    /// <summary>The CLI built beside this test assembly's configuration: src/CircuitSim.Cli/bin/&lt;config&gt;/&lt;tfm&gt;/circuitsim.dll, for tests that start it as a child process.</summary>
+    public static string Dll()
+    {
+        var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = tfmDir;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CircuitSim.sln"))) root = root.Parent;
+        Assert.NotNull(root);
+        var dll = Path.Combine(root.FullName, "src", "CircuitSim.Cli", "bin", tfmDir.Parent!.Name, tfmDir.Name, "circuitsim.dll");
+        Assert.True(File.Exists(dll), dll);
+        return dll;
+    }
 }

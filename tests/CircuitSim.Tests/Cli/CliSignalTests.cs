@@ -18,18 +18,6 @@ public partial class CliSignalTests : IDisposable
 
     private const int Sigterm = 15;
 
-    /// <summary>The CLI built beside this test assembly's configuration: src/CircuitSim.Cli/bin/&lt;config&gt;/&lt;tfm&gt;/circuitsim.dll.</summary>
-    private static string CliDll()
-    {
-        var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = tfmDir;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CircuitSim.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "src", "CircuitSim.Cli", "bin", tfmDir.Parent!.Name, tfmDir.Name, "circuitsim.dll");
-        Assert.True(File.Exists(dll), dll);
-        return dll;
-    }
-
     [Fact]
     public async Task Sigterm_saves_partial_results_as_ctrl_c_does()
     {
@@ -48,7 +36,7 @@ public partial class CliSignalTests : IDisposable
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { CliDll(), "run", file, "--out", outDir }) psi.ArgumentList.Add(arg);
+        foreach (var arg in new[] { CliProcess.Dll(), "run", file, "--out", outDir }) psi.ArgumentList.Add(arg);
 
         var err = new StringBuilder();
         var stepping = new TaskCompletionSource();

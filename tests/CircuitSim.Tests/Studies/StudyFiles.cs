@@ -38,17 +38,7 @@ internal sealed class StudyFiles : IDisposable
         return lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != wall))).ToList();
     }
 
-    /// <summary>The CLI built beside the tests (src/CircuitSim.Cli/bin/&lt;config&gt;/&lt;tfm&gt;/circuitsim.dll).</summary>
-    public static string CliDll()
-    {
-        var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = tfmDir;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CircuitSim.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "src", "CircuitSim.Cli", "bin", tfmDir.Parent!.Name, tfmDir.Name, "circuitsim.dll");
-        Assert.True(File.Exists(dll), dll);
-        return dll;
-    }
+    public static string CliDll() => CircuitSim.Tests.Cli.CliProcess.Dll();
 
     public static string RepoRoot()
     {
