@@ -55,7 +55,7 @@ public static class StudyFigures
         plot.Title(title);
         plot.XLabel(xName);
         plot.YLabel(metric);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right); // outside the data: no marker hides behind it
         FigureWriter.Save(path, plot, 900, 560);
     }
 }

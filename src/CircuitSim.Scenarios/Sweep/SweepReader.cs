@@ -155,8 +155,16 @@ internal static partial class SweepReader
         if (!NameRegex().IsMatch(e.Key)) d.Add(e.KeyNode, fp, "a figure's name is letters, digits, '_' and '-' (it names the PNG)");
         if (e.Value is not YMap m) { d.Add(e.Value, fp, $"expected {{type, metric, x, y}}, found {e.Value.Describe()}"); return null; }
         foreach (var k in m.Entries)
-            if (k.Key is not ("type" or "metric" or "x" or "y"))
-                d.Add(k.KeyNode, fp + "." + k.Key, $"unknown key '{k.Key}'{Suggest.Hint(k.Key, ["type", "metric", "x", "y"], "a figure's keys are")}");
+            if (k.Key is not ("type" or "metric" or "x" or "y" or "x_scale"))
+                d.Add(k.KeyNode, fp + "." + k.Key, $"unknown key '{k.Key}'{Suggest.Hint(k.Key, ["type", "metric", "x", "y", "x_scale"], "a figure's keys are")}");
+        bool logX = false;
+        if (m["x_scale"] is { } xs)
+            switch (Text(xs, fp + ".x_scale", d))
+            {
+                case "log": logX = true; break;
+                case "linear": break;
+                case { } other: d.Add(xs, fp + ".x_scale", $"expected linear or log, found '{other}'"); break;
+            }
         string? type = m["type"] is { } tn ? Text(tn, fp + ".type", d) : null;
         if (type is not null and not ("heatmap" or "curve")) { d.Add(m["type"]!, fp + ".type", $"expected heatmap or curve, found '{type}'"); type = null; }
         if (m["type"] is null) d.Add(m, fp + ".type", "a figure needs 'type': heatmap (a metric against two parameters) or curve (against one)");
@@ -178,7 +186,8 @@ internal static partial class SweepReader
         string? y = Axis("y", type == "heatmap");
         if (type == "curve" && m["y"] is { } yn) d.Add(yn, fp + ".y", "a curve has one parameter, 'x'; a heatmap has two");
         if (type is null || metric is null || x is null || (type == "heatmap" && y is null)) return null;
-        return new SweepFigure(e.Key, type, metric, x, type == "heatmap" ? y : null, $"{e.KeyNode.Origin.File}:{e.KeyNode.Origin.Line}");
+        if (logX && type == "heatmap") d.Add(m["x_scale"]!, fp + ".x_scale", "x_scale is for curves; a heat map's axes list the swept values as they are");
+        return new SweepFigure(e.Key, type, metric, x, type == "heatmap" ? y : null, $"{e.KeyNode.Origin.File}:{e.KeyNode.Origin.Line}", logX);
     }
 
     private static SweepParameter? Parameter(YEntry e, SweepMode mode, Diagnostics d)

@@ -112,6 +112,6 @@ public sealed class SweepParameter
 /// <summary>
 /// A figure of a study's table (<c>sweep.figures.NAME</c>): a <c>heatmap</c> of a metric's mean over
 /// replicates against two swept parameters, or a <c>curve</c> of it against one (one line per arm,
-/// a marker per run); one PNG per arm for heat maps.
+/// a marker per run; <c>x_scale: log</c> for a dose-response curve); one PNG per arm for heat maps.
 /// </summary>
-public sealed record SweepFigure(string Name, string Type, string Metric, string X, string? Y, string Where);
+public sealed record SweepFigure(string Name, string Type, string Metric, string X, string? Y, string Where, bool LogX = false);

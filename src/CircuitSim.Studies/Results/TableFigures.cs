@@ -66,7 +66,13 @@ public static class TableFigures
                     lines.Add((arm, groups.Select(g => g.Key).ToArray(), mean, rows.Select(i => (xc.Values[i], metric.Values[i])).ToArray()));
                 }
                 string file = Path.Combine(dir, $"{f.Name}.png");
-                StudyFigures.WriteCurve(file, $"{scenario}: {f.Metric}", f.Metric, XName(xc), lines);
+                if (f.LogX)
+                {
+                    if (xc.Values.Any(v => double.IsFinite(v) && v <= 0))
+                        throw new StudyException($"{f.Where}: sweep.figures.{f.Name}.x_scale: log needs values of '{f.X}' above 0");
+                    lines = lines.Select(l => (l.Item1, l.Item2.Select(Math.Log10).ToArray(), l.Item3, l.Item4.Select(p => (Math.Log10(p.Item1), p.Item2)).ToArray())).ToList();
+                }
+                StudyFigures.WriteCurve(file, $"{scenario}: {f.Metric}", f.Metric, f.LogX ? $"log10 {XName(xc)}" : XName(xc), lines);
                 written.Add(file);
             }
         }
