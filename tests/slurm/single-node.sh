@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # A single-node Slurm cluster for the scale-out test: `single-node.sh start DIR` writes slurm.conf
 # into DIR (state, spool, pids and logs there too), starts munged, slurmctld and slurmd, and waits
-# until the node is idle; `single-node.sh stop DIR` stops them by pid. Needs root and the Debian
+# until the node is idle; `single-node.sh stop DIR` stops them by pid. Needs root (or sudo) and the Debian
 # packages slurmctld, slurmd, slurm-client and munge (scripts/install-test-deps.sh). The recipe is
 # ../shared/ENVIRONMENT.md's.
 set -euo pipefail
 cmd=$1
 dir=$(realpath -m "$2")
+# the daemons run as root; a user with sudo gets them through it
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 conf="$dir/slurm.conf"
 case "$cmd" in
 start)
@@ -39,19 +41,19 @@ NodeName=$host CPUs=$(nproc) State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
   # munge: a key, /run/munge owned by munge, the daemon as user munge
-  if [ ! -s /etc/munge/munge.key ]; then
-    mkdir -p /etc/munge
-    dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
+  if ! as_root test -s /etc/munge/munge.key; then
+    as_root mkdir -p /etc/munge
+    as_root dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
   fi
-  chown munge:munge /etc/munge /etc/munge/munge.key; chmod 700 /etc/munge; chmod 400 /etc/munge/munge.key
-  mkdir -p /run/munge /var/lib/munge /var/log/munge
-  chown munge:munge /run/munge /var/lib/munge /var/log/munge
+  as_root chown munge:munge /etc/munge /etc/munge/munge.key; as_root chmod 700 /etc/munge; as_root chmod 400 /etc/munge/munge.key
+  as_root mkdir -p /run/munge /var/lib/munge /var/log/munge
+  as_root chown munge:munge /run/munge /var/lib/munge /var/log/munge
   if ! pgrep -x munged >/dev/null; then
-    runuser -u munge -- /usr/sbin/munged
+    as_root runuser -u munge -- /usr/sbin/munged
   fi
   export SLURM_CONF="$conf"
-  /usr/sbin/slurmctld -f "$conf"
-  /usr/sbin/slurmd -f "$conf"
+  as_root /usr/sbin/slurmctld -f "$conf"
+  as_root /usr/sbin/slurmd -f "$conf"
   for _ in $(seq 1 60); do
     if sinfo -h -o '%T' 2>/dev/null | grep -qx 'idle'; then echo "slurm up: $(sinfo -h -o '%N %T %c')"; exit 0; fi
     sleep 1
@@ -63,7 +65,7 @@ CONF
   ;;
 stop)
   for p in slurmd slurmctld; do
-    [ -f "$dir/$p.pid" ] && kill "$(cat "$dir/$p.pid")" 2>/dev/null || true
+    [ -f "$dir/$p.pid" ] && as_root kill "$(cat "$dir/$p.pid")" 2>/dev/null || true
   done
   ;;
 *)
