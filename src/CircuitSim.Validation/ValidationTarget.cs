@@ -83,12 +83,15 @@ public abstract class ValidationTarget
         return new TargetSummary(Id, Title, results, median, Check(median)) { MedianDeviations = KnownDeviations(median) };
     }
 
+    /// <summary>Connectivity shared by every run of this process (the same seeds recur across targets and perturbations).</summary>
+    private static readonly Synapses.ConnectivityCache SharedConnectivity = new();
+
     /// <summary>Runs a ready scenario of the repository with a seed and overrides, single-threaded (runs go in parallel instead).</summary>
     protected static SimulationResult Run(string scenario, ulong seed, IReadOnlyList<string> sets, params string[] more)
     {
         var spec = ScenarioLoader.Load(ScenarioFiles.Path(scenario), sets.Concat(more).Append("record.figures=false").ToArray());
         spec.Seed = seed;
-        return Runner.Run(spec, new RunOptions(Model.BackendKind.Simd, 1));
+        return Runner.Run(spec, new RunOptions(Model.BackendKind.Simd, 1, Connectivity: SharedConnectivity));
     }
 
     /// <summary>Adds a failure when <paramref name="ok"/> is false (NaN measures fail).</summary>

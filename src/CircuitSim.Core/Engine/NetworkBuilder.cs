@@ -10,7 +10,8 @@ namespace CircuitSim.Engine;
 /// <summary>Builds a <see cref="Network"/> from a validated <see cref="ScenarioSpec"/>.</summary>
 public static class NetworkBuilder
 {
-    public static Network Build(ScenarioSpec spec, long? memoryLimitBytes = null)
+    /// <param name="connectivity">Connectivity shared with other runs of a study (null: built here).</param>
+    public static Network Build(ScenarioSpec spec, long? memoryLimitBytes = null, Synapses.ConnectivityCache? connectivity = null)
     {
         float dt = (float)spec.DtMs;
         long steps = (long)Math.Round(spec.DurationMs / spec.DtMs);
@@ -28,7 +29,7 @@ public static class NetworkBuilder
 
         var projections = new List<Projection>();
         for (int k = 0; k < spec.Projections.Count; k++)
-            projections.Add(BuildProjection(spec, k, pops));
+            projections.Add(BuildProjection(spec, k, pops, connectivity));
         SizeRings(pops, projections);
 
         var drives = new List<SpikeDrive>();
@@ -247,14 +248,16 @@ public static class NetworkBuilder
         };
     }
 
-    private static Projection BuildProjection(ScenarioSpec spec, int k, List<Population> pops)
+    private static Projection BuildProjection(ScenarioSpec spec, int k, List<Population> pops, Synapses.ConnectivityCache? cache)
     {
         var pr = spec.Projections[k];
         var src = pops.Find(p => p.Name == pr.From) ?? throw new BuildException($"projection {pr.Name}: no population '{pr.From}'", $"projections.{pr.Name}.from");
         if (pops.Find(p => p.Name == pr.To) is not NeuronPopulation tgt)
             throw new BuildException($"projection {pr.Name}: target '{pr.To}' is not a neuron population", $"projections.{pr.Name}.to");
-        var (rowStart, targets) = Connectivity.Build(pr.Connect, src.Count, tgt.Count, src == tgt, spec.Seed,
-            RngPurpose.ForProjection(RngPurpose.Connect, k));
+        uint purpose = RngPurpose.ForProjection(RngPurpose.Connect, k);
+        var (rowStart, targets) = cache is not null
+            ? cache.Get(pr.Connect, src.Count, tgt.Count, src == tgt, spec.Seed, purpose)
+            : Connectivity.Build(pr.Connect, src.Count, tgt.Count, src == tgt, spec.Seed, purpose);
         int r = pr.Receptors.Count;
         var channelIndex = new int[r];
         var baseW = new float[r];

@@ -6,7 +6,9 @@ using CircuitSim.Recording;
 namespace CircuitSim.Engine;
 
 /// <summary>Options of one run, as the CLI and the tests give them.</summary>
-public sealed record RunOptions(BackendKind Backend = BackendKind.Auto, int Threads = 0, long? MemoryLimitBytes = null);
+/// <param name="Connectivity">Connectivity shared with the other runs of a study (null: each run builds its own).</param>
+public sealed record RunOptions(BackendKind Backend = BackendKind.Auto, int Threads = 0, long? MemoryLimitBytes = null,
+    Synapses.ConnectivityCache? Connectivity = null);
 
 /// <summary>
 /// Builds the network of a scenario, runs it with the recorders the scenario asks for, and
@@ -21,7 +23,7 @@ public static class Runner
     /// </summary>
     public static Network Check(ScenarioSpec spec, RunOptions options)
     {
-        var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes);
+        var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes, options.Connectivity);
         Backends.NeuronBackends.Create(options.Backend != BackendKind.Auto ? options.Backend : spec.Backend);
         return network;
     }
@@ -49,7 +51,7 @@ public static class Runner
         CancellationToken cancel = default)
     {
         var sw = Stopwatch.StartNew();
-        var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes);
+        var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes, options.Connectivity);
         var backend = options.Backend != BackendKind.Auto ? options.Backend : spec.Backend;
         var snapshot = spec.Record.Network ? NetworkSnapshot.Capture(network) : null;
         var sim = new Simulation(network, backend, options.Threads);

@@ -29,10 +29,12 @@ public static class StudyRunner
     {
         string code = StudyManifest.CodeVersionOfThisBuild();
         var jobs = manifest.Runs.Select(r => new StudyJob(r.Index, r.Key)).ToList();
+        // runs with the same seed and population sizes share their connectivity (built once; values differ per run)
+        var connectivity = new Synapses.ConnectivityCache();
         var (outcome, _) = JobRunner.Run(jobs, Path.Combine(o.OutDir, StudyManifest.JournalFolder), o.Shard, o.Jobs,
             (job, cancel) =>
             {
-                var record = RunOne(manifest.Runs[job.Index], o, code, cancel);
+                var record = RunOne(manifest.Runs[job.Index], o, code, connectivity, cancel);
                 if (record is not null) onRecord?.Invoke();
                 return record;
             }, progress, cancel);
@@ -49,7 +51,7 @@ public static class StudyRunner
     }
 
     /// <summary>One run to its record; null when it was interrupted (then it is not recorded).</summary>
-    private static RunRecord? RunOne(PlannedRun run, StudyOptions o, string code, CancellationToken cancel)
+    private static RunRecord? RunOne(PlannedRun run, StudyOptions o, string code, Synapses.ConnectivityCache connectivity, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         LoadedScenario? loaded = null;
@@ -57,7 +59,7 @@ public static class StudyRunner
         {
             loaded = ScenarioLoader.LoadWithOrigins(o.ScenarioFile, o.BaseSets.Concat(run.Sets).ToList());
             var spec = loaded.Spec;
-            var result = Runner.Run(spec, new RunOptions(o.Backend, Threads: 1), null, cancel);
+            var result = Runner.Run(spec, new RunOptions(o.Backend, Threads: 1, Connectivity: connectivity), null, cancel);
             if (result.Steps * spec.DtMs < spec.DurationMs - spec.DtMs / 2) return null;
             var metrics = MetricColumns.Of(result);
             if (o.KeepRuns) ResultsWriter.WriteAll(result, Path.Combine(o.OutDir, "runs", $"run-{run.Index:D6}"));
