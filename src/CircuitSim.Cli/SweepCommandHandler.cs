@@ -39,8 +39,11 @@ public static class SweepCommandHandler
 
         if (a.Slurm is { } shards)
         {
+            var shardArgs = new List<string>();
+            if (a.KeepRuns) shardArgs.Add("--keep-runs");
+            if (a.Backend is { } b) shardArgs.AddRange(["--backend", b.ToString().ToLowerInvariant()]);
             string submit = SlurmJob.Write(outDir, name, SlurmJob.ThisCommand(), a.File, a.Sets,
-                new SlurmSettings(shards, Math.Max(1, a.Jobs), a.Partition, a.TimeLimit));
+                new SlurmSettings(shards, Math.Max(1, a.Jobs), a.Partition, a.TimeLimit), shardArgs);
             Console.WriteLine($"{manifest.Runs.Count} runs in {shards} shards: Slurm jobs written to {Path.GetDirectoryName(submit)}");
             if (!a.Submit)
             {
@@ -57,20 +60,30 @@ public static class SweepCommandHandler
         using var stop = new StopSignals();
         StudyOutcome outcome;
         var tables = new TableRefresh(manifest, outDir, shard.IsWhole);
-        if (a.Quiet || Console.IsErrorRedirected || Console.IsOutputRedirected)
+        try
         {
-            outcome = StudyRunner.Run(manifest, options, new StudyProgress(manifest.Runs, null, a.Quiet), stop.Token, tables.Maybe);
+            if (a.Quiet || Console.IsErrorRedirected || Console.IsOutputRedirected)
+            {
+                outcome = StudyRunner.Run(manifest, options, new StudyProgress(manifest.Runs, null, a.Quiet), stop.Token, tables.Maybe);
+            }
+            else
+            {
+                outcome = null!;
+                AnsiConsole.Progress().AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var bar = ctx.AddTask("study", maxValue: Math.Max(1, manifest.Runs.Count));
+                        outcome = StudyRunner.Run(manifest, options, new StudyProgress(manifest.Runs, bar, false), stop.Token, tables.Maybe);
+                    });
+            }
         }
-        else
+        catch (StudyException e)
         {
-            outcome = null!;
-            AnsiConsole.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
-                {
-                    var bar = ctx.AddTask("study", maxValue: Math.Max(1, manifest.Runs.Count));
-                    outcome = StudyRunner.Run(manifest, options, new StudyProgress(manifest.Runs, bar, false), stop.Token, tables.Maybe);
-                });
+            // the study stopped (its scenario changed, another process holds the shard): what finished stays
+            if (shard.IsWhole) tables.Now();
+            Console.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.Failure;
         }
 
         int done = outcome.DoneBefore + outcome.RanNow;

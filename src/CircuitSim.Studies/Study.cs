@@ -26,7 +26,8 @@ public static class Study
         var manifest = new StudyManifest
         {
             Scenario = loaded.Spec.Name, ScenarioFile = scenarioFile, Sets = sets.ToList(), Mode = sweep.Mode.ToString().ToLowerInvariant(),
-            DesignHash = StudyManifest.Hash(loaded.Fingerprint(), sets, runs), CodeVersion = StudyManifest.CodeVersionOfThisBuild(), Runs = runs,
+            DesignHash = StudyManifest.Hash(loaded.Fingerprint(), sets, runs), ScenarioHash = StudyManifest.HashOf(loaded.Fingerprint()),
+            CodeVersion = StudyManifest.CodeVersionOfThisBuild(), Runs = runs,
             Stratify = sweep.Stratify, Figures = sweep.Figures,
         };
         if (StudyManifest.Read(outDir) is { } existing)
@@ -38,6 +39,9 @@ public static class Study
             // the same runs; how they are summarised (stratify:) may have changed, and is rewritten
             if (JsonSame(existing, manifest)) return existing;
         }
+        string journals = Path.Combine(outDir, StudyManifest.JournalFolder);
+        if (Directory.Exists(journals) && Directory.EnumerateFiles(journals, "*.jsonl").Any())
+            throw new StudyException($"{outDir} has a journal of runs but no {StudyManifest.FileName}, so what they computed cannot be checked; delete the folder (or use another --out) to start again");
         Directory.CreateDirectory(outDir);
         manifest.Write(outDir);
         return manifest;

@@ -24,6 +24,9 @@ public sealed class StudyManifest
     public required IReadOnlyList<string> Sets { get; init; }
     public required string Mode { get; init; }
     public required string DesignHash { get; init; }
+
+    /// <summary>SHA-256 of the merged scenario with the study's --set (no sweep): what every run must still load.</summary>
+    public string ScenarioHash { get; init; } = "";
     public required string CodeVersion { get; init; }
     public required IReadOnlyList<PlannedRun> Runs { get; init; }
 
@@ -46,6 +49,8 @@ public sealed class StudyManifest
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     public static string CodeVersionOfThisBuild() =>
         typeof(StudyManifest).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
@@ -62,7 +67,7 @@ public sealed class StudyManifest
         var o = new JsonObject
         {
             ["scenario"] = Scenario, ["scenario_file"] = ScenarioFile, ["sets"] = new JsonArray(Sets.Select(s => (JsonNode)s!).ToArray()),
-            ["mode"] = Mode, ["design_hash"] = DesignHash, ["code_version"] = CodeVersion, ["runs"] = runs,
+            ["mode"] = Mode, ["design_hash"] = DesignHash, ["scenario_hash"] = ScenarioHash, ["code_version"] = CodeVersion, ["runs"] = runs,
         };
         if (Figures.Count > 0) o["figures"] = JsonSerializer.SerializeToNode(Figures);
         if (Stratify is { } st)
@@ -95,7 +100,7 @@ public sealed class StudyManifest
             {
                 Scenario = (string)o["scenario"]!, ScenarioFile = (string)o["scenario_file"]!,
                 Sets = o["sets"]!.AsArray().Select(s => (string)s!).ToList(), Mode = (string)o["mode"]!,
-                DesignHash = (string)o["design_hash"]!, CodeVersion = (string)o["code_version"]!, Runs = runs,
+                DesignHash = (string)o["design_hash"]!, ScenarioHash = (string?)o["scenario_hash"] ?? "", CodeVersion = (string)o["code_version"]!, Runs = runs,
                 Figures = o["figures"] is { } fig ? fig.Deserialize<List<Scenarios.SweepFigure>>() ?? [] : [],
                 Stratify = o["stratify"] is JsonObject st
                     ? new Scenarios.StratifySpec

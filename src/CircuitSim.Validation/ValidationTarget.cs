@@ -59,14 +59,25 @@ public abstract class ValidationTarget
     public Studies.Results.RunRecord Record(Studies.Running.StudyJob job, ulong seed, IReadOnlyList<string> sets)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var m = Measure(seed, sets);
-        return new Studies.Results.RunRecord(job.Index, job.Key, Studies.Results.RunStatus.Ok, null, m.ToList(), clock.Elapsed.TotalSeconds,
-            Studies.StudyManifest.CodeVersionOfThisBuild());
+        try
+        {
+            var m = Measure(seed, sets);
+            return new Studies.Results.RunRecord(job.Index, job.Key, Studies.Results.RunStatus.Ok, null, m.ToList(), clock.Elapsed.TotalSeconds,
+                Studies.StudyManifest.CodeVersionOfThisBuild());
+        }
+        catch (Exception e) when (e is NumericalBlowupException or BuildException or ScenarioException)
+        {
+            // a perturbation the model cannot run is a result (the target fails on that seed), not a crash, and is not redone
+            return new Studies.Results.RunRecord(job.Index, job.Key, Studies.Results.RunStatus.Failed, e.Message.ReplaceLineEndings(" | "), [],
+                clock.Elapsed.TotalSeconds, Studies.StudyManifest.CodeVersionOfThisBuild());
+        }
     }
 
     /// <summary>A seed's result from a job's record (its criteria checked again, so a journal stays valid when they change).</summary>
     public TargetResult FromRecord(ulong seed, Studies.Results.RunRecord r)
     {
+        if (r.Status == Studies.Results.RunStatus.Failed)
+            return new TargetResult(Id, seed, new Dictionary<string, double>(), [$"the run failed: {r.Error}"]);
         var m = r.Metrics.ToDictionary(kv => kv.Key, kv => kv.Value);
         return new TargetResult(Id, seed, m, Check(m)) { Deviations = KnownDeviations(m) };
     }
@@ -75,11 +86,13 @@ public abstract class ValidationTarget
     public TargetSummary Summarize(IReadOnlyList<TargetResult> results)
     {
         var median = new Dictionary<string, double>();
-        foreach (var key in results[0].Measures.Keys)
+        // a seed whose run failed has no measures: the keys come from the seeds that ran, and it counts as failing
+        foreach (var key in results.SelectMany(r => r.Measures.Keys).Distinct())
         {
             var xs = results.Select(r => r.Measures.TryGetValue(key, out var v) ? v : double.NaN).Where(double.IsFinite).OrderBy(x => x).ToArray();
             median[key] = xs.Length == 0 ? double.NaN : xs.Length % 2 == 1 ? xs[xs.Length / 2] : 0.5 * (xs[xs.Length / 2 - 1] + xs[xs.Length / 2]);
         }
+        if (median.Count == 0) return new TargetSummary(Id, Title, results, median, ["every seed's run failed"]);
         return new TargetSummary(Id, Title, results, median, Check(median)) { MedianDeviations = KnownDeviations(median) };
     }
 

@@ -89,6 +89,7 @@ internal static class CohortReader
                     if (fm["fold"] is null && fm["shift"] is null) d.Add(fm, ep, "an effect needs 'fold' (a multiplier per SD) or 'shift' (an amount added per SD)");
                     double? min = fm["min"] is { } mn ? Number(mn, ep + ".min", d) : null;
                     double? max = fm["max"] is { } mx ? Number(mx, ep + ".max", d) : null;
+                    if (min is { } lo && max is { } hi && lo > hi) d.Add(fm, ep, $"min ({lo}) is above max ({hi})");
                     effects.Add(new ProfileEffect(e.Key, fold, shift, unit, min, max, where));
                 }
             else d.Add(gm["effects"] ?? gm, gp + ".effects", "a profile needs 'effects': key paths and how expression changes them");

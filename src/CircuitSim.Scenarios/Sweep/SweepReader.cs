@@ -102,6 +102,10 @@ internal static partial class SweepReader
                         d.Add(e.Value, ap, $"expected a map of key paths to values (or nothing, for the unchanged scenario), found {e.Value.Describe()}");
                         continue;
                     }
+                    foreach (var bad in sets.Entries.Where(x => x.Key == "seed" || x.Key.StartsWith("sweep", StringComparison.Ordinal) || x.Key.StartsWith("extends", StringComparison.Ordinal)))
+                        d.Add(bad.KeyNode, ap + "." + bad.Key, bad.Key == "seed"
+                            ? "an arm runs on the point's seeds; vary seeds with 'replicates'"
+                            : $"an arm changes the scenario, not '{bad.Key}'");
                     arms.Add(new SweepArm(e.Key, sets.Entries.Select(s => new KeyValuePair<string, string>(s.Key, YamlFlow.Write(s.Value))).ToList()));
                 }
         }
@@ -195,6 +199,11 @@ internal static partial class SweepReader
         string path = e.Key;
         string kp = "sweep.parameters." + path;
         string where = $"{e.KeyNode.Origin.File}:{e.KeyNode.Origin.Line}:{e.KeyNode.Origin.Column}";
+        if (path == "seed")
+        {
+            d.Add(e.KeyNode, kp, "seeds are varied by 'replicates' (replicate r runs with the scenario's seed + r, a column of the table), not as a parameter");
+            return null;
+        }
         if (path.Split('.').Any(s => s.Trim().Length == 0 || s.Trim() != s) || path.StartsWith("sweep", StringComparison.Ordinal) || path == "extends" || path.StartsWith("extends.", StringComparison.Ordinal))
         {
             d.Add(e.KeyNode, kp, $"'{path}' is not a key path that a sweep can set (a dotted path such as 'projections.C_WDR.receptors.NMDA')");

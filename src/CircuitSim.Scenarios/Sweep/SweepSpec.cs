@@ -85,13 +85,19 @@ public sealed class SweepParameter
         if (Values is { } v) return v;
         var list = new List<string>(Steps);
         for (int i = 0; i < Steps; i++) list.Add(Format(At(Steps == 1 ? 0 : (double)i / (Steps - 1))));
-        return list;
+        return list.Distinct().ToList(); // rounded to integers, two steps can meet: each value runs once
     }
 
     /// <summary>The value at u ∈ [0, 1): a point of the range, or the list item of that quantile.</summary>
     public string Sample(double u)
     {
         if (Values is { } v) return v[Math.Min(v.Count - 1, (int)Math.Floor(u * v.Count))];
+        if (Integer && !Log)
+        {
+            // each whole number of [from, to] an equal share of [0, 1), the ends included
+            double lo = Math.Ceiling(Math.Min(From, To)), hi = Math.Floor(Math.Max(From, To));
+            return Format(Math.Min(hi, lo + Math.Floor(u * (hi - lo + 1))));
+        }
         return Format(At(u));
     }
 

@@ -18,14 +18,15 @@ public static class SlurmJob
     public const string Folder = "slurm";
 
     /// <summary>Writes the three files; returns the path of submit.sh.</summary>
+    /// <param name="shardArgs">More options each shard runs with (--keep-runs, --backend).</param>
     public static string Write(string outDir, string name, IReadOnlyList<string> command, string scenarioFile,
-        IReadOnlyList<string> sets, SlurmSettings s)
+        IReadOnlyList<string> sets, SlurmSettings s, IReadOnlyList<string>? shardArgs = null)
     {
         string out_ = Path.GetFullPath(outDir);
         string dir = Path.Combine(out_, Folder);
         string file = Path.GetFullPath(scenarioFile);
         string cmd = string.Join(' ', command.Select(Quote));
-        string setArgs = string.Concat(sets.Select(x => " --set " + Quote(x)));
+        string setArgs = string.Concat(sets.Select(x => " --set " + Quote(x))) + string.Concat((shardArgs ?? []).Select(x => " " + Quote(x)));
         string job = "circuitsim-" + new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
 
         var array = new StringBuilder()
@@ -34,7 +35,7 @@ public static class SlurmJob
             .Append($"#SBATCH --array=0-{s.Shards - 1}\n")
             .Append("#SBATCH --ntasks=1\n")
             .Append($"#SBATCH --cpus-per-task={s.CpusPerShard}\n")
-            .Append($"#SBATCH --output={Path.Combine(dir, "shard-%a.log")}\n");
+            .Append($"#SBATCH --output=\"{Path.Combine(dir, "shard-%a.log").Replace("\"", "")}\"\n");
         Options(array, s);
         array.Append("set -euo pipefail\n")
             .Append("# one shard of the study; a shard that is rerun skips the runs its journal holds\n")
@@ -44,7 +45,7 @@ public static class SlurmJob
             .Append("#!/bin/bash\n")
             .Append($"#SBATCH --job-name={job}-merge\n")
             .Append("#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n")
-            .Append($"#SBATCH --output={Path.Combine(dir, "merge.log")}\n");
+            .Append($"#SBATCH --output=\"{Path.Combine(dir, "merge.log").Replace("\"", "")}\"\n");
         Options(merge, s);
         merge.Append("set -euo pipefail\n").Append($"exec {cmd} merge {Quote(out_)}\n");
 

@@ -23,6 +23,7 @@ public static class KMeans
         for (int r = 0; r < restarts; r++)
         {
             var c = SeedCentroids(points, k, seed, (uint)r);
+            int kk = c.Length;
             var labels = new int[n];
             for (int it = 0; it < maxIterations; it++)
             {
@@ -32,18 +33,19 @@ public static class KMeans
                     int l = Nearest(points[i], c);
                     if (l != labels[i] || it == 0) { changed |= l != labels[i]; labels[i] = l; }
                 }
-                c = Means(points, labels, k, c);
+                c = Means(points, labels, kk, c);
                 if (!changed && it > 0) break;
             }
             double sse = 0;
             for (int i = 0; i < n; i++) sse += Dist2(points[i], c[labels[i]]);
             if (sse < best - 1e-12) (best, bestLabels, bestCentroids) = (sse, labels, c);
         }
-        // number clusters by the first coordinate of their centroid, so the numbering does not depend on the restart
-        var order = Enumerable.Range(0, k).OrderBy(j => bestCentroids![j][0]).ToArray();
-        var rank = new int[k];
-        for (int j = 0; j < k; j++) rank[order[j]] = j;
-        return (bestLabels!.Select(l => rank[l]).ToArray(), order.Select(j => bestCentroids![j]).ToArray());
+        // only clusters that hold points count (fewer distinct points than k leave some empty), numbered by the
+        // first coordinate of their centroid, so the numbering does not depend on the restart
+        var used = bestLabels!.Distinct().OrderBy(j => bestCentroids![j][0]).ThenBy(j => j).ToArray();
+        var rank = new Dictionary<int, int>();
+        for (int j = 0; j < used.Length; j++) rank[used[j]] = j;
+        return (bestLabels!.Select(l => rank[l]).ToArray(), used.Select(j => bestCentroids![j]).ToArray());
     }
 
     private static double[][] SeedCentroids(double[][] x, int k, ulong seed, uint restart)
@@ -55,6 +57,7 @@ public static class KMeans
         {
             double sum = 0;
             for (int i = 0; i < n; i++) { d2[i] = c.Min(cc => Dist2(x[i], cc)); sum += d2[i]; }
+            if (sum <= 0) break; // every point sits on a seed: no more distinct centroids to place
             double u = Philox.Uniform(seed, Purpose, restart, (ulong)j) * sum;
             int pick = n - 1;
             for (int i = 0; i < n; i++) { u -= d2[i]; if (u <= 0) { pick = i; break; } }

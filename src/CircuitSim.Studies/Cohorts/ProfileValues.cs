@@ -37,6 +37,8 @@ public static class ProfileValues
                 if (e.Min is { } mn) lo = Math.Max(lo, mn);
                 if (e.Max is { } mx) hi = Math.Min(hi, mx);
             }
+            if (lo > hi)
+                throw new StudyException($"{first.Where}: sweep.profiles: the effects on '{path}' have limits that do not overlap (min {lo} above max {hi})");
             v = Math.Clamp(v + add, lo, hi);
             string n = double.Parse(v.ToString("G10", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
             result.Add(new(path, q.Unit.Length == 0 ? n : $"{n} {q.Unit}"));

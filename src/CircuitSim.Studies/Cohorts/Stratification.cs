@@ -97,7 +97,7 @@ public sealed class Stratification
 
         var cohortZ = genes.ToDictionary(g => g, g => patients.Average(p => p.Z[g]));
         var clusters = new List<ClusterSummary>();
-        for (int c = 0; c < labels.DefaultIfEmpty(-1).Max() + 1; c++)
+        foreach (int c in labels.Distinct().Order())
         {
             var members = patients.Where(p => p.Cluster == c).ToList();
             var phen = Enumerable.Range(0, d).Select(q => members.Average(m => m.Phenotypes[q])).ToArray();

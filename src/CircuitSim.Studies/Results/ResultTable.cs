@@ -71,7 +71,8 @@ public sealed partial class ResultTable
             var text = rows.Select(r => pairs(r).FirstOrDefault(p => p.Key == path).Value).ToArray();
             var allValues = design.Select(d => pairs(d).FirstOrDefault(p => p.Key == path).Value).Where(v => v is not null).ToList();
             var parsed = allValues.Select(Quantity).ToList();
-            if (parsed.All(q => q is not null) && parsed.Select(q => q!.Value.Unit).Distinct().Count() == 1)
+            // a patient id stays text ('007' is not 7): it joins patients.csv
+            if (path != "patient" && parsed.All(q => q is not null) && parsed.Select(q => q!.Value.Unit).Distinct().Count() == 1)
                 columns.Add(new NumberColumn(path, parsed[0]!.Value.Unit, text.Select(t => t is null ? double.NaN : Quantity(t)!.Value.Value).ToArray()));
             else
                 columns.Add(new TextColumn(path, text));
@@ -82,6 +83,9 @@ public sealed partial class ResultTable
     internal static (double Value, string Unit)? Quantity(string? text)
     {
         if (text is null) return null;
+        text = text.Trim();
+        // a value written quoted in the sweep ('0.5 nS') is set quoted, and means the same number
+        if (text.Length >= 2 && text[0] == '\'' && text[^1] == '\'') text = text[1..^1].Replace("''", "'");
         var m = QuantityRegex().Match(text.Trim());
         if (!m.Success || !double.TryParse(m.Groups["num"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return null;
         return (v, m.Groups["unit"].Value);

@@ -13,23 +13,38 @@ namespace CircuitSim.Studies.Results;
 public sealed class RunJournal : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly FileStream _lock;
     private readonly object _gate = new();
 
-    private RunJournal(FileStream stream) => _stream = stream;
+    private RunJournal(FileStream stream, FileStream lockFile) => (_stream, _lock) = (stream, lockFile);
 
-    /// <summary>Opens (creating) a journal file for appending; a torn last line is ended so the next record starts on its own line.</summary>
+    /// <summary>
+    /// Opens (creating) a journal file for appending, holding an exclusive lock on <c>PATH.lock</c> for as long
+    /// as it is open, so that two processes never run the same shard into one journal; a torn last line
+    /// is ended so the next record starts on its own line.
+    /// </summary>
     public static RunJournal Open(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var fs = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-        if (fs.Length > 0)
+        FileStream lockFile;
+        try
         {
-            fs.Seek(-1, SeekOrigin.End);
-            bool endsWithNewline = fs.ReadByte() == '\n';
-            fs.Seek(0, SeekOrigin.End);
-            if (!endsWithNewline) fs.WriteByte((byte)'\n');
+            lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        return new RunJournal(fs);
+        catch (IOException)
+        {
+            throw new StudyException($"another circuitsim is writing {path} (the same study and shard is running): wait for it, or stop it first");
+        }
+        bool endsWithNewline = true;
+        if (File.Exists(path) && new FileInfo(path).Length > 0)
+            using (var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                read.Seek(-1, SeekOrigin.End);
+                endsWithNewline = read.ReadByte() == '\n';
+            }
+        var fs = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        if (!endsWithNewline) fs.WriteByte((byte)'\n');
+        return new RunJournal(fs, lockFile);
     }
 
     public void Append(RunRecord r)
@@ -42,7 +57,11 @@ public sealed class RunJournal : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _lock.Dispose();
+    }
 
     /// <summary>Every whole record of the journals in a folder (<c>*.jsonl</c>), in file then line order.</summary>
     public static List<RunRecord> ReadAll(string folder)

@@ -21,10 +21,11 @@ public sealed record StudyJob(int Index, string Key)
 public static class JobRunner
 {
     /// <param name="journalDir">Folder of the journals (resume from, and append to, <c>shard.JournalName</c>); null: in memory only.</param>
-    /// <param name="execute">Runs a job; null when it was interrupted.</param>
+    /// <param name="execute">Runs a job; null when it was interrupted. A <see cref="StudyException"/> stops the study (thrown again here).</param>
+    /// <param name="recorded">Called after each record is in the journal (a failure there is a warning, not a lost run).</param>
     /// <returns>How it ended, and the records of every job of the shard that has one (earlier ones from the journals, then this run's).</returns>
     public static (StudyOutcome Outcome, List<RunRecord> Records) Run(IReadOnlyList<StudyJob> jobs, string? journalDir, Shard shard, int parallel,
-        Func<StudyJob, CancellationToken, RunRecord?> execute, IJobProgress? progress, CancellationToken cancel)
+        Func<StudyJob, CancellationToken, RunRecord?> execute, IJobProgress? progress, CancellationToken cancel, Action? recorded = null)
     {
         var byIndex = jobs.ToDictionary(j => j.Index);
         var earlier = journalDir is null ? [] : RunJournal.ReadAll(journalDir)
@@ -40,22 +41,35 @@ public static class JobRunner
         var gate = new object();
         int next = -1, ran = 0, failed = 0;
         bool interrupted = false;
+        StudyException? stopped = null;
         var workers = Enumerable.Range(0, Math.Max(1, Math.Min(parallel, todo.Count))).Select(_ => Task.Factory.StartNew(() =>
         {
-            while (!cancel.IsCancellationRequested)
+            while (!cancel.IsCancellationRequested && Volatile.Read(ref stopped) is null)
             {
                 int k = Interlocked.Increment(ref next);
                 if (k >= todo.Count) return;
-                var record = execute(todo[k], cancel);
+                RunRecord? record;
+                try { record = execute(todo[k], cancel); }
+                catch (StudyException e)
+                {
+                    Interlocked.CompareExchange(ref stopped, e, null);
+                    return;
+                }
                 if (record is null) { interrupted = true; return; }
                 journal?.Append(record);
                 lock (gate) records.Add(record);
                 Interlocked.Increment(ref ran);
                 if (record.Status == RunStatus.Failed) Interlocked.Increment(ref failed);
                 progress?.Finished(record, todo[k]);
+                try { recorded?.Invoke(); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"warning: the tables could not be rewritten ({e.Message}); the run is in the journal");
+                }
             }
         }, TaskCreationOptions.LongRunning)).ToArray();
         Task.WaitAll(workers);
+        if (stopped is not null) throw stopped;
         interrupted |= cancel.IsCancellationRequested && ran < todo.Count;
         return (new StudyOutcome(mine.Count, mine.Count - todo.Count, ran, failed, interrupted), records.OrderBy(r => r.Index).ToList());
     }

@@ -32,13 +32,26 @@ public static class StudyRunner
         // runs with the same seed and population sizes share their connectivity (built once; values differ per run)
         var connectivity = new Synapses.ConnectivityCache();
         var (outcome, _) = JobRunner.Run(jobs, Path.Combine(o.OutDir, StudyManifest.JournalFolder), o.Shard, o.Jobs,
-            (job, cancel) =>
-            {
-                var record = RunOne(manifest.Runs[job.Index], o, code, connectivity, cancel);
-                if (record is not null) onRecord?.Invoke();
-                return record;
-            }, progress, cancel);
+            (job, cancel) => RunOne(manifest, manifest.Runs[job.Index], o, code, connectivity, cancel), progress, cancel, onRecord);
         return outcome;
+    }
+
+    /// <summary>
+    /// Each run reads the scenario file again: an edit while the study runs would put other values under the
+    /// study's hash, so the scenario (with the study's --set) must still be the one the study started from.
+    /// </summary>
+    private static void CheckScenarioUnchanged(StudyManifest manifest, StudyOptions o)
+    {
+        if (manifest.ScenarioHash.Length == 0) return;
+        string now;
+        try { now = StudyManifest.HashOf(ScenarioLoader.LoadWithOrigins(o.ScenarioFile, o.BaseSets).Fingerprint()); }
+        catch (ScenarioException e)
+        {
+            throw new StudyException($"the scenario no longer loads, so the study stopped (the runs that finished are kept; fix it, or restore it, and run the same command):\n{e.Message}");
+        }
+        if (now != manifest.ScenarioHash)
+            throw new StudyException($"{o.ScenarioFile} changed while the study ran, so the study stopped: its remaining runs would not belong with the finished ones. " +
+                                     "Restore the file and run the same command to finish, or use another --out for the new scenario");
     }
 
     /// <summary>The indices of runs that a journal record finishes (same index, same key).</summary>
@@ -51,9 +64,10 @@ public static class StudyRunner
     }
 
     /// <summary>One run to its record; null when it was interrupted (then it is not recorded).</summary>
-    private static RunRecord? RunOne(PlannedRun run, StudyOptions o, string code, Synapses.ConnectivityCache connectivity, CancellationToken cancel)
+    private static RunRecord? RunOne(StudyManifest manifest, PlannedRun run, StudyOptions o, string code, Synapses.ConnectivityCache connectivity, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
+        CheckScenarioUnchanged(manifest, o);
         LoadedScenario? loaded = null;
         try
         {
