@@ -57,6 +57,8 @@ public static class ResultsWriter
         if (substancesCsv is not null) manifest.Add(substancesCsv);
         string? weightsCsv = r.Weights.Count > 0 ? Path.Combine(dir, WeightCsvWriter.FileName) : null;
         if (weightsCsv is not null) manifest.Add(weightsCsv);
+        string? fieldsH5 = r.Fields.Count > 0 ? Path.Combine(dir, FieldsHdf5Writer.FileName) : null;
+        if (fieldsH5 is not null) manifest.Add(fieldsH5);
         bool figures = r.Spec.Record.Figures;
         string raster = Path.Combine(dir, RasterFile), rates = Path.Combine(dir, RatesFile), traces = Path.Combine(dir, TracesFigureFile);
         string windup = Path.Combine(dir, WindupFigure.FileName);
@@ -68,6 +70,7 @@ public static class ResultsWriter
             if (windupResults is not null) manifest.Add(windup);
             if (r.Substances is not null) manifest.Add(Path.Combine(dir, SubstancesFigure.FileName));
             if (r.Weights.Count > 0) manifest.Add(Path.Combine(dir, WeightsFigure.FileName));
+            if (r.Fields.Count > 0) manifest.Add(Path.Combine(dir, FieldsFigure.FileName));
             manifest.Add(traces);
         }
 
@@ -91,6 +94,7 @@ public static class ResultsWriter
             if (r.Traces.Count > 0) files.AddRange(TraceCsvWriter.Write(dir, r.Traces));
             if (substancesCsv is not null) { SubstanceCsvWriter.Write(substancesCsv, r.Substances!); files.Add(substancesCsv); }
             if (weightsCsv is not null) { WeightCsvWriter.Write(weightsCsv, r.Weights); files.Add(weightsCsv); }
+            if (fieldsH5 is not null) { FieldsHdf5Writer.Write(fieldsH5, r.Fields); files.Add(fieldsH5); }
             dataTimes["write_tables_seconds"] = clock.Elapsed.TotalSeconds;
             return files;
         });
@@ -124,6 +128,12 @@ public static class ResultsWriter
                 {
                     string path = Path.Combine(dir, WeightsFigure.FileName);
                     WeightsFigure.Write(path, r.Weights);
+                    figureFiles.Add(path);
+                }
+                if (r.Fields.Count > 0)
+                {
+                    string path = Path.Combine(dir, FieldsFigure.FileName);
+                    FieldsFigure.Write(path, r.Fields);
                     figureFiles.Add(path);
                 }
                 if (FigureWriter.WriteTraces(traces, r.Traces))

@@ -15,13 +15,12 @@ internal sealed partial class SpecBuilder
     {
         "name", "description", "extends", "seed", "duration", "dt", "backend",
         "populations", "projections", "stimuli", "interventions", "record",
-        "substances", "receptor_types", "modulation", "slow_clock", "drugs",
+        "substances", "receptor_types", "modulation", "slow_clock", "drugs", "tissue",
     };
 
     /// <summary>Top-level keys of the format (shared/SCENARIO.md) that nothing acts on yet: refused, never ignored.</summary>
     private static string? NotYetSupported(string key) => key switch
     {
-        "tissue" => "'tissue' (the 2-D slab for glia and fields) is not supported yet: remove it (it would otherwise be ignored)",
         "glia" => "'glia' (microglia and astrocytes) are not modelled yet: remove it (it would otherwise be ignored)",
         _ => null,
     };
@@ -67,6 +66,7 @@ internal sealed partial class SpecBuilder
         BuildInterventions(root);
         CheckSlowClockUse(root);
         BuildRecord(root);
+        BuildTissue(root);
         WarnAboutRounding(root);
     }
 

@@ -19,6 +19,8 @@ public sealed class Network
     public required List<ScheduledEvent> Events { get; init; }
     /// <summary>Substances, receptors and their effects, or null when the scenario has no substances.</summary>
     public Neuromodulation.Neuromodulators? Neuromodulators { get; init; }
+    /// <summary>The tissue slab's diffusing fields, or null when the scenario has no <c>tissue:</c>.</summary>
+    public Tissue.TissueFields? Tissue { get; init; }
 
     // arrays, kept until the population list changes: the time loop walks them (every 64 steps for the
     // numbers check), and an OfType iterator there allocated 88 bytes each time

@@ -47,6 +47,14 @@ public static class Runner
         return d;
     }
 
+    /// <summary>The fields' snapshots, with their state at the end of the run as the last one.</summary>
+    private static IReadOnlyList<Tissue.FieldSnapshots> FieldResult(Network network, double durationMs)
+    {
+        if (network.Tissue is not { } t) return Array.Empty<Tissue.FieldSnapshots>();
+        t.Snapshot(durationMs);
+        return t.Result();
+    }
+
     public static SimulationResult Run(ScenarioSpec spec, RunOptions options, IEnumerable<ISimulationObserver>? observers = null,
         CancellationToken cancel = default)
     {
@@ -76,6 +84,7 @@ public static class Runner
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
             Network = snapshot, Substances = substances?.Result(),
+            Fields = FieldResult(sim.Network, duration),
             Weights = weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
         };
         if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);

@@ -148,11 +148,13 @@ public sealed class Simulation
         var added = Schedule.Where(p => !_enginePhases.Contains(p)).ToList();
         Schedule.Clear();
         if (network.Neuromodulators is { } nm) Schedule.Add(new NeuromodulationPhase(nm));
+        if (network.Tissue is { } tissue) Schedule.Add(new FieldPhase(tissue));
         if (network.NeuronPopulations.Any(p => p.Noise is not null)) Schedule.Add(new NoisePhase(this));
         Schedule.Add(new NeuronUpdatePhase(this));
         Schedule.Add(new FlushPhase(this));
         Schedule.Add(new SpikeSourcePhase(this));
         if (network.Neuromodulators is { } counts) Schedule.Add(new ReleaseCountPhase(counts));
+        if (network.Tissue is { } fields) Schedule.Add(new FieldReleasePhase(fields));
         if (network.Projections.Any(p => p.Dynamics is not null)) Schedule.Add(new ShortTermDynamicsPhase());
         if (network.Projections.Any(p => p.Plasticity is not null)) Schedule.Add(new PlasticityPhase());
         Schedule.Add(new SpikeDeliveryPhase());

@@ -34,6 +34,8 @@ public sealed class ScenarioSpec
     /// <summary>Steps between two updates of substances and modulation (the schedule's slow clock).</summary>
     public int ModulationEvery { get; set; } = 10;
     public RecordSpec Record { get; set; } = new();
+    /// <summary>The tissue slab and its diffusing fields, or null (<c>tissue:</c> absent).</summary>
+    public TissueSpec? Tissue { get; set; }
     /// <summary>What the scenario asks for that is rounded or clipped (file:line:col: key: message), for run and validate to print.</summary>
     public List<string> Warnings { get; } = new();
 

@@ -57,6 +57,8 @@ public sealed class SimulationResult
     public NetworkSnapshot? Network { get; init; }
     /// <summary>Substance levels and receptor activations over time, when the scenario has substances.</summary>
     public SubstanceTrace? Substances { get; init; }
+    /// <summary>The tissue fields' snapshots (and their state at the end), when the scenario has a tissue.</summary>
+    public IReadOnlyList<Tissue.FieldSnapshots> Fields { get; init; } = Array.Empty<Tissue.FieldSnapshots>();
     /// <summary>Weights of the plastic projections named in record.weights, over time.</summary>
     public IReadOnlyList<WeightTrace> Weights { get; init; } = Array.Empty<WeightTrace>();
     /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>

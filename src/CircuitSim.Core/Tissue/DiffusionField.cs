@@ -12,7 +12,8 @@ namespace CircuitSim.Tissue;
 public sealed class DiffusionField
 {
     private readonly double[] _c;
-    private readonly double[] _scratch, _cp, _dp; // Thomas algorithm workspace, the longest line
+    private readonly double[] _work;          // one row (x sweep) or one row of partial results (y sweep)
+    private double[] _cpX = [], _mX = [], _cpY = [], _mY = []; // Thomas coefficients: the same for every line, set per Δt
     private double _r = double.NaN, _decay = 1, _dtMs = double.NaN;
 
     public DiffusionField(string name, int nx, int ny, double dxUm, double diffusionUm2PerS, double decayTauMs)
@@ -27,10 +28,7 @@ public sealed class DiffusionField
         DiffusionUm2PerS = diffusionUm2PerS;
         DecayTauMs = decayTauMs;
         _c = new double[nx * ny];
-        int line = Math.Max(nx, ny);
-        _scratch = new double[line];
-        _cp = new double[line];
-        _dp = new double[line];
+        _work = new double[nx];
     }
 
     public string Name { get; }
@@ -73,40 +71,77 @@ public sealed class DiffusionField
             _dtMs = dtMs;
             _r = DiffusionUm2PerS * (dtMs / 1000.0) / (DxUm * DxUm);
             _decay = double.IsPositiveInfinity(DecayTauMs) ? 1 : Math.Exp(-dtMs / DecayTauMs);
+            (_cpX, _mX) = Coefficients(Nx, _r);
+            (_cpY, _mY) = Coefficients(Ny, _r);
         }
         if (_r > 0)
         {
-            for (int j = 0; j < Ny; j++) SolveLine(j * Nx, 1, Nx);
-            for (int i = 0; i < Nx; i++) SolveLine(i, Nx, Ny);
+            if (Nx > 1) for (int j = 0; j < Ny; j++) SweepRow(j * Nx);
+            if (Ny > 1) SweepColumns();
         }
         if (_decay != 1)
             for (int k = 0; k < _c.Length; k++) _c[k] *= _decay;
     }
 
     /// <summary>
-    /// (I − r·L) u = c along one line of n cells (start, stride), L the 1-D Laplacian with no-flux ends:
-    /// interior rows (−r, 1 + 2r, −r), end rows (1 + r, −r). Thomas algorithm; the result replaces c.
+    /// The Thomas algorithm's forward coefficients of (I − r·L) on n cells with no-flux ends (rows (1 + r, −r),
+    /// (−r, 1 + 2r, −r), (−r, 1 + r)): cp[k] and 1/m[k]. They depend on r and n only, so every line shares them.
     /// </summary>
-    private void SolveLine(int start, int stride, int n)
+    private static (double[] Cp, double[] InvM) Coefficients(int n, double r)
     {
-        if (n == 1) return;
-        double r = _r;
-        var cp = _cp;
-        var dp = _dp;
-        // first row: (1 + r) u0 − r u1 = c0
-        double b = 1 + r;
-        cp[0] = -r / b;
-        dp[0] = _c[start] / b;
-        for (int k = 1; k < n; k++)
+        var cp = new double[n];
+        var invM = new double[n];
+        for (int k = 0; k < n; k++)
         {
-            double bk = k == n - 1 ? 1 + r : 1 + 2 * r;
-            double m = bk - (-r) * cp[k - 1];
+            double b = k == 0 || k == n - 1 ? 1 + r : 1 + 2 * r;
+            double m = k == 0 ? b : b + r * cp[k - 1]; // b − a·cp with the sub-diagonal a = −r
+            invM[k] = 1 / m;
             cp[k] = k == n - 1 ? 0 : -r / m;
-            dp[k] = (_c[start + k * stride] - (-r) * dp[k - 1]) / m;
         }
-        var u = _scratch;
-        u[n - 1] = dp[n - 1];
-        for (int k = n - 2; k >= 0; k--) u[k] = dp[k] - cp[k] * u[k + 1];
-        for (int k = 0; k < n; k++) _c[start + k * stride] = u[k];
+        if (n == 1) invM[0] = 1;
+        return (cp, invM);
+    }
+
+    /// <summary>One row along x: forward elimination into the work row, then back substitution into the field.</summary>
+    private void SweepRow(int start)
+    {
+        double r = _r;
+        var c = _c;
+        var dp = _work;
+        var cp = _cpX;
+        var invM = _mX;
+        dp[0] = c[start] * invM[0];
+        for (int k = 1; k < Nx; k++) dp[k] = (c[start + k] + r * dp[k - 1]) * invM[k];
+        c[start + Nx - 1] = dp[Nx - 1];
+        for (int k = Nx - 2; k >= 0; k--) c[start + k] = dp[k] - cp[k] * c[start + k + 1];
+    }
+
+    /// <summary>
+    /// Every column along y at once, row by row: the same elimination as <see cref="SweepRow"/> with whole rows
+    /// as the unknowns, so the inner loops run over contiguous memory (and vectorise) instead of striding.
+    /// </summary>
+    private void SweepColumns()
+    {
+        double r = _r;
+        var c = _c;
+        var cp = _cpY;
+        var invM = _mY;
+        int nx = Nx;
+        // forward: row j becomes dp_j = (c_j + r·dp_{j−1}) / m_j, in place
+        double m0 = invM[0];
+        for (int i = 0; i < nx; i++) c[i] *= m0;
+        for (int j = 1; j < Ny; j++)
+        {
+            double mj = invM[j];
+            int row = j * nx, prev = row - nx;
+            for (int i = 0; i < nx; i++) c[row + i] = (c[row + i] + r * c[prev + i]) * mj;
+        }
+        // back: u_j = dp_j − cp_j·u_{j+1}
+        for (int j = Ny - 2; j >= 0; j--)
+        {
+            double cj = cp[j];
+            int row = j * nx, next = row + nx;
+            for (int i = 0; i < nx; i++) c[row + i] -= cj * c[next + i];
+        }
     }
 }

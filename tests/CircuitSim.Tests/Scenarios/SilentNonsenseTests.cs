@@ -7,7 +7,6 @@ namespace CircuitSim.Tests.Scenarios;
 public class SilentNonsenseTests
 {
     [Theory]
-    [InlineData("tissue: { width: 1 mm }", "tissue", "not supported yet")]
     [InlineData("glia: { microglia: { count: 200 } }", "glia", "not modelled yet")]
     public void Sections_nothing_acts_on_yet_are_refused_not_ignored(string section, string key, string why)
     {

@@ -28,3 +28,19 @@ internal sealed class NeuromodulationPhase(Neuromodulators modulators)
         return 0;
     }
 }
+
+/// <summary>Worker 0 puts the step's spikes of releasing neurons into the tissue fields (read by nothing else in the step: no barrier).</summary>
+internal sealed class FieldReleasePhase(Tissue.TissueFields tissue) : Phase("field_release", PhaseOwner.OneWorker, barrierAfter: false)
+{
+    public override long Run(int worker, long step) { tissue.DepositStep(); return 0; }
+}
+
+/// <summary>The fields' own clock: every <see cref="Tissue.TissueFields.Every"/> steps worker 0 diffuses and decays them (and records a snapshot when due).</summary>
+internal sealed class FieldPhase(Tissue.TissueFields tissue) : Phase("fields", PhaseOwner.OneWorker, tissue.Every)
+{
+    public override long Run(int worker, long step)
+    {
+        if (step > 0) tissue.Tick(step);
+        return 0;
+    }
+}

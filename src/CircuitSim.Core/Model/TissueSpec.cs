@@ -1,0 +1,29 @@
+namespace CircuitSim.Model;
+
+/// <summary>
+/// The transverse slab of the dorsal horn (<c>tissue:</c>): a grid over the laminae's extent
+/// (<see cref="LaminaGeometry"/>, 400 × 550 µm), the fields that diffuse and decay on it, and how often
+/// they step and are recorded.
+/// </summary>
+public sealed class TissueSpec
+{
+    /// <summary>Grid cell size, µm.</summary>
+    public double GridUm { get; set; } = 10;
+    /// <summary>Time step of the fields, ms (a whole number of dt).</summary>
+    public double ClockMs { get; set; } = 10;
+    /// <summary>How often the fields are recorded, ms; 0: at the end only.</summary>
+    public double SnapshotEveryMs { get; set; }
+    public List<FieldSpec> Fields { get; } = new();
+}
+
+/// <summary>One field: diffusion coefficient, decay, and release per spike of neuron populations into their cells.</summary>
+public sealed class FieldSpec
+{
+    public required string Name { get; set; }
+    /// <summary>µm²/s.</summary>
+    public double DiffusionUm2PerS { get; set; }
+    /// <summary>Decay time constant, ms; infinity: none.</summary>
+    public double DecayMs { get; set; } = double.PositiveInfinity;
+    /// <summary>Amount (µM in the neuron's grid cell) released per spike, by population.</summary>
+    public List<(string Population, double AmountUm)> Releases { get; } = new();
+}

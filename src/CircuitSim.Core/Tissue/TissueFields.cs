@@ -1,0 +1,82 @@
+using CircuitSim.Engine;
+using CircuitSim.Model;
+
+namespace CircuitSim.Tissue;
+
+/// <summary>A field's recorded states: the time of each snapshot (ms) and the concentration per cell (µM), row by row.</summary>
+public sealed record FieldSnapshots(string Name, int Nx, int Ny, double DxUm, IReadOnlyList<double> TimesMs, IReadOnlyList<float[]> Values);
+
+/// <summary>
+/// The fields of the tissue slab in a running network: releases from the spikes of neuron populations into
+/// the grid cell of each spiking neuron (its lamina position), counted every step by one worker, and the
+/// fields' diffusion and decay on their own clock (<see cref="DiffusionField"/>); snapshots for the outputs.
+/// Nothing reads the fields back into the neurons yet: glia and their coupling are built on them next.
+/// </summary>
+public sealed class TissueFields
+{
+    private readonly TissueSpec _spec;
+    private readonly (DiffusionField Field, NeuronPopulation Pop, double Amount, int[] Cells)[] _sources;
+    private readonly List<double> _times = new();
+    private readonly List<float[]>[] _snapshots;
+    private readonly int _snapshotEverySteps;
+    private readonly double _dtMs;
+
+    public TissueFields(TissueSpec spec, IReadOnlyList<Population> pops, double dtMs)
+    {
+        _spec = spec;
+        _dtMs = dtMs;
+        int nx = (int)Math.Ceiling(LaminaGeometry.WidthUm / spec.GridUm);
+        int ny = (int)Math.Ceiling(LaminaGeometry.DepthBand(null).Bottom / spec.GridUm);
+        Fields = spec.Fields.Select(f => new DiffusionField(f.Name, nx, ny, spec.GridUm, f.DiffusionUm2PerS, f.DecayMs)).ToArray();
+        Every = Math.Max(1, (int)Math.Round(spec.ClockMs / dtMs));
+        _snapshotEverySteps = spec.SnapshotEveryMs > 0 ? Math.Max(Every, (int)Math.Round(spec.SnapshotEveryMs / dtMs / Every) * Every) : 0;
+        var sources = new List<(DiffusionField, NeuronPopulation, double, int[])>();
+        for (int k = 0; k < spec.Fields.Count; k++)
+            foreach (var (name, amount) in spec.Fields[k].Releases)
+            {
+                if (pops.FirstOrDefault(p => p.Name == name) is not NeuronPopulation np)
+                    throw new BuildException($"tissue field {spec.Fields[k].Name}: '{name}' is not a neuron population (only neurons have a place in the slab yet)",
+                        $"tissue.fields.{spec.Fields[k].Name}.release.{name}");
+                var f = Fields[k];
+                sources.Add((f, np, amount, Enumerable.Range(0, np.Count).Select(i => f.CellOf(np.X[i], np.Y[i])).ToArray()));
+            }
+        _sources = sources.ToArray();
+        _snapshots = Fields.Select(_ => new List<float[]>()).ToArray();
+    }
+
+    public DiffusionField[] Fields { get; }
+
+    /// <summary>Steps between two steps of the fields.</summary>
+    public int Every { get; }
+
+    /// <summary>The step's spikes of the releasing populations, into their cells (worker 0, while the others deliver).</summary>
+    public void DepositStep()
+    {
+        foreach (var (field, pop, amount, cells) in _sources)
+        {
+            var spikes = pop.Arriving;
+            for (int s = 0; s < spikes.Segments.Length; s++)
+            {
+                var seg = spikes.Segments[s];
+                for (int j = 0; j < spikes.Counts[s]; j++) field.Add(cells[seg[j]], amount);
+            }
+        }
+    }
+
+    /// <summary>One step of every field's clock, at step <paramref name="step"/>; a snapshot when one is due.</summary>
+    public void Tick(long step)
+    {
+        foreach (var f in Fields) f.Step(Every * _dtMs);
+        if (_snapshotEverySteps > 0 && step % _snapshotEverySteps == 0) Snapshot(step * _dtMs);
+    }
+
+    public void Snapshot(double timeMs)
+    {
+        if (_times.Count > 0 && _times[^1] == timeMs) return;
+        _times.Add(timeMs);
+        for (int k = 0; k < Fields.Length; k++) _snapshots[k].Add(Fields[k].Values.Select(v => (float)v).ToArray());
+    }
+
+    public IReadOnlyList<FieldSnapshots> Result() =>
+        Fields.Select((f, k) => new FieldSnapshots(f.Name, f.Nx, f.Ny, f.DxUm, _times.ToList(), _snapshots[k].ToList())).ToList();
+}
