@@ -88,6 +88,14 @@ public static class Runner
             Weights = weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
         };
         if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);
+        if (result.Fields.Count > 0)
+            result.Extra["fields"] = result.Fields.ToDictionary(f => f.Name, f => (object)new Dictionary<string, double>
+            {
+                // the amount summed over the slab's cells (µM·cell) and the highest cell, over the snapshots
+                ["peak_total"] = f.Values.Max(v => v.Sum(x => (double)x)),
+                ["final_total"] = f.Values[^1].Sum(x => (double)x),
+                ["peak_cell_uM"] = f.Values.Max(v => v.Max()),
+            });
         if (result.Weights.Count > 0)
             result.Extra["weights"] = result.Weights.ToDictionary(w => w.Projection, w => (object)new Dictionary<string, double>
             {

@@ -80,3 +80,22 @@ public class TissueFieldsTests
         Assert.Equal("tissue.clock", e2.KeyPath);
     }
 }
+
+/// <summary>The fields, like the spikes, do not depend on the number of threads.</summary>
+public class TissueThreadTests
+{
+    [Fact]
+    public void Fields_are_identical_with_one_two_and_four_threads()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("t.yaml", ScenarioTestFiles.Base.Replace("AMPA: 1 nS", "AMPA: 4 nS") + "record:\n  spikes: [WDR]\n  figures: false\n" +
+            "tissue:\n  clock: 1 ms\n  snapshot_every: 250 ms\n  fields:\n    ATP: { diffusion: 300 um^2/s, decay: 300 ms, release: { WDR: 0.5 uM } }\n");
+        var runs = new[] { 1, 2, 4 }.Select(t => Runner.Run(spec, new RunOptions(Threads: t))).ToList();
+        foreach (var r in runs.Skip(1))
+            for (int k = 0; k < runs[0].Fields[0].Values.Count; k++)
+                Assert.Equal(runs[0].Fields[0].Values[k], r.Fields[0].Values[k]);
+        var summary = (Dictionary<string, object>)runs[0].Extra["fields"];
+        var atp = (Dictionary<string, double>)summary["ATP"];
+        Assert.True(atp["peak_total"] > 0 && atp["peak_cell_uM"] > 0);
+    }
+}
