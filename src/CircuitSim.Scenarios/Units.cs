@@ -81,9 +81,12 @@ public static partial class Units
         Add(Dimension.Velocity, 1, "m/s", "mm/ms");
         Add(Dimension.Velocity, 1e-3, "um/ms", "µm/ms", "μm/ms", "mm/s");
         Add(Dimension.Velocity, 1e-2, "cm/s");
+        Add(Dimension.Velocity, 1e-6, "um/s", "µm/s", "μm/s");
+        Add(Dimension.Velocity, 1e-6 / 60, "um/min", "µm/min", "μm/min"); // microglial processes and cells
 
         Add(Dimension.Diffusivity, 1, "um^2/s", "µm^2/s", "μm^2/s", "um²/s", "µm²/s", "μm²/s");
         Add(Dimension.Diffusivity, 1e6, "mm^2/s", "mm²/s");
+        Add(Dimension.Diffusivity, 1.0 / 60, "um^2/min", "µm^2/min", "μm^2/min", "um²/min", "µm²/min", "μm²/min");
         Add(Dimension.Diffusivity, 1e8, "cm^2/s", "cm²/s");
         Add(Dimension.Diffusivity, 1e12, "m^2/s", "m²/s");
 

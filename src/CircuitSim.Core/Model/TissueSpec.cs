@@ -14,6 +14,8 @@ public sealed class TissueSpec
     /// <summary>How often the fields are recorded, ms; 0: at the end only.</summary>
     public double SnapshotEveryMs { get; set; }
     public List<FieldSpec> Fields { get; } = new();
+    /// <summary>Glia on the slab (<c>glia:</c>), or null.</summary>
+    public GliaSpec? Glia { get; set; }
 }
 
 /// <summary>One field: diffusion coefficient, decay, and release per spike of neuron populations into their cells.</summary>
