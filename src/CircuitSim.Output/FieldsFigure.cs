@@ -9,7 +9,8 @@ public static class FieldsFigure
 {
     public const string FileName = "fields.png";
 
-    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields)
+    /// <param name="microglia">Drawn on every panel at the same snapshot, coloured from grey (surveillant) to red (reactive).</param>
+    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields, AgentSnapshots? microglia = null)
     {
         var plots = new List<Plot>();
         foreach (var f in fields)
@@ -39,8 +40,17 @@ public static class FieldsFigure
                 t.LabelFontSize = 11;
                 t.LabelAlignment = Alignment.UpperLeft;
             }
+            if (microglia is { } m && peak < m.X.Count)
+                for (int i = 0; i < m.X[peak].Length; i++)
+                {
+                    double a = m.Activation[peak][i];
+                    var colour = Color.InterpolateRgb(new Color(200, 200, 200), new Color(230, 30, 30), Math.Clamp(a, 0, 1));
+                    var mk = plot.Add.Marker(m.X[peak][i], -m.Y[peak][i], MarkerShape.FilledCircle, 7, colour);
+                    mk.MarkerLineColor = Colors.Black;
+                    mk.MarkerLineWidth = 0.5f;
+                }
             plot.Axes.SetLimits(0, f.Nx * f.DxUm, -f.Ny * f.DxUm, 0);
-            plot.Title($"{f.Name} at {f.TimesMs[peak] / 1000:0.###} s (its largest recorded total)");
+            plot.Title($"{f.Name} at {f.TimesMs[peak] / 1000:0.###} s (peak){(microglia is null ? "" : ", microglia grey→red")}");
             plot.XLabel("mediolateral (µm)");
             plot.YLabel("depth below the dorsal surface (µm, negative down)");
             plots.Add(plot);
@@ -48,6 +58,6 @@ public static class FieldsFigure
         var multiplot = new Multiplot(plots[0]);
         foreach (var p in plots.Skip(1)) multiplot.AddPlot(p);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        FigureWriter.SaveMultiplot(path, multiplot, 560 * Math.Max(1, fields.Count), 640);
+        FigureWriter.SaveMultiplot(path, multiplot, 600 * Math.Max(1, fields.Count), 660);
     }
 }

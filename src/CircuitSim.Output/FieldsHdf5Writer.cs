@@ -5,13 +5,15 @@ namespace CircuitSim.Output;
 
 /// <summary>
 /// fields.h5: per field a group <c>/fields/NAME</c> with <c>values</c> (snapshots × depth cells × mediolateral
-/// cells, µM, float32), <c>times_ms</c>, and attributes <c>dx_um</c>, <c>units</c>. Readable by h5py.
+/// cells, µM, float32), <c>times_ms</c>, and attributes <c>dx_um</c>, <c>units</c>; with microglia, <c>/microglia</c>
+/// (positions and activation per snapshot). Readable by h5py.
 /// </summary>
 public static class FieldsHdf5Writer
 {
     public const string FileName = "fields.h5";
 
-    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields)
+    /// <param name="microglia">Also written, as /microglia/x_um, y_um, activation (snapshots × cells), when given.</param>
+    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields, AgentSnapshots? microglia = null)
     {
         OutputNames.CheckUnique(fields.Select(f => f.Name), "Field");
         var group = new H5Group();
@@ -30,6 +32,20 @@ public static class FieldsHdf5Writer
             };
         }
         var file = new H5File { ["fields"] = group };
+        if (microglia is { } m && m.X.Count > 0)
+        {
+            float[,] Grid(IReadOnlyList<float[]> rows)
+            {
+                var g = new float[rows.Count, rows[0].Length];
+                for (int t = 0; t < rows.Count; t++) for (int i = 0; i < rows[t].Length; i++) g[t, i] = rows[t][i];
+                return g;
+            }
+            file["microglia"] = new H5Group
+            {
+                ["x_um"] = Grid(m.X), ["y_um"] = Grid(m.Y), ["activation"] = Grid(m.Activation), ["times_ms"] = m.TimesMs.ToArray(),
+                Attributes = new() { ["axes"] = "time, cell; y is depth below the dorsal surface" },
+            };
+        }
         AtomicFile.Write(path, stream => file.Write(stream));
     }
 }

@@ -6,7 +6,12 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] TissueKeys = { "grid", "clock", "snapshot_every", "fields" };
-    private static readonly string[] FieldKeys = { "diffusion", "decay", "release" };
+    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs" };
+    private static readonly string[] PuffKeys = { "at", "x", "depth", "amount", "every", "until" };
+    private static readonly string[] GliaKeys = { "time_compression", "microglia" };
+    private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes" };
+    private static readonly string[] SecretionKeys = { "early", "late", "late_tau" };
+    private static readonly string[] LaminaNames = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
 
     /// <summary>
     /// <c>tissue:</c> — the transverse slab (the laminae's 400 × 550 µm) as a grid of <c>grid</c> µm, and its
@@ -59,9 +64,87 @@ internal sealed partial class SpecBuilder
                         if (Qty(r.Value, rp, NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } amount && pop is not null)
                             field.Releases.Add((pop.Name, amount));
                     }
+                if (f["puffs"] is { } pn && Seq(pn, Join(path, "puffs"), "a list of {at, x, depth, amount}") is { } ps)
+                    for (int i = 0; i < ps.Items.Count; i++)
+                    {
+                        string pp = $"{path}.puffs[{i}]";
+                        if (Map(ps.Items[i], pp, "{at, x, depth, amount}") is not { } pm) continue;
+                        CheckKeys(pm, pp, PuffKeys);
+                        var at = Required(pm, pp, "at", "a Time") is { } an ? Qty(an, Join(pp, "at"), NumKey.Of(Dimension.Time, Limits.NonNegative)) : null;
+                        var x = Required(pm, pp, "x", "a Length across the slab, 0-400 um") is { } xn ? Qty(xn, Join(pp, "x"), NumKey.Of(Dimension.Length, Limits.NonNegative)) : null;
+                        var y = Required(pm, pp, "depth", "a Length below the dorsal surface, 0-550 um") is { } yn ? Qty(yn, Join(pp, "depth"), NumKey.Of(Dimension.Length, Limits.NonNegative)) : null;
+                        var amt = Required(pm, pp, "amount", "a Concentration in that grid cell") is { } mn ? Qty(mn, Join(pp, "amount"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) : null;
+                        if (x > LaminaGeometry.WidthUm) Error(pm["x"]!, Join(pp, "x"), $"the slab is {LaminaGeometry.WidthUm} um wide, found {x} um");
+                        if (y > LaminaGeometry.DepthBand(null).Bottom) Error(pm["depth"]!, Join(pp, "depth"), $"the slab is {LaminaGeometry.DepthBand(null).Bottom} um deep, found {y} um");
+                        double repeat = pm["every"] is { } ev && Qty(ev, Join(pp, "every"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } evq ? evq : 0;
+                        double until = pm["until"] is { } un && Qty(un, Join(pp, "until"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } u ? u : double.PositiveInfinity;
+                        if (pm["until"] is { } un2 && repeat == 0) Error(un2, Join(pp, "until"), "'until' ends a repeated puff: give 'every' too");
+                        if (at is { } a && x is { } xv && y is { } yv && amt is { } m) field.Puffs.Add((a, xv, yv, m, repeat, until));
+                    }
                 t.Fields.Add(field);
             }
         }
         _spec.Tissue = t;
+    }
+
+    /// <summary><c>glia:</c> — microglia agents on the tissue slab (their fields must be tissue fields).</summary>
+    private void BuildGlia(YMap root)
+    {
+        if (root["glia"] is not { } node) return;
+        if (Map(node, "glia", "a map with time_compression, microglia") is not { } gm) return;
+        CheckKeys(gm, "glia", GliaKeys);
+        if (_spec.Tissue is not { } tissue)
+        {
+            Error(node, "glia", "glia live on the tissue slab and sense and secrete its fields: add a 'tissue:' section with the fields they use");
+            return;
+        }
+        var glia = new GliaSpec();
+        if (gm["time_compression"] is { } tc && Qty(tc, "glia.time_compression", NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } c)
+        {
+            if (c < 1) Error(tc, "glia.time_compression", $"a compression is at least 1 (1: real time; 60: an hour of glia in a minute), found {c}");
+            else glia.TimeCompression = c;
+        }
+        var fieldNames = tissue.Fields.Select(f => f.Name).ToList();
+        if (gm["microglia"] is { } mn && Map(mn, "glia.microglia", "a map with count, senses, ec50, ...") is { } mm)
+        {
+            const string p = "glia.microglia";
+            CheckKeys(mm, p, MicrogliaKeys);
+            string? senses = Required(mm, p, "senses", "the field they sense, e.g. ATP") is { } sn ? Str(sn, Join(p, "senses")) : null;
+            if (senses is not null && !fieldNames.Contains(senses))
+                Error(mm["senses"]!, Join(p, "senses"), $"'{senses}' is not a field of tissue.fields{Suggest.Hint(senses, fieldNames, "fields are")}");
+            var m = new MicrogliaSpec { Senses = senses ?? "" };
+            if (Required(mm, p, "count", "a whole number of cells") is { } cn && Qty(cn, Join(p, "count"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } count)
+            {
+                if (count != Math.Floor(count) || count > 1_000_000) Error(cn, Join(p, "count"), $"a whole number of cells up to 1000000, found {count}");
+                else m.Count = (int)count;
+            }
+            if (mm["laminae"] is { } ln && Seq(ln, Join(p, "laminae"), "a list of laminae, e.g. [I, IIo]") is { } ls)
+                for (int i = 0; i < ls.Items.Count; i++)
+                    if (Str(ls.Items[i], $"{p}.laminae[{i}]") is { } lam)
+                    {
+                        if (Array.IndexOf(LaminaNames, lam) < 0) Error(ls.Items[i], $"{p}.laminae[{i}]", $"'{lam}' is not a lamina{Suggest.Hint(lam, LaminaNames, "laminae are")}");
+                        else m.Laminae.Add(lam);
+                    }
+            if (mm["ec50"] is { } ec && Qty(ec, Join(p, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50) m.Ec50Um = e50;
+            if (mm["hill"] is { } hn && Qty(hn, Join(p, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hill) m.Hill = hill;
+            if (mm["activation_tau"] is { } an && Qty(an, Join(p, "activation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } at) m.ActivationTauMs = at;
+            if (mm["deactivation_tau"] is { } dn && Qty(dn, Join(p, "deactivation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } dt) m.DeactivationTauMs = dt;
+            if (mm["chemotaxis"] is { } ch && Qty(ch, Join(p, "chemotaxis"), NumKey.Of(Dimension.Velocity, Limits.NonNegative)) is { } v) m.ChemotaxisUmPerMs = v * 1000; // m/s → µm/ms
+            if (mm["random_walk"] is { } rw && Qty(rw, Join(p, "random_walk"), NumKey.Of(Dimension.Diffusivity, Limits.NonNegative)) is { } dw) m.RandomWalkUm2PerMs = dw / 1000; // µm²/s → µm²/ms
+            if (mm["secretes"] is { } sen && Map(sen, Join(p, "secretes"), "a map of fields to {early, late, late_tau}") is { } sm)
+                foreach (var e in sm.Entries)
+                {
+                    string sp = Join(Join(p, "secretes"), e.Key);
+                    if (!fieldNames.Contains(e.Key)) Error(e.KeyNode, sp, $"'{e.Key}' is not a field of tissue.fields{Suggest.Hint(e.Key, fieldNames, "fields are")}");
+                    if (Map(e.Value, sp, "{early, late, late_tau}") is not { } em) continue;
+                    CheckKeys(em, sp, SecretionKeys);
+                    double early = em["early"] is { } en && Qty(en, Join(sp, "early"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } ev ? ev : 0;
+                    double late = em["late"] is { } lt && Qty(lt, Join(sp, "late"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } lv ? lv : 0;
+                    double tau = em["late_tau"] is { } tn && Qty(tn, Join(sp, "late_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } tv ? tv : 60 * 60_000;
+                    m.Secretes.Add(new SecretionSpec(e.Key, early, late, tau));
+                }
+            glia.Microglia = m;
+        }
+        tissue.Glia = glia;
     }
 }

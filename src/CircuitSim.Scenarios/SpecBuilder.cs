@@ -15,15 +15,11 @@ internal sealed partial class SpecBuilder
     {
         "name", "description", "extends", "seed", "duration", "dt", "backend",
         "populations", "projections", "stimuli", "interventions", "record",
-        "substances", "receptor_types", "modulation", "slow_clock", "drugs", "tissue",
+        "substances", "receptor_types", "modulation", "slow_clock", "drugs", "tissue", "glia",
     };
 
     /// <summary>Top-level keys of the format (shared/SCENARIO.md) that nothing acts on yet: refused, never ignored.</summary>
-    private static string? NotYetSupported(string key) => key switch
-    {
-        "glia" => "'glia' (microglia and astrocytes) are not modelled yet: remove it (it would otherwise be ignored)",
-        _ => null,
-    };
+    private static string? NotYetSupported(string key) => null; // every top-level key of SCENARIO.md acts now
 
     private readonly Diagnostics _d;
     private readonly ScenarioSpec _spec = new() { Name = "" };
@@ -67,6 +63,7 @@ internal sealed partial class SpecBuilder
         CheckSlowClockUse(root);
         BuildRecord(root);
         BuildTissue(root);
+        BuildGlia(root);
         WarnAboutRounding(root);
     }
 

@@ -52,7 +52,7 @@ public static class NetworkBuilder
                 if (r < 0) throw new BuildException($"projection {pr.Name}: unknown receptor type '{tf}' for the third factor", $"projections.{pr.Name}.plasticity.third_factor");
                 lt.BindThirdFactor(modulators.Receptors, r);
             }
-        var tissue = spec.Tissue is { } ts ? new Tissue.TissueFields(ts, pops, spec.DtMs) : null;
+        var tissue = spec.Tissue is { } ts ? new Tissue.TissueFields(ts, pops, spec.DtMs, spec.Seed) : null;
         return new Network
         {
             Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,

@@ -85,6 +85,7 @@ public static class Runner
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
             Network = snapshot, Substances = substances?.Result(),
             Fields = FieldResult(sim.Network, duration),
+            Microglia = sim.Network.Tissue?.AgentResult(),
             Weights = weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
         };
         if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);
@@ -96,6 +97,14 @@ public static class Runner
                 ["final_total"] = f.Values[^1].Sum(x => (double)x),
                 ["peak_cell_uM"] = f.Values.Max(v => v.Max()),
             });
+        if (result.Microglia is { } mg && mg.Activation.Count > 0)
+            result.Extra["microglia"] = new Dictionary<string, double>
+            {
+                ["count"] = mg.Activation[^1].Length,
+                ["final_mean_activation"] = mg.Activation[^1].DefaultIfEmpty().Average(a => (double)a),
+                ["peak_mean_activation"] = mg.Activation.Max(a => a.DefaultIfEmpty().Average(x => (double)x)),
+                ["final_fraction_above_half"] = mg.Activation[^1].Count(a => a > 0.5) / (double)Math.Max(1, mg.Activation[^1].Length),
+            };
         if (result.Weights.Count > 0)
             result.Extra["weights"] = result.Weights.ToDictionary(w => w.Projection, w => (object)new Dictionary<string, double>
             {

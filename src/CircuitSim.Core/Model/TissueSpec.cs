@@ -28,4 +28,9 @@ public sealed class FieldSpec
     public double DecayMs { get; set; } = double.PositiveInfinity;
     /// <summary>Amount (µM in the neuron's grid cell) released per spike, by population.</summary>
     public List<(string Population, double AmountUm)> Releases { get; } = new();
+    /// <summary>
+    /// Applications at a point (a puff from a pipette; repeated every <c>EveryMs</c> until <c>UntilMs</c>, a leak from
+    /// injured cells): first time ms, x and depth µm, amount µM into that cell each time.
+    /// </summary>
+    public List<(double AtMs, double XUm, double YUm, double AmountUm, double EveryMs, double UntilMs)> Puffs { get; } = new();
 }

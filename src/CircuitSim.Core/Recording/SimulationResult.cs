@@ -59,6 +59,8 @@ public sealed class SimulationResult
     public SubstanceTrace? Substances { get; init; }
     /// <summary>The tissue fields' snapshots (and their state at the end), when the scenario has a tissue.</summary>
     public IReadOnlyList<Tissue.FieldSnapshots> Fields { get; init; } = Array.Empty<Tissue.FieldSnapshots>();
+    /// <summary>The microglia at the fields' snapshots, when the scenario has them.</summary>
+    public Tissue.AgentSnapshots? Microglia { get; init; }
     /// <summary>Weights of the plastic projections named in record.weights, over time.</summary>
     public IReadOnlyList<WeightTrace> Weights { get; init; } = Array.Empty<WeightTrace>();
     /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>

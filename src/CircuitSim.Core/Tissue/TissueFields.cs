@@ -3,6 +3,9 @@ using CircuitSim.Model;
 
 namespace CircuitSim.Tissue;
 
+/// <summary>Agents' recorded states: per snapshot their positions (µm) and activation (0-1).</summary>
+public sealed record AgentSnapshots(string Kind, IReadOnlyList<double> TimesMs, IReadOnlyList<float[]> X, IReadOnlyList<float[]> Y, IReadOnlyList<float[]> Activation);
+
 /// <summary>A field's recorded states: the time of each snapshot (ms) and the concentration per cell (µM), row by row.</summary>
 public sealed record FieldSnapshots(string Name, int Nx, int Ny, double DxUm, IReadOnlyList<double> TimesMs, IReadOnlyList<float[]> Values);
 
@@ -10,7 +13,8 @@ public sealed record FieldSnapshots(string Name, int Nx, int Ny, double DxUm, IR
 /// The fields of the tissue slab in a running network: releases from the spikes of neuron populations into
 /// the grid cell of each spiking neuron (its lamina position), counted every step by one worker, and the
 /// fields' diffusion and decay on their own clock (<see cref="DiffusionField"/>); snapshots for the outputs.
-/// Nothing reads the fields back into the neurons yet: glia and their coupling are built on them next.
+/// Microglia (when the scenario has them) step after the fields, sensing and secreting. Nothing reads the
+/// fields back into the neurons yet.
 /// </summary>
 public sealed class TissueFields
 {
@@ -21,7 +25,7 @@ public sealed class TissueFields
     private readonly int _snapshotEverySteps;
     private readonly double _dtMs;
 
-    public TissueFields(TissueSpec spec, IReadOnlyList<Population> pops, double dtMs)
+    public TissueFields(TissueSpec spec, IReadOnlyList<Population> pops, double dtMs, ulong seed = 1)
     {
         _spec = spec;
         _dtMs = dtMs;
@@ -42,7 +46,14 @@ public sealed class TissueFields
             }
         _sources = sources.ToArray();
         _snapshots = Fields.Select(_ => new List<float[]>()).ToArray();
+        if (spec.Glia is { Microglia: { } mg } glia)
+            Microglia = new MicrogliaAgents(mg, glia.TimeCompression, Fields, seed, nx * spec.GridUm, ny * spec.GridUm);
     }
+
+    /// <summary>The microglia on the slab, or null.</summary>
+    public MicrogliaAgents? Microglia { get; }
+
+    private readonly List<(float[] X, float[] Y, float[] Activation)> _agentSnapshots = new();
 
     public DiffusionField[] Fields { get; }
 
@@ -66,16 +77,38 @@ public sealed class TissueFields
     /// <summary>One step of every field's clock, at step <paramref name="step"/>; a snapshot when one is due.</summary>
     public void Tick(long step)
     {
+        // puffs due since the last tick go in before the fields step
+        double now = step * _dtMs, previous = (step - Every) * _dtMs;
+        for (int k = 0; k < _spec.Fields.Count; k++)
+            foreach (var (at, x, y, amount, every, until) in _spec.Fields[k].Puffs)
+            {
+                // the applications in (previous, now]: one, or those of a repeated puff up to its end
+                long count = every <= 0
+                    ? (at > previous && at <= now ? 1 : 0)
+                    : Math.Max(0, Applications(Math.Min(now, until), at, every) - Applications(Math.Min(previous, until), at, every));
+                if (count > 0) Fields[k].Add(Fields[k].CellOf(x, y), amount * count);
+            }
         foreach (var f in Fields) f.Step(Every * _dtMs);
+        Microglia?.Step(Every * _dtMs); // after the fields: they sense this step's levels and secrete into the next
         if (_snapshotEverySteps > 0 && step % _snapshotEverySteps == 0) Snapshot(step * _dtMs);
     }
+
+    /// <summary>How many applications at, at + every, ... fall at or before t.</summary>
+    private static long Applications(double t, double at, double every) => t < at ? 0 : (long)Math.Floor((t - at) / every + 1e-9) + 1;
 
     public void Snapshot(double timeMs)
     {
         if (_times.Count > 0 && _times[^1] == timeMs) return;
         _times.Add(timeMs);
         for (int k = 0; k < Fields.Length; k++) _snapshots[k].Add(Fields[k].Values.Select(v => (float)v).ToArray());
+        if (Microglia is { } m)
+            _agentSnapshots.Add((m.X.Select(v => (float)v).ToArray(), m.Y.Select(v => (float)v).ToArray(), m.Activation.Select(v => (float)v).ToArray()));
     }
+
+    /// <summary>The microglia at each snapshot (the same times as the fields), or null without microglia.</summary>
+    public AgentSnapshots? AgentResult() => Microglia is null ? null
+        : new AgentSnapshots("microglia", _times.ToList(), _agentSnapshots.Select(a => a.X).ToList(), _agentSnapshots.Select(a => a.Y).ToList(),
+            _agentSnapshots.Select(a => a.Activation).ToList());
 
     public IReadOnlyList<FieldSnapshots> Result() =>
         Fields.Select((f, k) => new FieldSnapshots(f.Name, f.Nx, f.Ny, f.DxUm, _times.ToList(), _snapshots[k].ToList())).ToList();

@@ -6,16 +6,6 @@ namespace CircuitSim.Tests.Scenarios;
 /// <summary>Keys that would be parsed and ignored are refused; what the engine rounds or clips is warned about.</summary>
 public class SilentNonsenseTests
 {
-    [Theory]
-    [InlineData("glia: { microglia: { count: 200 } }", "glia", "not modelled yet")]
-    public void Sections_nothing_acts_on_yet_are_refused_not_ignored(string section, string key, string why)
-    {
-        using var f = new ScenarioTestFiles();
-        var e = Assert.Single(f.Errors("x.yaml", ScenarioTestFiles.Base + section + "\n"));
-        Assert.Equal(key, e.KeyPath);
-        Assert.Contains(why, e.Message);
-    }
-
     [Fact]
     public void A_transmitter_that_is_not_a_substance_of_the_scenario_is_refused()
     {

@@ -99,3 +99,73 @@ public class TissueThreadTests
         Assert.True(atp["peak_total"] > 0 && atp["peak_cell_uM"] > 0);
     }
 }
+
+/// <summary>Glia in a run: a leak of ATP activates the microglia near it, which move towards it and secrete BDNF; outputs read back.</summary>
+public class MicrogliaRunTests
+{
+    [Fact]
+    public void An_atp_leak_activates_and_attracts_the_microglia_near_it_only_and_they_secrete_bdnf()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("g.yaml", ScenarioTestFiles.Base + """
+            record:
+              spikes: [WDR]
+              figures: false
+            tissue:
+              snapshot_every: 1 s
+              fields:
+                ATP: { diffusion: 300 um^2/s, decay: 300 ms, puffs: [ { at: 0.1 s, x: 200 um, depth: 20 um, amount: 20 uM, every: 10 ms, until: 2 s } ] }
+                BDNF: { diffusion: 50 um^2/s, decay: 10 min }
+            glia:
+              time_compression: 600
+              microglia:
+                count: 80
+                senses: ATP
+                ec50: 3 uM
+                activation_tau: 10 min
+                deactivation_tau: 30 min
+                chemotaxis: 2 um/min
+                secretes: { BDNF: { early: 0.2 uM, late: 0.5 uM, late_tau: 60 min } }
+            """);
+        var r = Runner.Run(spec, new RunOptions(Threads: 2));
+        var m = Assert.IsType<CircuitSim.Tissue.AgentSnapshots>(r.Microglia);
+        Assert.Equal(80, m.X[0].Length);
+        Assert.Equal([1000.0, 2000], m.TimesMs);
+        double Dist(int k, int i) => Math.Sqrt(Math.Pow(m.X[k][i] - 200, 2) + Math.Pow(m.Y[k][i] - 20, 2));
+        // with 600x compression, 2 s of run are 20 min of glial time: the cells within 30 µm of the leak activate and approach it
+        var near = Enumerable.Range(0, 80).Where(i => Dist(0, i) < 30).ToList();
+        var far = Enumerable.Range(0, 80).Where(i => Dist(0, i) > 100).ToList();
+        Assert.NotEmpty(near);
+        Assert.All(near, i => Assert.True(m.Activation[1][i] > 0.3, $"cell {i} at {Dist(0, i):F0} µm: activation {m.Activation[1][i]:F2}"));
+        Assert.All(far, i => Assert.True(m.Activation[1][i] < 0.01));
+        Assert.All(near, i => Assert.True(Dist(1, i) <= Dist(0, i) + 1e-6));
+        Assert.True(r.Fields.Single(x => x.Name == "BDNF").Values[^1].Sum(v => (double)v) > 0);
+        var summary = (Dictionary<string, double>)r.Extra["microglia"];
+        Assert.Equal(80, summary["count"]);
+
+        // fields.h5 carries the cells: positions and activation per snapshot, as h5py reads them
+        string dir = Path.Combine(f.Dir, "out");
+        ResultsWriter.WriteAll(r, dir);
+        var json = ExternalTool.RunPython("""
+            import sys, json, h5py
+            with h5py.File(sys.argv[1], "r") as h:
+                g = h["microglia"]
+                print(json.dumps({"shape": list(g["activation"].shape), "x": list(g["x_um"].shape), "max": float(g["activation"][...].max())}))
+            """, Path.Combine(dir, "fields.h5"));
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal([2, 80], doc.RootElement.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal((double)m.Activation.Max(a => a.Max()), doc.RootElement.GetProperty("max").GetDouble(), 5);
+    }
+
+    [Fact]
+    public void Glia_without_a_tissue_or_sensing_a_field_that_is_not_there_are_refused()
+    {
+        using var f = new ScenarioTestFiles();
+        var e = Assert.Single(f.Errors("g.yaml", ScenarioTestFiles.Base + "glia:\n  microglia: { count: 10, senses: ATP }\n"));
+        Assert.Equal("glia", e.KeyPath);
+        Assert.Contains("add a 'tissue:' section", e.Message);
+        var e2 = Assert.Single(f.Errors("g.yaml", ScenarioTestFiles.Base + "tissue:\n  fields:\n    ATP: { diffusion: 300 um^2/s }\nglia:\n  microglia: { count: 10, senses: ATPP }\n"));
+        Assert.Equal("glia.microglia.senses", e2.KeyPath);
+        Assert.Contains("did you mean 'ATP'", e2.Message);
+    }
+}
