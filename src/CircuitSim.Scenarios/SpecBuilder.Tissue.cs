@@ -6,7 +6,8 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] TissueKeys = { "grid", "clock", "snapshot_every", "fields" };
-    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs" };
+    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs", "kcc2" };
+    private static readonly string[] FieldKcc2Keys = { "populations", "max", "ec50", "hill" };
     private static readonly string[] PuffKeys = { "at", "x", "depth", "amount", "every", "until" };
     private static readonly string[] GliaKeys = { "time_compression", "microglia" };
     private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes" };
@@ -81,6 +82,25 @@ internal sealed partial class SpecBuilder
                         if (pm["until"] is { } un2 && repeat == 0) Error(un2, Join(pp, "until"), "'until' ends a repeated puff: give 'every' too");
                         if (at is { } a && x is { } xv && y is { } yv && amt is { } m) field.Puffs.Add((a, xv, yv, m, repeat, until));
                     }
+                if (f["kcc2"] is { } kn && Map(kn, Join(path, "kcc2"), "{populations, max, ec50, hill}") is { } km)
+                {
+                    string kp = Join(path, "kcc2");
+                    CheckKeys(km, kp, FieldKcc2Keys);
+                    var ks = new FieldKcc2Spec();
+                    if (Required(km, kp, "populations", "the neuron populations (with chloride) whose KCC2 the field sets") is { } pn2
+                        && Seq(pn2, Join(kp, "populations"), "a list of populations") is { } pl)
+                        for (int i = 0; i < pl.Items.Count; i++)
+                            if (PopulationRef(pl.Items[i], $"{kp}.populations[{i}]") is { } pop)
+                            {
+                                if (pop.Chloride is null)
+                                    Error(pl.Items[i], $"{kp}.populations[{i}]", $"'{pop.Name}' has no chloride dynamics, so nothing follows its KCC2: give populations.{pop.Name}.chloride");
+                                else ks.Populations.Add(pop.Name);
+                            }
+                    if (km["max"] is { } mx && Qty(mx, Join(kp, "max"), NumKey.Of(Dimension.Dimensionless, new Limits(-1, false, double.PositiveInfinity))) is { } max) ks.Max = max;
+                    if (km["ec50"] is { } ec && Qty(ec, Join(kp, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50) ks.Ec50Um = e50;
+                    if (km["hill"] is { } hl && Qty(hl, Join(kp, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hv) ks.Hill = hv;
+                    field.Kcc2 = ks;
+                }
                 t.Fields.Add(field);
             }
         }

@@ -53,6 +53,7 @@ public static class NetworkBuilder
                 lt.BindThirdFactor(modulators.Receptors, r);
             }
         var tissue = spec.Tissue is { } ts ? new Tissue.TissueFields(ts, pops, spec.DtMs, spec.Seed) : null;
+        tissue?.BindChloride(modulators?.Chloride);
         return new Network
         {
             Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,

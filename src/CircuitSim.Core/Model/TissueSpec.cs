@@ -33,4 +33,19 @@ public sealed class FieldSpec
     /// injured cells): first time ms, x and depth µm, amount µM into that cell each time.
     /// </summary>
     public List<(double AtMs, double XUm, double YUm, double AmountUm, double EveryMs, double UntilMs)> Puffs { get; } = new();
+    /// <summary>The field's action on KCC2 of the neurons where they sit (BDNF through TrkB), or null.</summary>
+    public FieldKcc2Spec? Kcc2 { get; set; }
+}
+
+/// <summary>
+/// A field lowering (max &lt; 0) or raising KCC2 of chosen populations, neuron by neuron, by the level in the neuron's
+/// cell: the target becomes × (1 + max · c^n/(c^n + EC50^n)). BDNF from microglia down-regulates KCC2 through TrkB
+/// (Coull et al. 2005 Nature 438:1017). The populations need chloride dynamics (<c>populations.P.chloride</c>).
+/// </summary>
+public sealed class FieldKcc2Spec
+{
+    public List<string> Populations { get; } = new();
+    public double Max { get; set; } = -0.7;
+    public double Ec50Um { get; set; } = 0.001;
+    public double Hill { get; set; } = 1;
 }

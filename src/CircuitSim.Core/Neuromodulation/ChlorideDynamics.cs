@@ -25,9 +25,16 @@ public sealed class ChlorideDynamics
         public required ReceptorChannel[] AnionChannels { get; init; }
         /// <summary>The neurons' ECl parameter array, which the kernels read and this class writes.</summary>
         public required float[] ECl { get; init; }
-        /// <summary>KCC2 expression now, and the target modulation sets (1 = normal).</summary>
+        /// <summary>KCC2 expression now (the population's mean), and the target modulation sets (1 = normal).</summary>
         public double Kcc2 { get; set; }
         public double Kcc2Target { get; set; } = 1;
+        /// <summary>Each neuron's KCC2 expression: the population's target times its local factor, reached over the expression time.</summary>
+        public required double[] Kcc2PerNeuron { get; init; }
+        /// <summary>
+        /// A factor on each neuron's KCC2 target from what is around it in the tissue (BDNF near microglia: Coull et al.
+        /// 2005), set by the tissue's fields; null: 1 for every neuron.
+        /// </summary>
+        public double[]? LocalFactor { get; set; }
         /// <summary>Mean anion reversal over the population, mV, as of the last tick.</summary>
         public double MeanEAnion { get; set; }
     }
@@ -52,6 +59,7 @@ public sealed class ChlorideDynamics
             var pop = new Population
             {
                 Neurons = np, Spec = cs, ChlorideMm = cl, RestMm = rest, RtOverF = rtf, Kcc2 = cs.Kcc2,
+                Kcc2PerNeuron = Enumerable.Repeat(cs.Kcc2, np.Count).ToArray(),
                 AnionChannels = np.Channels.Where(c => c.UsesChloride).ToArray(), ECl = np.Param("ECl"),
             };
             WriteReversal(pop);
@@ -68,15 +76,25 @@ public sealed class ChlorideDynamics
         foreach (var p in Populations)
         {
             var cs = p.Spec;
-            p.Kcc2 += (p.Kcc2Target - p.Kcc2) * (1 - Math.Exp(-dtMs / cs.ExpressionTauMs));
+            double relax = 1 - Math.Exp(-dtMs / cs.ExpressionTauMs);
+            var kcc2 = p.Kcc2PerNeuron;
+            var local = p.LocalFactor;
+            double sumKcc2 = 0;
+            for (int i = 0; i < kcc2.Length; i++)
+            {
+                kcc2[i] += (p.Kcc2Target * (local is null ? 1 : local[i]) - kcc2[i]) * relax;
+                sumKcc2 += kcc2[i];
+            }
+            p.Kcc2 = local is null && kcc2.Length > 0 ? kcc2[0] : kcc2.Length > 0 ? sumKcc2 / kcc2.Length : p.Kcc2Target;
             var v = p.Neurons.State[0];
             // pA → mM/ms in the loaded volume, for the Cl⁻ share 1/(1 + r) of the anion conductance
             double perPa = 1e-15 / Faraday / (cs.VolumePl * 1e-12) * 1e3 / (1 + cs.Hco3Ratio);
-            // KCC2 never vanishes entirely (a floor keeps chloride bounded when modulation takes it all)
-            double k = Math.Max(1e-3, p.Kcc2) / cs.ExtrusionTauMs, leak = p.RestMm / cs.ExtrusionTauMs;
+            double leak = p.RestMm / cs.ExtrusionTauMs;
             var cl = p.ChlorideMm;
             for (int i = 0; i < cl.Length; i++)
             {
+                // KCC2 never vanishes entirely (a floor keeps chloride bounded when modulation takes it all)
+                double k = Math.Max(1e-3, kcc2[i]) / cs.ExtrusionTauMs;
                 double g = 0;
                 foreach (var ch in p.AnionChannels)
                 {

@@ -13,8 +13,8 @@ public sealed record FieldSnapshots(string Name, int Nx, int Ny, double DxUm, IR
 /// The fields of the tissue slab in a running network: releases from the spikes of neuron populations into
 /// the grid cell of each spiking neuron (its lamina position), counted every step by one worker, and the
 /// fields' diffusion and decay on their own clock (<see cref="DiffusionField"/>); snapshots for the outputs.
-/// Microglia (when the scenario has them) step after the fields, sensing and secreting. Nothing reads the
-/// fields back into the neurons yet.
+/// Microglia (when the scenario has them) step after the fields, sensing and secreting; a field may set the KCC2
+/// of the neurons where they sit (BDNF → TrkB → KCC2), which the chloride dynamics read on their clock.
 /// </summary>
 public sealed class TissueFields
 {
@@ -53,6 +53,46 @@ public sealed class TissueFields
     /// <summary>The microglia on the slab, or null.</summary>
     public MicrogliaAgents? Microglia { get; }
 
+    private (DiffusionField Field, FieldKcc2Spec Spec, Neuromodulation.ChlorideDynamics.Population Target, int[] Cells)[] _kcc2 = [];
+
+    /// <summary>Connects the fields that act on KCC2 to the chloride of their populations (after the network's modulators are built).</summary>
+    public void BindChloride(Neuromodulation.ChlorideDynamics? chloride)
+    {
+        var list = new List<(DiffusionField, FieldKcc2Spec, Neuromodulation.ChlorideDynamics.Population, int[])>();
+        for (int k = 0; k < _spec.Fields.Count; k++)
+        {
+            if (_spec.Fields[k].Kcc2 is not { } ks) continue;
+            foreach (var name in ks.Populations)
+            {
+                int q = chloride?.IndexOf(name) ?? -1;
+                if (q < 0)
+                    throw new BuildException($"tissue field {_spec.Fields[k].Name} acts on KCC2 of '{name}', which has no chloride dynamics (give populations.{name}.chloride)",
+                        $"tissue.fields.{_spec.Fields[k].Name}.kcc2.populations");
+                var target = chloride!.Populations[q];
+                var f = Fields[k];
+                target.LocalFactor = Enumerable.Repeat(1.0, target.Neurons.Count).ToArray();
+                list.Add((f, ks, target, Enumerable.Range(0, target.Neurons.Count).Select(i => f.CellOf(target.Neurons.X[i], target.Neurons.Y[i])).ToArray()));
+            }
+        }
+        _kcc2 = list.ToArray();
+    }
+
+    /// <summary>Each coupled neuron's KCC2 factor from the level in its cell.</summary>
+    private void ApplyKcc2()
+    {
+        foreach (var (field, ks, target, cells) in _kcc2)
+        {
+            var factor = target.LocalFactor!;
+            double kn = Math.Pow(ks.Ec50Um, ks.Hill);
+            for (int i = 0; i < cells.Length; i++)
+            {
+                double c = Math.Max(0, field.Values[cells[i]]);
+                double cn = Math.Pow(c, ks.Hill);
+                factor[i] = 1 + ks.Max * (cn / (cn + kn));
+            }
+        }
+    }
+
     private readonly List<(float[] X, float[] Y, float[] Activation)> _agentSnapshots = new();
 
     public DiffusionField[] Fields { get; }
@@ -90,6 +130,7 @@ public sealed class TissueFields
             }
         foreach (var f in Fields) f.Step(Every * _dtMs);
         Microglia?.Step(Every * _dtMs); // after the fields: they sense this step's levels and secrete into the next
+        ApplyKcc2();
         if (_snapshotEverySteps > 0 && step % _snapshotEverySteps == 0) Snapshot(step * _dtMs);
     }
 

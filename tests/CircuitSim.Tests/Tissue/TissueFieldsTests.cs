@@ -169,3 +169,48 @@ public class MicrogliaRunTests
         Assert.Contains("did you mean 'ATP'", e2.Message);
     }
 }
+
+/// <summary>The loop's last link: BDNF in the tissue lowers KCC2 of the neurons where it is, and their anion reversal rises.</summary>
+public class FieldKcc2Tests
+{
+    [Fact]
+    public void Bdnf_lowers_kcc2_and_raises_the_anion_reversal_of_the_neurons_near_it_not_of_those_far_away()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("k.yaml", ScenarioTestFiles.Base.Replace("AMPA: 1 nS", "AMPA: 4 nS") + """
+            record:
+              spikes: [WDR]
+              figures: false
+            tissue:
+              fields:
+                BDNF:
+                  diffusion: 50 um^2/s
+                  puffs: [ { at: 0 ms, x: 100 um, depth: 475 um, amount: 0.5 uM, every: 10 ms } ]
+                  kcc2: { populations: [WDR], max: -0.7, ec50: 0.001 uM }
+            """, "populations.WDR.lamina=V", "populations.WDR.count=40", "populations.WDR.chloride={extrusion_tau: 1 s, expression_tau: 500 ms}");
+        var net = NetworkBuilder.Build(spec);
+        var sim = new Simulation(net, CircuitSim.Model.BackendKind.Simd, 1);
+        sim.Run();
+        var cl = net.Neuromodulators!.Chloride!.Populations.Single();
+        var wdr = cl.Neurons;
+        double Dist(int i) => Math.Sqrt(Math.Pow(wdr.X[i] - 100, 2) + Math.Pow(wdr.Y[i] - 475, 2));
+        var near = Enumerable.Range(0, wdr.Count).OrderBy(Dist).Take(3).ToList();      // the three closest to the source
+        var far = Enumerable.Range(0, wdr.Count).Where(i => Dist(i) > 200).ToList();    // where BDNF has not spread in 2 s
+        Assert.NotEmpty(near);
+        Assert.NotEmpty(far);
+        Assert.All(near, i => Assert.True(Dist(i) < 60, $"neuron {i} at {Dist(i):F0} µm"));
+        Assert.All(near, i => Assert.True(cl.Kcc2PerNeuron[i] < 0.5, $"near neuron {i} at {Dist(i):F0} µm: KCC2 {cl.Kcc2PerNeuron[i]:F2}"));
+        Assert.All(far, i => Assert.True(cl.Kcc2PerNeuron[i] > 0.95, $"far neuron {i}: KCC2 {cl.Kcc2PerNeuron[i]:F2}"));
+        Assert.True(near.Average(i => (double)cl.ECl[i]) > far.Average(i => (double)cl.ECl[i]) + 3,
+            $"ECl near {near.Average(i => (double)cl.ECl[i]):F1} mV, far {far.Average(i => (double)cl.ECl[i]):F1} mV");
+    }
+
+    [Fact]
+    public void A_field_acting_on_kcc2_of_a_population_without_chloride_is_refused()
+    {
+        using var f = new ScenarioTestFiles();
+        var e = Assert.Single(f.Errors("k.yaml", ScenarioTestFiles.Base + "tissue:\n  fields:\n    BDNF: { diffusion: 50 um^2/s, kcc2: { populations: [WDR] } }\n"));
+        Assert.Equal("tissue.fields.BDNF.kcc2.populations[0]", e.KeyPath);
+        Assert.Contains("no chloride dynamics", e.Message);
+    }
+}
