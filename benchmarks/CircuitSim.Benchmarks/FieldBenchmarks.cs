@@ -26,3 +26,34 @@ public class FieldBenchmarks
         return _f.Values[0];
     }
 }
+
+/// <summary>The base circuit for 1 s with and without a 256 × 256 tissue (one field, 10 000 microglia sensing it), fields every 10 ms.</summary>
+public class TissueRunBenchmarks
+{
+    [Params(false, true)]
+    public bool Tissue { get; set; }
+
+    private CircuitSim.Model.ScenarioSpec _spec = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var sets = new List<string> { "duration=1s" };
+        if (Tissue)
+        {
+            // 400 µm / 256 cells = 1.5625 µm; depth 550 µm at the same grid gives 352 rows: use 1.5625 µm and state the true size
+            sets.Add("tissue={grid: 1.5625 um, clock: 10 ms, fields: {ATP: {diffusion: 300 um^2/s, decay: 300 ms}}}");
+            sets.Add("glia={time_compression: 60, microglia: {count: 10000, senses: ATP, chemotaxis: 2 um/min, random_walk: 1 um^2/min}}");
+        }
+        _spec = CircuitSim.Scenarios.ScenarioLoader.Load(ScenarioFiles.Path("base/dorsal-horn.yaml"), sets);
+    }
+
+    [Benchmark]
+    public long BaseCircuitOneSecond()
+    {
+        var net = CircuitSim.Engine.NetworkBuilder.Build(_spec);
+        var sim = new CircuitSim.Engine.Simulation(net, CircuitSim.Model.BackendKind.Simd, 1);
+        sim.Run();
+        return sim.SynapticEvents;
+    }
+}
