@@ -20,6 +20,7 @@ public static class SubstanceCsvWriter
         foreach (var s in t.Substances) w.Write($",{s}_uM");
         foreach (var r in t.Receptors) w.Write($",{r}_activation");
         foreach (var c in t.ChlorideColumns) w.Write($",{c}");
+        foreach (var c in t.LaminaColumns) w.Write($",{c}");
         w.Write('\n');
         decimal every = (decimal)t.EveryMs;
         for (int k = 0; k < t.Samples; k++)
@@ -28,6 +29,7 @@ public static class SubstanceCsvWriter
             for (int s = 0; s < t.Substances.Length; s++) { w.Write(','); w.Write(t.Levels[k, s].ToString("R", inv)); }
             for (int r = 0; r < t.Receptors.Length; r++) { w.Write(','); w.Write(t.Activation[k, r].ToString("R", inv)); }
             for (int c = 0; c < t.ChlorideColumns.Length; c++) { w.Write(','); w.Write(t.Chloride[k, c].ToString("R", inv)); }
+            for (int c = 0; c < t.LaminaColumns.Length; c++) { w.Write(','); w.Write(t.LaminaEAnion[k, c].ToString("R", inv)); }
             w.Write('\n');
         }
     }

@@ -15,6 +15,9 @@ public sealed class SubstanceTrace
     /// <summary>Chloride dynamics: per population with chloride, its mean anion reversal (mV) and KCC2 expression.</summary>
     public string[] ChlorideColumns { get; init; } = Array.Empty<string>();
     public float[,] Chloride { get; init; } = new float[0, 0];
+    /// <summary>The anion reversal per lamina (mV): the mean over every neuron with chloride in that lamina, one column per lamina.</summary>
+    public string[] LaminaColumns { get; init; } = Array.Empty<string>();
+    public float[,] LaminaEAnion { get; init; } = new float[0, 0];
     public int Samples => Levels.GetLength(0);
 }
 
@@ -26,7 +29,9 @@ public sealed class SubstanceRecorder : ISimulationObserver
 {
     private readonly int _every;
     private readonly double _dtMs;
-    private float[,] _levels = new float[0, 0], _activation = new float[0, 0], _chloride = new float[0, 0];
+    private float[,] _levels = new float[0, 0], _activation = new float[0, 0], _chloride = new float[0, 0], _laminae = new float[0, 0];
+    private string[] _laminaNames = Array.Empty<string>();
+    private int[] _laminaOf = Array.Empty<int>();
     private int _n;
     private Neuromodulation.Neuromodulators? _nm;
 
@@ -46,6 +51,10 @@ public sealed class SubstanceRecorder : ISimulationObserver
         _levels = new float[samples, _nm.Pools.Names.Length];
         _activation = new float[samples, _nm.Receptors.Names.Length];
         _chloride = new float[samples, 2 * (_nm.Chloride?.Populations.Length ?? 0)];
+        var pops = _nm.Chloride?.Populations ?? Array.Empty<Neuromodulation.ChlorideDynamics.Population>();
+        _laminaNames = pops.Select(p => p.Neurons.Lamina ?? "none").Distinct().ToArray();
+        _laminaOf = pops.Select(p => Array.IndexOf(_laminaNames, p.Neurons.Lamina ?? "none")).ToArray();
+        _laminae = new float[samples, _laminaNames.Length];
     }
 
     public void OnStep(Network network, long step)
@@ -62,6 +71,15 @@ public sealed class SubstanceRecorder : ISimulationObserver
                 _chloride[_n, 2 * q] = (float)cl.Populations[q].MeanEAnion;
                 _chloride[_n, 2 * q + 1] = (float)cl.Populations[q].Kcc2;
             }
+        if (_nm.Chloride is { } cl2 && _laminaNames.Length > 0)
+            for (int l = 0; l < _laminaNames.Length; l++)
+            {
+                double sum = 0;
+                int count = 0;
+                for (int q = 0; q < cl2.Populations.Length; q++)
+                    if (_laminaOf[q] == l) { sum += cl2.Populations[q].MeanEAnion * cl2.Populations[q].Neurons.Count; count += cl2.Populations[q].Neurons.Count; }
+                _laminae[_n, l] = count > 0 ? (float)(sum / count) : float.NaN;
+            }
         _n++;
     }
 
@@ -74,12 +92,15 @@ public sealed class SubstanceRecorder : ISimulationObserver
         Array.Copy(_activation, act, _n * _activation.GetLength(1));
         var chl = new float[_n, _chloride.GetLength(1)];
         Array.Copy(_chloride, chl, _n * _chloride.GetLength(1));
+        var lam = new float[_n, _laminae.GetLength(1)];
+        Array.Copy(_laminae, lam, _n * _laminae.GetLength(1));
         return new SubstanceTrace
         {
             EveryMs = _every * _dtMs, Substances = (string[])_nm.Pools.Names.Clone(), Receptors = (string[])_nm.Receptors.Names.Clone(),
             Levels = levels, Activation = act, Chloride = chl,
             ChlorideColumns = (_nm.Chloride?.Populations ?? Array.Empty<Neuromodulation.ChlorideDynamics.Population>())
                 .SelectMany(p => new[] { $"{p.Neurons.Name}_E_anion_mV", $"{p.Neurons.Name}_KCC2" }).ToArray(),
+            LaminaColumns = _laminaNames.Select(l => $"lamina_{l}_E_anion_mV").ToArray(), LaminaEAnion = lam,
         };
     }
 }

@@ -214,3 +214,23 @@ public class FieldKcc2Tests
         Assert.Contains("no chloride dynamics", e.Message);
     }
 }
+
+/// <summary>The anion reversal per lamina over time, beside each population's.</summary>
+public class LaminaAnionTests
+{
+    [Fact]
+    public void The_lamina_column_is_the_neuron_weighted_mean_of_the_populations_with_chloride_in_that_lamina()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("l.yaml", ScenarioTestFiles.Base.Replace("AMPA: 1 nS", "AMPA: 4 nS") + "record:\n  spikes: [WDR]\n  figures: false\n",
+            "populations.WDR.lamina=V", "populations.WDR.chloride={extrusion_tau: 1 s, expression_tau: 500 ms}",
+            "populations.W2={kind: neuron, model: adex, count: 30, lamina: V, params: {C: 200 pF, gL: 10 nS, EL: -60 mV, ECl: -60 mV}, chloride: {extrusion_tau: 1 s}}");
+        var r = Runner.Run(spec, new RunOptions(Threads: 1));
+        var t = r.Substances!;
+        Assert.Equal(["lamina_V_E_anion_mV"], t.LaminaColumns);
+        int w = Array.IndexOf(t.ChlorideColumns, "WDR_E_anion_mV"), w2 = Array.IndexOf(t.ChlorideColumns, "W2_E_anion_mV");
+        for (int k = 0; k < t.Samples; k += 50)
+            Assert.Equal((10 * t.Chloride[k, w] + 30 * t.Chloride[k, w2]) / 40.0, t.LaminaEAnion[k, 0], 3);
+        Assert.True(Math.Abs(t.LaminaEAnion[0, 0] - (10 * -70.0 + 30 * -60.0) / 40) < 0.5); // -62.5 mV at the start
+    }
+}
