@@ -20,12 +20,16 @@ public static class StudyFigures
         hm.Extent = new CoordinateRect(-0.5, nx - 0.5, -0.5, ny - 0.5);
         var bar = plot.Add.ColorBar(hm);
         bar.Label = metric;
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        foreach (double v in values) if (double.IsFinite(v)) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
         for (int i = 0; i < ny; i++)
             for (int j = 0; j < nx; j++)
                 if (double.IsFinite(values[i, j]))
                 {
                     var t = plot.Add.Text(values[i, j].ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), j, i);
-                    t.LabelFontColor = Colors.White;
+                    // Viridis runs dark to bright yellow: black numbers on the brighter half, white on the darker
+                    double u = hi > lo ? (values[i, j] - lo) / (hi - lo) : 0;
+                    t.LabelFontColor = u > 0.55 ? Colors.Black : Colors.White;
                     t.LabelAlignment = Alignment.MiddleCenter;
                     t.LabelFontSize = 12;
                 }
