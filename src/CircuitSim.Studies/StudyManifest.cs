@@ -46,7 +46,7 @@ public sealed class StudyManifest
             foreach (var c in r.Covariates) text.Append(' ').Append(c.Key).Append('=').Append(c.Value);
             text.Append('\n');
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return HashOf(text.ToString());
     }
 
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace CircuitSim.Studies.Design;
 
 /// <summary>
@@ -24,8 +21,7 @@ public sealed record PlannedRun(int Index, int Point, string Arm, int Replicate,
     {
         get
         {
-            var text = string.Join('\n', Sets);
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+            return Running.StudyJob.KeyOf(string.Join('\n', Sets));
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CircuitSim.Studies.Results;
 
 namespace CircuitSim.Studies.Running;
@@ -8,7 +6,7 @@ namespace CircuitSim.Studies.Running;
 public sealed record StudyJob(int Index, string Key)
 {
     /// <summary>16 hex digits of SHA-256 over a text that says what the job computes.</summary>
-    public static string KeyOf(string what) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)))[..16];
+    public static string KeyOf(string what) => StudyManifest.HashOf(what)[..16];
 }
 
 /// <summary>

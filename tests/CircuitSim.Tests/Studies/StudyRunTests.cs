@@ -94,7 +94,7 @@ public class StudyRunTests
     {
         if (OperatingSystem.IsWindows()) return;
         using var f = new StudyFiles();
-        var file = f.Scenario(duration: "12 s");
+        var file = f.Scenario(duration: "40 s") /* runs long enough (~1 s each) to be stopped mid-study */;
         Assert.Equal(0, StudyFiles.RunCli(null, "sweep", file, "--out", f.Out("uninterrupted"), "--jobs", "2", "--quiet").Code);
 
         string journal = Path.Combine(f.Out("killed"), "journal", "study.jsonl");

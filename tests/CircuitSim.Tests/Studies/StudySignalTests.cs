@@ -13,7 +13,7 @@ public partial class StudySignalTests
     {
         if (OperatingSystem.IsWindows()) return;
         using var f = new StudyFiles();
-        var file = f.Scenario(duration: "12 s");
+        var file = f.Scenario(duration: "40 s") /* runs long enough (~1 s each) to be stopped mid-study */;
         string journal = Path.Combine(f.Out("s"), "journal", "study.jsonl");
         using (var p = StudyFiles.Start(null, "sweep", file, "--out", f.Out("s"), "--jobs", "1", "--quiet"))
         {
