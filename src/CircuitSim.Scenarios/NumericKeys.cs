@@ -70,6 +70,7 @@ internal static class NumericKeys
     {
         ["delay"] = NumKey.Of(Dimension.Time, Limits.NonNegative),
         ["weight_jitter"] = NumKey.Of(Dimension.Dimensionless, Limits.NonNegative),
+        ["release_probability"] = NumKey.Of(Dimension.Dimensionless, new Limits(0, true, 1)),
     };
 
     public static readonly NumKey StimulusStart = NumKey.Of(Dimension.Time, Limits.NonNegative);

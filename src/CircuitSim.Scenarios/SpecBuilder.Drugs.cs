@@ -10,7 +10,7 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] DrugKeys = { "targets", "pk", "source" };
-    private static readonly string[] TargetKeys = { "channel", "receptor", "transporter", "ic50", "k", "hill", "efficacy", "max_block" };
+    private static readonly string[] TargetKeys = { "channel", "receptor", "transporter", "glia", "ic50", "k", "hill", "efficacy", "max_block" };
     private static readonly string[] PkKeys = { "molar_mass", "vd", "half_life", "free_fraction", "bioavailability", "absorption_half_life", "effect_site_half_life" };
 
     private void BuildDrugs(YMap root)
@@ -40,11 +40,11 @@ internal sealed partial class SpecBuilder
     {
         if (Map(node, path, "a target {channel|receptor|transporter: NAME, ic50 (or k), hill, efficacy}") is not { } tm) return null;
         CheckKeys(tm, path, TargetKeys);
-        var kinds = new[] { ("channel", DrugTargetKind.Channel), ("receptor", DrugTargetKind.Receptor), ("transporter", DrugTargetKind.Transporter) }
+        var kinds = new[] { ("channel", DrugTargetKind.Channel), ("receptor", DrugTargetKind.Receptor), ("transporter", DrugTargetKind.Transporter), ("glia", DrugTargetKind.Glia) }
             .Where(k => tm[k.Item1] is not null).ToList();
         if (kinds.Count != 1)
         {
-            Error(tm, path, "a target names exactly one of: channel, receptor, transporter");
+            Error(tm, path, "a target names exactly one of: channel, receptor, transporter, glia");
             return null;
         }
         var (word, kind) = kinds[0];
@@ -66,10 +66,10 @@ internal sealed partial class SpecBuilder
         double maxBlock = 1;
         if (tm["max_block"] is { } mb)
         {
-            if (kind != DrugTargetKind.Channel) Error(mb, Join(path, "max_block"), "max_block applies to channel targets");
+            if (kind is not (DrugTargetKind.Channel or DrugTargetKind.Glia)) Error(mb, Join(path, "max_block"), "max_block applies to channel and glia targets");
             else if (Qty(mb, Join(path, "max_block"), NumKey.Of(Dimension.Dimensionless, Limits.Fraction)) is { } m) maxBlock = m;
         }
-        if (tm["k"] is { } kn && kind != DrugTargetKind.Receptor) Error(kn, Join(path, "k"), "channels and transporters take 'ic50'");
+        if (tm["k"] is { } kn && kind != DrugTargetKind.Receptor) Error(kn, Join(path, "k"), "channels, transporters and glia targets take 'ic50'");
         if (tm["ic50"] is { } icn && kind == DrugTargetKind.Receptor) Error(icn, Join(path, "ic50"), "a receptor target takes its affinity 'k' (and 'efficacy')");
         return new DrugTargetSpec(kind, name, potency, hill, efficacy, maxBlock);
     }

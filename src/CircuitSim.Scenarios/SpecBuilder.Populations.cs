@@ -9,8 +9,8 @@ internal sealed partial class SpecBuilder
 {
     private static readonly string[] CommonPopulationKeys = { "kind", "count" };
     private static readonly string[] NeuronKeys = { "model", "preset", "params", "receptors", "initial", "lamina", "noise", "transmitter", "release", "chloride" };
-    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation", "peptides", "root_length" };
-    private static readonly string[] DescendingKeys = { "transmitter", "release", "rate" };
+    private static readonly string[] AfferentKeys = { "fibre", "conduction_distance", "velocity", "velocity_jitter", "peptidergic", "ectopic_rate", "ectopic_fraction", "slowing_per_spike", "slowing_recovery", "adaptation", "peptides", "root_length", "terminals" };
+    private static readonly string[] DescendingKeys = { "transmitter", "release", "rate", "terminals" };
     private static readonly string[] ReceptorKeys = { "rise", "decay", "reversal", "mg_block", "potentiated_by", "potentiation_max", "potentiation_half", "saturation", "calcium_fraction", "peptide" };
 
     /// <summary>Laminae of the dorsal horn (Rexed), with lamina II's outer and inner parts.</summary>
@@ -89,6 +89,9 @@ internal sealed partial class SpecBuilder
             case PopulationKind.Afferent: BuildAfferent(pop, pm, path); break;
             case PopulationKind.Descending: BuildDescending(pop, pm, path); break;
         }
+        if (pop.Kind != PopulationKind.Neuron && pm["terminals"] is { } tn && Seq(tn, Join(path, "terminals"), "a list of laminae, e.g. [I, IIo]") is { } tl)
+            for (int i = 0; i < tl.Items.Count; i++)
+                if (Word(tl.Items[i], $"{path}.terminals[{i}]", Laminae, caseSensitive: true) is { } lam) pop.Terminals.Add(lam);
     }
 
     private void BuildAfferent(PopulationSpec pop, YMap pm, string path)

@@ -5,7 +5,7 @@ namespace CircuitSim.Scenarios;
 
 internal sealed partial class SpecBuilder
 {
-    private static readonly string[] ProjectionKeys = { "from", "to", "connect", "receptors", "delay", "weight_jitter", "stp", "plasticity" };
+    private static readonly string[] ProjectionKeys = { "from", "to", "connect", "receptors", "delay", "weight_jitter", "release_probability", "stp", "plasticity" };
     private static readonly string[] StpKeys = { "model", "U", "tau_rec", "tau_fac" };
 
     private static readonly (string, ConnectRule)[] RuleChoices =
@@ -85,6 +85,8 @@ internal sealed partial class SpecBuilder
         if (pm["delay"] is { } dn && Qty(dn, Join(path, "delay"), NumericKeys.Projection["delay"]) is { } delay) proj.DelayMs = delay;
         if (pm["weight_jitter"] is { } wj && Qty(wj, Join(path, "weight_jitter"), NumericKeys.Projection["weight_jitter"]) is { } jit)
             proj.WeightJitter = jit;
+        if (pm["release_probability"] is { } rp && Qty(rp, Join(path, "release_probability"), NumericKeys.Projection["release_probability"]) is { } prob)
+            proj.ReleaseProbability = prob;
         if (pm["stp"] is { } stpNode) proj.Stp = BuildStp(stpNode, Join(path, "stp"));
         if (pm["plasticity"] is { } plNode) BuildPlasticity(plNode, Join(path, "plasticity"), to, proj);
         return proj;

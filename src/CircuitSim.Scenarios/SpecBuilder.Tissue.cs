@@ -6,12 +6,14 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] TissueKeys = { "grid", "clock", "snapshot_every", "fields" };
-    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs", "kcc2" };
-    private static readonly string[] FieldKcc2Keys = { "populations", "max", "ec50", "hill" };
+    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs", "kcc2", "injured_release", "acts_on" };
+    private static readonly string[] FieldKcc2Keys = { "populations", "max", "ec50", "hill", "receptor" };
+    private static readonly string[] FieldEffectKeys = { "populations", "on", "max", "ec50", "hill" };
+    private static readonly string[] SenseKeys = { "ec50", "hill", "receptor" };
     private static readonly string[] PuffKeys = { "at", "x", "depth", "amount", "every", "until" };
     private static readonly string[] GliaKeys = { "time_compression", "microglia" };
     private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes" };
-    private static readonly string[] SecretionKeys = { "early", "late", "late_tau" };
+    private static readonly string[] SecretionKeys = { "early", "late", "late_tau", "requires" };
     private static readonly string[] LaminaNames = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
 
     /// <summary>
@@ -55,16 +57,28 @@ internal sealed partial class SpecBuilder
                     if (dec is YScalar { Value: "none" }) field.DecayMs = double.PositiveInfinity;
                     else if (Qty(dec, Join(path, "decay"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } tau) field.DecayMs = tau;
                 }
-                if (f["release"] is { } rn && Map(rn, Join(path, "release"), "a map of neuron populations to the amount per spike, e.g. {PN: 0.01 uM}") is { } rm)
+                if (f["release"] is { } rn && Map(rn, Join(path, "release"), "a map of populations to the amount per spike, e.g. {PN: 0.01 uM}") is { } rm)
                     foreach (var r in rm.Entries)
                     {
+                        // neurons release where they sit, afferent and descending fibres at their central terminals
                         string rp = Join(Join(path, "release"), r.Key);
                         var pop = PopulationRef(r.KeyNode, rp);
-                        if (pop is not null && pop.Kind != PopulationKind.Neuron)
-                            Error(r.KeyNode, rp, $"'{pop.Name}' is kind {KindWord(pop.Kind)}: only neurons have a place in the slab yet (afferent terminals come with the glia)");
                         if (Qty(r.Value, rp, NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } amount && pop is not null)
                             field.Releases.Add((pop.Name, amount));
                     }
+                if (f["injured_release"] is { } irn && Map(irn, Join(path, "injured_release"), "a map of afferent populations to a leak per injured terminal, e.g. {C_np: 0.1 nM/s}") is { } irm)
+                    foreach (var r in irm.Entries)
+                    {
+                        string rp = Join(Join(path, "injured_release"), r.Key);
+                        var pop = PopulationRef(r.KeyNode, rp);
+                        if (pop is not null && pop.Kind != PopulationKind.Afferent)
+                            Error(r.KeyNode, rp, $"'{pop.Name}' is kind {KindWord(pop.Kind)}: only afferent fibres are injured by a nerve injury (their ectopic_rate turns the injury on)");
+                        if (Qty(r.Value, rp, NumKey.Of(Dimension.ConcentrationRate, Limits.NonNegative)) is { } rate && pop is not null)
+                            field.InjuredRelease.Add((pop.Name, rate));
+                    }
+                if (f["acts_on"] is { } aon && Seq(aon, Join(path, "acts_on"), "a list of {populations, on: CHANNEL or release, max, ec50, hill}") is { } al)
+                    for (int i = 0; i < al.Items.Count; i++)
+                        if (BuildFieldEffect(al.Items[i], $"{path}.acts_on[{i}]") is { } fe) field.Effects.Add(fe);
                 if (f["puffs"] is { } pn && Seq(pn, Join(path, "puffs"), "a list of {at, x, depth, amount}") is { } ps)
                     for (int i = 0; i < ps.Items.Count; i++)
                     {
@@ -99,12 +113,50 @@ internal sealed partial class SpecBuilder
                     if (km["max"] is { } mx && Qty(mx, Join(kp, "max"), NumKey.Of(Dimension.Dimensionless, new Limits(-1, false, double.PositiveInfinity))) is { } max) ks.Max = max;
                     if (km["ec50"] is { } ec && Qty(ec, Join(kp, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50) ks.Ec50Um = e50;
                     if (km["hill"] is { } hl && Qty(hl, Join(kp, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hv) ks.Hill = hv;
+                    if (km["receptor"] is { } rcn && Str(rcn, Join(kp, "receptor")) is { } rc)
+                    {
+                        var types = _spec.ReceptorTypes.Select(x => x.Name).ToList();
+                        if (!types.Contains(rc)) Error(rcn, Join(kp, "receptor"), $"'{rc}' is not a receptor type{Suggest.Hint(rc, types, "receptor types are")} (the scenario needs the neuromodulation library: extends base/neuromodulation.yaml)");
+                        else ks.Receptor = rc;
+                    }
                     field.Kcc2 = ks;
                 }
                 t.Fields.Add(field);
             }
         }
         _spec.Tissue = t;
+    }
+
+    /// <summary>One item of <c>tissue.fields.F.acts_on</c>: a channel gain of neurons or the release of terminals, by the local level.</summary>
+    private FieldEffectSpec? BuildFieldEffect(YNode node, string path)
+    {
+        if (Map(node, path, "{populations, on: CHANNEL or release, max, ec50, hill}") is not { } m) return null;
+        CheckKeys(m, path, FieldEffectKeys);
+        string? on = Required(m, path, "on", "a receptor channel of the populations (AMPA, NMDA, GABA_A, glycine) or 'release'") is { } on0 ? Str(on0, Join(path, "on")) : null;
+        var fe = on is null ? null : new FieldEffectSpec { On = on };
+        if (Required(m, path, "populations", "the populations acted on") is { } pn && Seq(pn, Join(path, "populations"), "a list of populations") is { } pl)
+            for (int i = 0; i < pl.Items.Count; i++)
+                if (PopulationRef(pl.Items[i], $"{path}.populations[{i}]") is { } pop)
+                {
+                    if (on is not null && on != "release")
+                    {
+                        if (pop.Kind != PopulationKind.Neuron)
+                            Error(pl.Items[i], $"{path}.populations[{i}]", $"'{pop.Name}' is kind {KindWord(pop.Kind)}: a channel gain acts on neurons (use on: release for what fibres' terminals release)");
+                        else
+                        {
+                            var channels = _spec.Projections.Where(x => x.To == pop.Name).SelectMany(x => x.Receptors.Keys).Concat(pop.Receptors.Keys).Distinct().ToList();
+                            if (!channels.Contains(on))
+                                Error(m["on"]!, Join(path, "on"), $"population {pop.Name} has no receptor channel '{on}'{Suggest.Hint(on, channels, "its channels are")}");
+                        }
+                    }
+                    fe?.Populations.Add(pop.Name);
+                }
+        if (Required(m, path, "max", "the largest change, e.g. 0.5 (+50 %) or -0.4 (−40 %)") is { } mx
+            && Qty(mx, Join(path, "max"), NumKey.Of(Dimension.Dimensionless, new Limits(-1, false, double.PositiveInfinity))) is { } max && fe is not null) fe.Max = max;
+        if (Required(m, path, "ec50", "the level giving half the change, a Concentration") is { } ec
+            && Qty(ec, Join(path, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50 && fe is not null) fe.Ec50Um = e50;
+        if (m["hill"] is { } hn && Qty(hn, Join(path, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hill && fe is not null) fe.Hill = hill;
+        return fe;
     }
 
     /// <summary><c>glia:</c> — microglia agents on the tissue slab (their fields must be tissue fields).</summary>
@@ -129,10 +181,34 @@ internal sealed partial class SpecBuilder
         {
             const string p = "glia.microglia";
             CheckKeys(mm, p, MicrogliaKeys);
-            string? senses = Required(mm, p, "senses", "the field they sense, e.g. ATP") is { } sn ? Str(sn, Join(p, "senses")) : null;
-            if (senses is not null && !fieldNames.Contains(senses))
-                Error(mm["senses"]!, Join(p, "senses"), $"'{senses}' is not a field of tissue.fields{Suggest.Hint(senses, fieldNames, "fields are")}");
-            var m = new MicrogliaSpec { Senses = senses ?? "" };
+            var m = new MicrogliaSpec();
+            double ec50 = 3, hill = 1.5;
+            if (mm["ec50"] is { } ec && Qty(ec, Join(p, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50) ec50 = e50;
+            if (mm["hill"] is { } hn && Qty(hn, Join(p, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hl) hill = hl;
+            if (Required(mm, p, "senses", "the field they sense (ATP), or a map {ATP: {ec50, hill, receptor}, CSF1: {...}}") is { } sn)
+            {
+                if (sn is YMap smap)
+                {
+                    if (mm["ec50"] is { } e2) Error(e2, Join(p, "ec50"), "with several sensed fields, give ec50 under each field of senses");
+                    if (mm["hill"] is { } h2) Error(h2, Join(p, "hill"), "with several sensed fields, give hill under each field of senses");
+                    foreach (var e in smap.Entries)
+                    {
+                        string sp = Join(Join(p, "senses"), e.Key);
+                        if (!fieldNames.Contains(e.Key)) Error(e.KeyNode, sp, $"'{e.Key}' is not a field of tissue.fields{Suggest.Hint(e.Key, fieldNames, "fields are")}");
+                        if (Map(e.Value, sp, "{ec50, hill, receptor}") is not { } em) continue;
+                        CheckKeys(em, sp, SenseKeys);
+                        double? fe50 = Required(em, sp, "ec50", "a Concentration") is { } en ? Qty(en, Join(sp, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) : null;
+                        double fh = em["hill"] is { } fhn && Qty(fhn, Join(sp, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } fhv ? fhv : 1;
+                        string? rec = em["receptor"] is { } rn2 ? Str(rn2, Join(sp, "receptor")) : null;
+                        if (fe50 is { } fev) m.Senses.Add(new SensedField(e.Key, fev, fh, rec));
+                    }
+                }
+                else if (Str(sn, Join(p, "senses")) is { } senses)
+                {
+                    if (!fieldNames.Contains(senses)) Error(sn, Join(p, "senses"), $"'{senses}' is not a field of tissue.fields{Suggest.Hint(senses, fieldNames, "fields are")}");
+                    else m.Senses.Add(new SensedField(senses, ec50, hill));
+                }
+            }
             if (Required(mm, p, "count", "a whole number of cells") is { } cn && Qty(cn, Join(p, "count"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } count)
             {
                 if (count != Math.Floor(count) || count > 1_000_000) Error(cn, Join(p, "count"), $"a whole number of cells up to 1000000, found {count}");
@@ -145,8 +221,6 @@ internal sealed partial class SpecBuilder
                         if (Array.IndexOf(LaminaNames, lam) < 0) Error(ls.Items[i], $"{p}.laminae[{i}]", $"'{lam}' is not a lamina{Suggest.Hint(lam, LaminaNames, "laminae are")}");
                         else m.Laminae.Add(lam);
                     }
-            if (mm["ec50"] is { } ec && Qty(ec, Join(p, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50) m.Ec50Um = e50;
-            if (mm["hill"] is { } hn && Qty(hn, Join(p, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hill) m.Hill = hill;
             if (mm["activation_tau"] is { } an && Qty(an, Join(p, "activation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } at) m.ActivationTauMs = at;
             if (mm["deactivation_tau"] is { } dn && Qty(dn, Join(p, "deactivation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } dt) m.DeactivationTauMs = dt;
             if (mm["chemotaxis"] is { } ch && Qty(ch, Join(p, "chemotaxis"), NumKey.Of(Dimension.Velocity, Limits.NonNegative)) is { } v) m.ChemotaxisUmPerMs = v * 1000; // m/s → µm/ms
@@ -161,7 +235,10 @@ internal sealed partial class SpecBuilder
                     double early = em["early"] is { } en && Qty(en, Join(sp, "early"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } ev ? ev : 0;
                     double late = em["late"] is { } lt && Qty(lt, Join(sp, "late"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } lv ? lv : 0;
                     double tau = em["late_tau"] is { } tn && Qty(tn, Join(sp, "late_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } tv ? tv : 60 * 60_000;
-                    m.Secretes.Add(new SecretionSpec(e.Key, early, late, tau));
+                    string? requires = em["requires"] is { } rq ? Str(rq, Join(sp, "requires")) : null;
+                    if (requires is not null && !m.Senses.Exists(x => x.Field == requires))
+                        Error(em["requires"]!, Join(sp, "requires"), $"'{requires}' is not a field the microglia sense ({string.Join(", ", m.Senses.Select(x => x.Field))})");
+                    m.Secretes.Add(new SecretionSpec(e.Key, early, late, tau, requires));
                 }
             glia.Microglia = m;
         }

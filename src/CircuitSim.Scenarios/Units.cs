@@ -96,6 +96,11 @@ public static partial class Units
 
         Add(Dimension.Temperature, 1, "degC", "°C", "℃");
 
+        Add(Dimension.ConcentrationRate, 1, "uM/ms", "µM/ms", "μM/ms");
+        Add(Dimension.ConcentrationRate, 1e-3, "uM/s", "µM/s", "μM/s", "nM/ms");
+        Add(Dimension.ConcentrationRate, 1e-6, "nM/s");
+        Add(Dimension.ConcentrationRate, 1e-3 / 60, "uM/min", "µM/min", "μM/min");
+        Add(Dimension.ConcentrationRate, 1e-6 / 60, "nM/min");
         Add(Dimension.ConcentrationPerCharge, 1, "uM/fC", "µM/fC", "μM/fC");
         Add(Dimension.ConcentrationPerCharge, 1e-3, "uM/pC", "µM/pC", "μM/pC", "nM/fC");
 

@@ -53,7 +53,7 @@ public static class NetworkBuilder
                 lt.BindThirdFactor(modulators.Receptors, r);
             }
         var tissue = spec.Tissue is { } ts ? new Tissue.TissueFields(ts, pops, spec.DtMs, spec.Seed) : null;
-        tissue?.BindChloride(modulators?.Chloride);
+        tissue?.Bind(pops, modulators);
         return new Network
         {
             Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,
@@ -84,6 +84,35 @@ public static class NetworkBuilder
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Each fibre's central terminal: uniformly across the slab and, in depth, uniformly over its laminae (the
+    /// population's <c>terminals</c>, else its class's, peptidergic C fibres apart from the others).
+    /// </summary>
+    private static (float[] X, float[] Y) TerminalPlaces(ScenarioSpec spec, PopulationSpec ps, int index, bool[] peptidergic)
+    {
+        var x = new float[ps.Count];
+        var y = new float[ps.Count];
+        uint purpose = RngPurpose.ForPopulation(RngPurpose.Terminals, index);
+        for (int i = 0; i < ps.Count; i++)
+        {
+            var laminae = ps.Terminals.Count > 0 ? ps.Terminals
+                : ps.Kind == PopulationKind.Descending ? FibreClasses.DescendingTerminalLaminae
+                : FibreClasses.TerminalLaminae(ps.Fibre, peptidergic[i]);
+            var bands = laminae.Select(LaminaGeometry.DepthBand).ToArray();
+            double total = bands.Sum(b => b.Bottom - b.Top);
+            var (a, b, _, _) = Philox.Next(spec.Seed, purpose, (uint)i, 0);
+            x[i] = (float)(LaminaGeometry.WidthUm * Philox.ToUnitFloat(a));
+            double d = total * Philox.ToUnitFloat(b);
+            foreach (var (top, bottom) in bands)
+            {
+                if (d < bottom - top) { y[i] = (float)(top + d); break; }
+                d -= bottom - top;
+                y[i] = (float)bottom;
+            }
+        }
+        return (x, y);
     }
 
     internal static int DelaySteps(double delayMs, double dtMs) => Math.Max(1, (int)Math.Round(delayMs / dtMs));
@@ -235,8 +264,10 @@ public static class NetworkBuilder
         for (int i = 0; i < nPep; i++) pep[i] = true; // the first fibres are the peptidergic ones
         var last = new long[ps.Count];
         Array.Fill(last, long.MinValue / 2);
+        var (tx, ty) = TerminalPlaces(spec, ps, index, pep);
         return new SpikeSourcePopulation
         {
+            TerminalX = tx, TerminalY = ty,
             Name = ps.Name, Index = index, Count = ps.Count, Kind = ps.Kind, Fibre = ps.Fibre,
             ConductionSteps = conduction, LastSpike = last, Peptidergic = pep, FiresNow = new bool[ps.Count],
             FiresAtRoot = new bool[ps.Count],
@@ -294,6 +325,7 @@ public static class NetworkBuilder
             Name = pr.Name, Index = k, Source = src, Target = tgt, ChannelIndex = channelIndex,
             RowStart = rowStart, Targets = targets, Weights = weights, DelaySteps = DelaySteps(pr.DelayMs, spec.DtMs),
             Dynamics = pr.Stp is { } stp ? new ShortTermDynamics(src.Count, stp.U, stp.TauRecMs, stp.TauFacMs, spec.DtMs) : null,
+            ReleaseProbability = (float)pr.ReleaseProbability, ReleaseSeed = spec.Seed,
         };
         projection.RefreshUniformWeight();
         if (pr.Plasticity is { } lp) projection.Plasticity = new CalciumPlasticity(projection, lp, spec.DtMs, spec.Seed);

@@ -12,6 +12,12 @@ public abstract class Population
     /// <summary>Spikes that reach the population's synapses this step: those emitted now, unless the
     /// axons take time to get there (afferent fibres).</summary>
     public virtual StepSpikes Arriving => Spikes;
+    /// <summary>
+    /// A factor per neuron or fibre on what its terminals release, set on a slow clock by what is around the terminals
+    /// in the tissue (TNFα and IL-1β raising afferent release); null when none acts. On a projection with a release
+    /// probability below 1 it scales that probability (capped at 1), else every synapse's weight.
+    /// </summary>
+    public float[]? TerminalRelease { get; set; }
 }
 
 /// <summary>

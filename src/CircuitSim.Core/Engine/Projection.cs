@@ -31,6 +31,15 @@ public sealed class Projection
     /// clock (presynaptic α2, μ-opioid, 5-HT1B/1D inhibition below 1; 5-HT3 facilitation above 1); 1 when none acts.
     /// </summary>
     public float ModulationScale { get; set; } = 1f;
+    /// <summary>
+    /// Probability that a synapse releases when a spike arrives, (0, 1]; below 1, each synapse and spike is a draw of
+    /// its own (counter-based: seed, projection, synapse, step), so transmission failures do not depend on threads.
+    /// </summary>
+    public float ReleaseProbability { get; init; } = 1f;
+    /// <summary>The seed of the release draws (the scenario's).</summary>
+    public ulong ReleaseSeed { get; init; }
+    /// <summary>Counts of released synaptic events onto the target over time (for PSC metrics), or null when none are asked for.</summary>
+    public Synapses.SynapticEventCounts? Events { get; set; }
     /// <summary>Long-term plasticity of the projection's synapses, or null (fixed weights).</summary>
     public Synapses.LongTermPlasticity? Plasticity { get; internal set; }
 

@@ -11,6 +11,9 @@ public sealed class SpikeSourcePopulation : Population
 {
     public required PopulationKind Kind { get; init; }
     public FibreClass Fibre { get; init; }
+    /// <summary>Where each fibre's central terminal lies in the transverse slab, µm across and in depth (for tissue fields).</summary>
+    public float[] TerminalX { get; init; } = Array.Empty<float>();
+    public float[] TerminalY { get; init; } = Array.Empty<float>();
     /// <summary>Conduction delay per fibre, in steps.</summary>
     public required int[] ConductionSteps { get; init; }
     /// <summary>Step of each fibre's last spike (for its refractory period).</summary>

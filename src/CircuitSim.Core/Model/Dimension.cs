@@ -22,6 +22,7 @@ public enum Dimension
     Dose,          // mg/kg
     ConcentrationPerCharge, // µM/fC: calcium concentration per charge carried in (a cell's effective volume)
     Charge,        // fC
+    ConcentrationRate, // µM/ms: a steady leak into a grid cell
 }
 
 public static class DimensionInfo
@@ -45,6 +46,7 @@ public static class DimensionInfo
         Dimension.Dose => "mg/kg",
         Dimension.ConcentrationPerCharge => "uM/fC",
         Dimension.Charge => "fC",
+        Dimension.ConcentrationRate => "uM/ms",
         _ => "?",
     };
 }

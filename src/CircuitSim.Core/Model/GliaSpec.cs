@@ -17,9 +17,12 @@ public sealed class MicrogliaSpec
 {
     public int Count { get; set; }
     public List<string> Laminae { get; } = new();
-    public required string Senses { get; set; }
-    public double Ec50Um { get; set; } = 3;
-    public double Hill { get; set; } = 1.5;
+    /// <summary>
+    /// The fields the cells sense, each through its receptor by a Hill function; activation follows 1 − Π(1 − h_k) (any
+    /// signal activates), and the cells move up the gradient of the first. ATP through P2X4/P2X7, CSF1 through CSF1R
+    /// (Guan et al. 2016), fractalkine through CX3CR1.
+    /// </summary>
+    public List<SensedField> Senses { get; } = new();
     public double ActivationTauMs { get; set; } = 10 * 60_000;
     public double DeactivationTauMs { get; set; } = 30 * 60_000;
     /// <summary>Chemotactic speed at a saturating signal, µm/ms.</summary>
@@ -31,4 +34,9 @@ public sealed class MicrogliaSpec
 
 /// <param name="EarlyUm">Released into the cell's grid cell as activation rises from 0 to 1 (a stored pool), µM.</param>
 /// <param name="LateUm">Released per <paramref name="LateTauMs"/> at full synthesis (synthesis follows activation with that lag), µM.</param>
-public sealed record SecretionSpec(string Field, double EarlyUm, double LateUm, double LateTauMs);
+/// <param name="Requires">A sensed field whose receptor must be stimulated for the secretion (BDNF release needs P2X4
+/// stimulation: Trang et al. 2009), or null: activation alone drives it.</param>
+public sealed record SecretionSpec(string Field, double EarlyUm, double LateUm, double LateTauMs, string? Requires = null);
+
+/// <param name="Receptor">The receptor's name for drugs that block it (P2X4: TNP-ATP), or null.</param>
+public sealed record SensedField(string Field, double Ec50Um, double Hill, string? Receptor = null);

@@ -97,6 +97,11 @@ public enum DrugTargetKind
     Receptor,
     /// <summary>Inhibits a transporter (SERT, NET, DAT), slowing the reuptake of its substance.</summary>
     Transporter,
+    /// <summary>
+    /// Acts on glia: <c>microglia</c> (inhibits their activation, as minocycline) or a receptor by which microglia sense a
+    /// field (P2X4: TNP-ATP), by the bound fraction times max_block.
+    /// </summary>
+    Glia,
 }
 
 /// <summary>One target of a drug: what, and how strongly (IC50 or K in free µM, Hill coefficient, efficacy).</summary>

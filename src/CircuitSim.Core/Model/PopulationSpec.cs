@@ -52,6 +52,8 @@ public sealed class PopulationSpec
     /// </summary>
     public double? Peptidergic { get; set; }
     public double PeptidergicFraction => Peptidergic ?? (Fibre == FibreClass.C && Kind == PopulationKind.Afferent ? 0.5 : 0);
+    /// <summary>Laminae where the fibres' central terminals lie (empty: the fibre class's, see <c>Stimuli.FibreClasses.TerminalLaminae</c>).</summary>
+    public List<string> Terminals { get; } = new();
     /// <summary>Ongoing ectopic (Poisson) firing rate of an ectopic fibre, Hz.</summary>
     public double EctopicRateHz { get; set; }
     /// <summary>Fraction of the fibres that fire ectopically (drawn per fibre from the seed); the others stay silent.</summary>

@@ -25,6 +25,8 @@ public sealed class ProjectionSpec
     public double DelayMs { get; set; } = 1.0;
     /// <summary>Relative spread (SD / mean) of weights across synapses; 0 means all equal.</summary>
     public double WeightJitter { get; set; }
+    /// <summary>Probability that a synapse releases at a spike, (0, 1] (1: every spike transmits).</summary>
+    public double ReleaseProbability { get; set; } = 1;
     /// <summary>Short-term depression/facilitation (Tsodyks–Markram), or null for none.</summary>
     public StpSpec? Stp { get; set; }
     /// <summary>Long-term plasticity by the calcium-based rule, or null.</summary>

@@ -26,7 +26,7 @@ public sealed class FieldSpec
     public double DiffusionUm2PerS { get; set; }
     /// <summary>Decay time constant, ms; infinity: none.</summary>
     public double DecayMs { get; set; } = double.PositiveInfinity;
-    /// <summary>Amount (µM in the neuron's grid cell) released per spike, by population.</summary>
+    /// <summary>Amount (µM in the grid cell of the neuron, or of the afferent's central terminal) released per spike, by population.</summary>
     public List<(string Population, double AmountUm)> Releases { get; } = new();
     /// <summary>
     /// Applications at a point (a puff from a pipette; repeated every <c>EveryMs</c> until <c>UntilMs</c>, a leak from
@@ -35,6 +35,30 @@ public sealed class FieldSpec
     public List<(double AtMs, double XUm, double YUm, double AmountUm, double EveryMs, double UntilMs)> Puffs { get; } = new();
     /// <summary>The field's action on KCC2 of the neurons where they sit (BDNF through TrkB), or null.</summary>
     public FieldKcc2Spec? Kcc2 { get; set; }
+    /// <summary>
+    /// A steady leak from the central terminals of injured fibres (those of the population that fire ectopically), while
+    /// the population's injury is on (its ectopic rate above 0): µM per ms into each terminal's cell. CSF1 and ATP after
+    /// nerve injury (Guan et al. 2016 Nat Neurosci 19:94; Masuda et al. 2016 Nat Commun 7:12529).
+    /// </summary>
+    public List<(string Population, double UmPerMs)> InjuredRelease { get; } = new();
+    /// <summary>What the field does, where it is, to synapses: channel gains of neurons, release of terminals.</summary>
+    public List<FieldEffectSpec> Effects { get; } = new();
+}
+
+/// <summary>
+/// A field scaling, neuron by neuron or terminal by terminal, a synaptic property by the level in its grid cell:
+/// × max(0, 1 + max · c^n/(c^n + EC50^n)). <see cref="On"/> names a receptor channel of the populations (a postsynaptic
+/// gain: IL-1β on AMPA, IL-6 on GABA_A) or is <c>release</c> (what the populations' terminals release: TNFα on
+/// afferent terminals). Kawasaki et al. 2008 J Neurosci 28:5189.
+/// </summary>
+public sealed class FieldEffectSpec
+{
+    public List<string> Populations { get; } = new();
+    public required string On { get; set; }
+    public double Max { get; set; }
+    public double Ec50Um { get; set; }
+    public double Hill { get; set; } = 1;
+    public bool IsRelease => On == "release";
 }
 
 /// <summary>
@@ -44,6 +68,8 @@ public sealed class FieldSpec
 /// </summary>
 public sealed class FieldKcc2Spec
 {
+    /// <summary>The receptor type (TrkB) through which the field acts, so that its antagonists block the action; null: none.</summary>
+    public string? Receptor { get; set; }
     public List<string> Populations { get; } = new();
     public double Max { get; set; } = -0.7;
     public double Ec50Um { get; set; } = 0.001;

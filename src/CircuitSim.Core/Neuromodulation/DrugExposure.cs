@@ -45,10 +45,20 @@ public sealed class DrugExposure
         _sum = new double[_drugs.Length];
         // a drug whose targets all miss the network (a misspelt channel or transporter) would act on nothing
         for (int d = 0; d < _drugs.Length; d++)
-            if (_targets[d].All(t => t.Channels.Length == 0 && t.Pools.Length == 0 && t.Receptor < 0))
+            if (_targets[d].All(t => t.Channels.Length == 0 && t.Pools.Length == 0 && t.Receptor < 0 && t.Spec.Kind != DrugTargetKind.Glia))
                 throw new BuildException($"drug {_drugs[d].Name} acts on nothing in this network: none of its targets ({string.Join(", ", _drugs[d].Targets.Select(t => t.Name))}) is a channel, transporter or receptor type here",
                     $"drugs.{_drugs[d].Name}.targets");
     }
+
+    /// <summary>
+    /// What drugs do to glia now, by target name (<c>microglia</c>: the fraction of their activation prevented; a sensing
+    /// receptor such as P2X4: the fraction blocked); absent names are untouched. Read by the tissue on its clock.
+    /// </summary>
+    public Dictionary<string, double> GliaBlock { get; } = new();
+
+    /// <summary>The glia target names of the drugs that may be given (checked against the tissue when it is built).</summary>
+    public IEnumerable<(string Drug, string Target)> GliaTargets =>
+        _drugs.SelectMany(d => d.Targets.Where(t => t.Kind == DrugTargetKind.Glia).Select(t => (d.Name, t.Name)));
 
     private sealed record ResolvedTarget(DrugTargetSpec Spec, ReceptorChannel[] Channels, int[] Pools, int Receptor);
     private readonly ResolvedTarget[][] _targets;
@@ -122,6 +132,7 @@ public sealed class DrugExposure
         Array.Clear(_receptors.DrugTerm);
         Array.Clear(_receptors.DrugAgonism);
         Array.Clear(_sum);
+        GliaBlock.Clear();
         foreach (var a in _given)
             if (a.Kind != DoseKind.Fraction) _sum[a.DrugIndex] += Math.Max(0, a.EffectSite);
         for (int d = 0; d < _drugs.Length; d++)
@@ -143,6 +154,11 @@ public sealed class DrugExposure
                         break;
                     case DrugTargetKind.Transporter:
                         foreach (int s in t.Pools) _pools.TransporterAvailability[s] *= 1 - bound;
+                        break;
+                    case DrugTargetKind.Glia:
+                        // independent blocks of one target by several drugs: what each leaves multiplies
+                        double left = 1 - (GliaBlock.TryGetValue(t.Spec.Name, out var b0) ? b0 : 0);
+                        GliaBlock[t.Spec.Name] = 1 - left * (1 - t.Spec.MaxBlock * bound);
                         break;
                     case DrugTargetKind.Receptor when t.Receptor >= 0:
                         // the competition term whose occupancy is `bound` alone: d/(1 + d) = bound

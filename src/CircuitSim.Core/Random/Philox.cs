@@ -80,6 +80,10 @@ public static class RngPurpose
     public const uint Scs = 14;
     /// <summary>Spinal cord stimulation: each fibre's threshold, per stimulus and target.</summary>
     public const uint ScsThreshold = 15;
+    /// <summary>Stochastic transmitter release: each synapse's release at each spike, per projection.</summary>
+    public const uint Release = 16;
+    /// <summary>Where each afferent fibre's central terminal lies in its laminae, per population.</summary>
+    public const uint Terminals = 17;
 
     public static uint ForProjection(uint kind, int projection) => Checked(kind, projection, 1 << 16) << 16 | (uint)projection;
 

@@ -75,6 +75,22 @@ public static class FibreClasses
     /// <summary>Recovery time constant of activity-dependent slowing, ms (see <see cref="DefaultSlowingPerSpike"/>).</summary>
     public static double DefaultSlowingRecoveryMs(FibreClass f) => 60_000;
 
+    /// <summary>
+    /// Laminae of a fibre's central terminals (Todd 2010 Nat Rev Neurosci 11:823, Fig. 1; Light &amp; Perl 1979 J Comp
+    /// Neurol 186:133; Abraira &amp; Ginty 2013 Neuron 79:618): peptidergic C nociceptors in I and IIo, non-peptidergic
+    /// C in lamina II (its middle), Aδ nociceptors in I and V, Aβ low-threshold mechanoreceptors in IIi to IV (the
+    /// LTMR-recipient zone).
+    /// </summary>
+    public static IReadOnlyList<string> TerminalLaminae(FibreClass f, bool peptidergic) => f switch
+    {
+        FibreClass.C => peptidergic ? ["I", "IIo"] : ["II"],
+        FibreClass.Adelta => ["I", "V"],
+        _ => ["IIi", "III", "IV"],
+    };
+
+    /// <summary>Descending monoaminergic axons end throughout the dorsal horn, densest in I–II and V (Millan 2002 Prog Neurobiol 66:355).</summary>
+    public static readonly IReadOnlyList<string> DescendingTerminalLaminae = ["I", "II", "V"];
+
     /// <summary>Largest fractional slowing (see <see cref="DefaultSlowingPerSpike"/>).</summary>
     public const double MaxSlowing = 0.4;
 }

@@ -44,6 +44,11 @@ public sealed class ReceptorChannel
     /// <summary>What the kernels multiply the conductance by: drug block times modulation.</summary>
     public float Scale => Availability * Gain;
     /// <summary>
+    /// A factor per neuron (padded length) on the channel's conductance, set on a slow clock by what is around each
+    /// neuron in the tissue (IL-1β raising AMPA, IL-6 lowering GABA_A where the cytokine is); null when none acts.
+    /// </summary>
+    public float[]? LocalGain { get; set; }
+    /// <summary>
     /// Arrivals are added straight into <see cref="A"/> (the ring is A itself, one slot): every input of the
     /// population has a one-step delay and the channel is a single exponential with unit normalisation.
     /// </summary>

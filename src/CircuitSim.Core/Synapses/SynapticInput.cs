@@ -53,7 +53,7 @@ public static class SynapticInput
     public static bool AreTwoPlainChannels(ReceptorChannel[] channels) =>
         channels.Length == 2 && IsPlain(channels[0]) && IsPlain(channels[1]);
 
-    private static bool IsPlain(ReceptorChannel c) => c.B is null && !c.MgBlock && c.ModulatorIndex < 0 && c.InverseSaturation == 0f;
+    private static bool IsPlain(ReceptorChannel c) => c.B is null && !c.MgBlock && c.ModulatorIndex < 0 && c.InverseSaturation == 0f && c.LocalGain is null;
 
     /// <summary>The saturating form g/(1 + g/G) of a channel's drive (identity when the channel does not saturate).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -84,6 +84,7 @@ public static class SynapticInput
             L norm = L.Of(ch.Norm), decayA = L.Of(ch.DecayA), decayB = L.Of(ch.DecayB), avail = L.Of(ch.Scale), rev = L.Of(ch.Reversal);
             bool mg = ch.MgBlock, cl = ch.UsesChloride, calcium = gCa is not null && ch.CalciumFraction > 0f, direct = ch.ArrivesInState;
             L caFraction = L.Of(ch.CalciumFraction);
+            float[]? local = ch.LocalGain;
             var mod = ch.ModulatorIndex >= 0 ? channels[ch.ModulatorIndex] : null;
             bool sat = ch.InverseSaturation > 0f, modSat = mod is not null && mod.InverseSaturation > 0f;
             L invSat = L.Of(ch.InverseSaturation), modInvSat = L.Of(mod?.InverseSaturation ?? 0f);
@@ -121,6 +122,7 @@ public static class SynapticInput
                     g = g * (L.One + modMax * gm / (gm + modHalf));
                 }
                 g = g * avail;
+                if (local is not null) g = g * L.Load(local, i); // what the tissue around each neuron does to the channel
                 var e = cl ? L.Load(ECl, i) : rev;
                 L.Store(L.Load(gSum, i) + g, gSum, i);
                 L.Store(L.Load(gESum, i) + g * e, gESum, i);

@@ -6,13 +6,16 @@ namespace CircuitSim.Tissue;
 /// <summary>
 /// Microglia as agents on the slab, structure of arrays (position, activation, synthesis state), stepped on the
 /// fields' clock after the fields:
-/// - activation a relaxes towards the Hill function of the sensed field at the cell, c^n / (c^n + EC50^n)
-///   (P2X4/P2X7 sensing of ATP), with one time constant up and another down;
-/// - each cell moves up the sensed field's gradient at a speed that grows with the signal (v·c/(c + EC50)),
+/// - activation a relaxes towards 1 − Π_k (1 − h_k), h_k the Hill function c^n / (c^n + EC50^n) of each sensed field at
+///   the cell (ATP through P2X4/P2X7, CSF1 through CSF1R, fractalkine through CX3CR1: any of them activates), times
+///   what a microglia inhibitor leaves (minocycline), with one time constant up and another down; a drug blocking a
+///   sensing receptor (P2X4: TNP-ATP) scales that field's h_k by what it leaves;
+/// - each cell moves up the first sensed field's gradient at a speed that grows with the signal (v·c/(c + EC50)),
 ///   the process and cell movement towards ATP of Davalos et al. 2005 (Nat Neurosci 8:752), plus a random walk;
 /// - secretion into a field in two phases, as BDNF from P2X4-stimulated microglia (Trang et al. 2009 J Neurosci
 ///   29:3518: a release within minutes, then a synthesis-dependent peak later): a stored pool released as
-///   activation rises, and a late part that follows a synthesis state s, ds/dt = (a − s)/τ_late.
+///   activation rises, and a late part that follows a synthesis state s, ds/dt = (a − s)/τ_late; a secretion that
+///   requires a sensed receptor's stimulation (BDNF needs P2X4: Trang et al. 2009) follows a·h_k instead of a.
 /// All glial time constants and speeds are scaled by one time compression factor. Random numbers are
 /// counter-based (seed, agent, tick), so a run does not depend on threads.
 /// </summary>
@@ -21,20 +24,35 @@ public sealed class MicrogliaAgents
     private const uint Purpose = 0x4D47_4C41; // "MGLA"
     private readonly MicrogliaSpec _spec;
     private readonly DiffusionField _senses;
-    private readonly (DiffusionField Field, SecretionSpec Spec)[] _secretions;
+    private readonly (DiffusionField Field, SensedField Spec)[] _sensed;
+    private readonly (DiffusionField Field, SecretionSpec Spec, int Requires)[] _secretions;
+    /// <summary>Per sensed field: the receptor's name for drugs (P2X4), or null.</summary>
+    public string?[] SensingReceptors { get; }
+    /// <summary>Per sensed field: 1 − the block of its receptor by drugs (1: none).</summary>
+    public double[] SenseAvailability { get; }
+    /// <summary>Fraction of activation a microglia inhibitor prevents (minocycline), 0-1.</summary>
+    public double Inhibition { get; set; }
     private readonly double _compression;
     private readonly ulong _seed;
     private long _tick;
+    private readonly double[] _hill;
 
     public MicrogliaAgents(MicrogliaSpec spec, double timeCompression, IReadOnlyList<DiffusionField> fields, ulong seed, double widthUm, double depthUm)
     {
         _spec = spec;
         _compression = timeCompression;
         _seed = seed;
-        _senses = fields.FirstOrDefault(f => f.Name == spec.Senses)
-                  ?? throw new Engine.BuildException($"microglia sense '{spec.Senses}', which is not a field of the tissue", "glia.microglia.senses");
+        if (spec.Senses.Count == 0) throw new Engine.BuildException("microglia sense nothing: give glia.microglia.senses", "glia.microglia.senses");
+        _sensed = spec.Senses.Select(s => (fields.FirstOrDefault(f => f.Name == s.Field)
+            ?? throw new Engine.BuildException($"microglia sense '{s.Field}', which is not a field of the tissue", "glia.microglia.senses"), s)).ToArray();
+        _senses = _sensed[0].Field;
+        SenseAvailability = Enumerable.Repeat(1.0, _sensed.Length).ToArray();
+        SensingReceptors = _sensed.Select(x => x.Spec.Receptor).ToArray();
+        _hill = new double[_sensed.Length];
         _secretions = spec.Secretes.Select(s => (fields.FirstOrDefault(f => f.Name == s.Field)
-            ?? throw new Engine.BuildException($"microglia secrete '{s.Field}', which is not a field of the tissue", $"glia.microglia.secretes.{s.Field}"), s)).ToArray();
+            ?? throw new Engine.BuildException($"microglia secrete '{s.Field}', which is not a field of the tissue", $"glia.microglia.secretes.{s.Field}"), s,
+            s.Requires is null ? -1 : Array.FindIndex(spec.Senses.ToArray(), x => x.Field == s.Requires) is int q and >= 0 ? q
+            : throw new Engine.BuildException($"microglia secrete {s.Field} on stimulation of '{s.Requires}', which they do not sense", $"glia.microglia.secretes.{s.Field}.requires"))).ToArray();
         int n = spec.Count;
         X = new double[n];
         Y = new double[n];
@@ -72,23 +90,35 @@ public sealed class MicrogliaAgents
     {
         double t = dtMs * _compression; // glial time
         double up = 1 - Math.Exp(-t / _spec.ActivationTauMs), down = 1 - Math.Exp(-t / _spec.DeactivationTauMs);
-        double k = _spec.Ec50Um, n = _spec.Hill, dx = _senses.DxUm;
+        double k = _sensed[0].Spec.Ec50Um, dx = _senses.DxUm;
         double walk = Math.Sqrt(2 * _spec.RandomWalkUm2PerMs * t);
+        double allowed = 1 - Math.Clamp(Inhibition, 0, 1);
         for (int i = 0; i < Count; i++)
         {
             int ci = Math.Clamp((int)(X[i] / dx), 0, _senses.Nx - 1), cj = Math.Clamp((int)(Y[i] / dx), 0, _senses.Ny - 1);
             double c = Math.Max(0, _senses[ci, cj]);
-            double target = c <= 0 ? 0 : Math.Pow(c, n) / (Math.Pow(c, n) + Math.Pow(k, n));
+            double quiet = 1;
+            for (int q = 0; q < _sensed.Length; q++)
+            {
+                var (f, sf) = _sensed[q];
+                double level = q == 0 ? c : Math.Max(0, f.Values[f.CellOf(X[i], Y[i])]);
+                double cn = level <= 0 ? 0 : Math.Pow(level, sf.Hill);
+                _hill[q] = cn <= 0 ? 0 : SenseAvailability[q] * cn / (cn + Math.Pow(sf.Ec50Um, sf.Hill));
+                quiet *= 1 - _hill[q];
+            }
+            double target = (1 - quiet) * allowed;
             double before = Activation[i];
             Activation[i] += (target - before) * (target > before ? up : down);
 
             for (int q = 0; q < _secretions.Length; q++)
             {
-                var (field, s) = _secretions[q];
-                double rise = Math.Max(0, Activation[i] - before);
+                var (field, s, requires) = _secretions[q];
+                double stimulus = requires < 0 ? 1 : _hill[requires];
+                double drive = Activation[i] * stimulus, driveBefore = before * stimulus;
+                double rise = Math.Max(0, drive - driveBefore);
                 double amount = s.EarlyUm * rise + s.LateUm * Synthesis[q][i] * (t / s.LateTauMs);
                 if (amount > 0) field.Add(field.CellOf(X[i], Y[i]), amount);
-                Synthesis[q][i] += (Activation[i] - Synthesis[q][i]) * (1 - Math.Exp(-t / s.LateTauMs));
+                Synthesis[q][i] += (drive - Synthesis[q][i]) * (1 - Math.Exp(-t / s.LateTauMs));
             }
 
             // chemotaxis up the sensed field's gradient (central differences on the grid), faster with more signal

@@ -19,7 +19,9 @@ public sealed record FieldSnapshots(string Name, int Nx, int Ny, double DxUm, IR
 public sealed class TissueFields
 {
     private readonly TissueSpec _spec;
-    private readonly (DiffusionField Field, NeuronPopulation Pop, double Amount, int[] Cells)[] _sources;
+    private readonly (DiffusionField Field, Population Pop, double Amount, int[] Cells)[] _sources;
+    /// <summary>Leaks from injured terminals: field, population, µM per ms, the injured fibres' cells.</summary>
+    private readonly (DiffusionField Field, SpikeSourcePopulation Pop, double UmPerMs, int[] Cells)[] _injured;
     private readonly List<double> _times = new();
     private readonly List<float[]>[] _snapshots;
     private readonly int _snapshotEverySteps;
@@ -34,34 +36,72 @@ public sealed class TissueFields
         Fields = spec.Fields.Select(f => new DiffusionField(f.Name, nx, ny, spec.GridUm, f.DiffusionUm2PerS, f.DecayMs)).ToArray();
         Every = Math.Max(1, (int)Math.Round(spec.ClockMs / dtMs));
         _snapshotEverySteps = spec.SnapshotEveryMs > 0 ? Math.Max(Every, (int)Math.Round(spec.SnapshotEveryMs / dtMs / Every) * Every) : 0;
-        var sources = new List<(DiffusionField, NeuronPopulation, double, int[])>();
+        var sources = new List<(DiffusionField, Population, double, int[])>();
+        var injured = new List<(DiffusionField, SpikeSourcePopulation, double, int[])>();
         for (int k = 0; k < spec.Fields.Count; k++)
+        {
+            var f = Fields[k];
             foreach (var (name, amount) in spec.Fields[k].Releases)
             {
-                if (pops.FirstOrDefault(p => p.Name == name) is not NeuronPopulation np)
-                    throw new BuildException($"tissue field {spec.Fields[k].Name}: '{name}' is not a neuron population (only neurons have a place in the slab yet)",
-                        $"tissue.fields.{spec.Fields[k].Name}.release.{name}");
-                var f = Fields[k];
-                sources.Add((f, np, amount, Enumerable.Range(0, np.Count).Select(i => f.CellOf(np.X[i], np.Y[i])).ToArray()));
+                var pop = pops.FirstOrDefault(p => p.Name == name)
+                    ?? throw new BuildException($"tissue field {spec.Fields[k].Name}: no population '{name}'", $"tissue.fields.{spec.Fields[k].Name}.release.{name}");
+                sources.Add((f, pop, amount, CellsOf(f, pop)));
             }
+            foreach (var (name, rate) in spec.Fields[k].InjuredRelease)
+            {
+                if (pops.FirstOrDefault(p => p.Name == name) is not SpikeSourcePopulation { Kind: PopulationKind.Afferent } sp)
+                    throw new BuildException($"tissue field {spec.Fields[k].Name}: '{name}' is not an afferent population", $"tissue.fields.{spec.Fields[k].Name}.injured_release.{name}");
+                var cells = CellsOf(f, sp);
+                // the injured fibres are those the nerve injury makes fire ectopically (all, without an ectopic fraction)
+                injured.Add((f, sp, rate, Enumerable.Range(0, sp.Count).Where(i => sp.EctopicFibres?[i] ?? true).Select(i => cells[i]).ToArray()));
+            }
+        }
         _sources = sources.ToArray();
+        _injured = injured.ToArray();
         _snapshots = Fields.Select(_ => new List<float[]>()).ToArray();
         if (spec.Glia is { Microglia: { } mg } glia)
             Microglia = new MicrogliaAgents(mg, glia.TimeCompression, Fields, seed, nx * spec.GridUm, ny * spec.GridUm);
     }
 
+    /// <summary>Where a population acts in the slab: a neuron's soma, a fibre's central terminal.</summary>
+    public static (float[] X, float[] Y) PlacesOf(Population pop) => pop switch
+    {
+        NeuronPopulation np => (np.X, np.Y),
+        SpikeSourcePopulation sp => (sp.TerminalX, sp.TerminalY),
+        _ => throw new ArgumentException($"population {pop.Name} has no place in the slab"),
+    };
+
+    private static int[] CellsOf(DiffusionField f, Population pop)
+    {
+        var (x, y) = PlacesOf(pop);
+        return Enumerable.Range(0, pop.Count).Select(i => f.CellOf(x[i], y[i])).ToArray();
+    }
+
     /// <summary>The microglia on the slab, or null.</summary>
     public MicrogliaAgents? Microglia { get; }
 
-    private (DiffusionField Field, FieldKcc2Spec Spec, Neuromodulation.ChlorideDynamics.Population Target, int[] Cells)[] _kcc2 = [];
+    private (DiffusionField Field, FieldKcc2Spec Spec, Neuromodulation.ChlorideDynamics.Population Target, int[] Cells, int Receptor)[] _kcc2 = [];
+    private (DiffusionField Field, FieldEffectSpec Spec, float[] Factor, int[] Cells)[] _effects = [];
+    private float[][] _effectArrays = [];
+    private Neuromodulation.Neuromodulators? _modulators;
 
-    /// <summary>Connects the fields that act on KCC2 to the chloride of their populations (after the network's modulators are built).</summary>
-    public void BindChloride(Neuromodulation.ChlorideDynamics? chloride)
+    /// <summary>
+    /// Connects the fields to what they act on, once the network's populations and neuromodulators are built: KCC2 of
+    /// neurons with chloride (through a receptor type when one is named, so its antagonists act), channel gains of
+    /// neurons and release of terminals (<see cref="FieldEffectSpec"/>), and the drugs that act on microglia.
+    /// </summary>
+    public void Bind(IReadOnlyList<Population> pops, Neuromodulation.Neuromodulators? modulators)
     {
-        var list = new List<(DiffusionField, FieldKcc2Spec, Neuromodulation.ChlorideDynamics.Population, int[])>();
+        _modulators = modulators;
+        var chloride = modulators?.Chloride;
+        var list = new List<(DiffusionField, FieldKcc2Spec, Neuromodulation.ChlorideDynamics.Population, int[], int)>();
         for (int k = 0; k < _spec.Fields.Count; k++)
         {
             if (_spec.Fields[k].Kcc2 is not { } ks) continue;
+            int receptor = -1;
+            if (ks.Receptor is { } rn && (receptor = modulators?.Receptors.IndexOf(rn) ?? -1) < 0)
+                throw new BuildException($"tissue field {_spec.Fields[k].Name} acts on KCC2 through '{rn}', which is not a receptor type of this network",
+                    $"tissue.fields.{_spec.Fields[k].Name}.kcc2.receptor");
             foreach (var name in ks.Populations)
             {
                 int q = chloride?.IndexOf(name) ?? -1;
@@ -71,25 +111,71 @@ public sealed class TissueFields
                 var target = chloride!.Populations[q];
                 var f = Fields[k];
                 target.LocalFactor = Enumerable.Repeat(1.0, target.Neurons.Count).ToArray();
-                list.Add((f, ks, target, Enumerable.Range(0, target.Neurons.Count).Select(i => f.CellOf(target.Neurons.X[i], target.Neurons.Y[i])).ToArray()));
+                list.Add((f, ks, target, CellsOf(f, target.Neurons), receptor));
             }
         }
         _kcc2 = list.ToArray();
+
+        var effects = new List<(DiffusionField, FieldEffectSpec, float[], int[])>();
+        for (int k = 0; k < _spec.Fields.Count; k++)
+            foreach (var fe in _spec.Fields[k].Effects)
+                foreach (var name in fe.Populations)
+                {
+                    string at = $"tissue.fields.{_spec.Fields[k].Name}.acts_on";
+                    var pop = pops.FirstOrDefault(p => p.Name == name) ?? throw new BuildException($"tissue field {_spec.Fields[k].Name}: no population '{name}'", at);
+                    float[] factor;
+                    if (fe.IsRelease) factor = pop.TerminalRelease ??= Enumerable.Repeat(1f, pop.Count).ToArray();
+                    else
+                    {
+                        var ch = (pop as NeuronPopulation)?.Channel(fe.On)
+                                 ?? throw new BuildException($"tissue field {_spec.Fields[k].Name} acts on channel {fe.On} of '{name}', which has none", at);
+                        factor = ch.LocalGain ??= Enumerable.Repeat(1f, ((NeuronPopulation)pop).PaddedCount).ToArray();
+                    }
+                    effects.Add((Fields[k], fe, factor, CellsOf(Fields[k], pop)));
+                }
+        _effects = effects.ToArray();
+        _effectArrays = _effects.Select(e => e.Factor).Distinct().ToArray();
+
+        if (modulators?.Drugs is { } drugs)
+            foreach (var (drug, target) in drugs.GliaTargets)
+                if (target != "microglia" && !(Microglia?.SensingReceptors.Contains(target) ?? false))
+                    throw new BuildException($"drug {drug} acts on glia target '{target}', which is neither 'microglia' nor a receptor by which this tissue's microglia sense a field"
+                        + (Microglia is null ? " (the scenario has no microglia)" : $" ({string.Join(", ", Microglia.SensingReceptors)})"), $"drugs.{drug}.targets");
+        ApplyLocalEffects();
     }
 
-    /// <summary>Each coupled neuron's KCC2 factor from the level in its cell.</summary>
-    private void ApplyKcc2()
+    /// <summary>Each coupled neuron's KCC2 factor, channel gain and terminal release from the level in its cell.</summary>
+    private void ApplyLocalEffects()
     {
-        foreach (var (field, ks, target, cells) in _kcc2)
+        var receptors = _modulators?.Receptors;
+        foreach (var (field, ks, target, cells, receptor) in _kcc2)
         {
             var factor = target.LocalFactor!;
-            double kn = Math.Pow(ks.Ec50Um, ks.Hill);
+            double term = receptor >= 0 ? receptors!.DrugTerm[receptor] : 0, agonism = receptor >= 0 ? receptors!.DrugAgonism[receptor] : 0;
             for (int i = 0; i < cells.Length; i++)
             {
                 double c = Math.Max(0, field.Values[cells[i]]);
-                double cn = Math.Pow(c, ks.Hill);
-                factor[i] = 1 + ks.Max * (cn / (cn + kn));
+                // occupancy of TrkB by the local BDNF, competing with any drug at the receptor (as ReceptorOccupancy)
+                double a = c <= 0 ? 0 : Math.Pow(c / ks.Ec50Um, ks.Hill);
+                factor[i] = 1 + ks.Max * ((a + agonism) / (1 + a + term));
             }
+        }
+        foreach (var a in _effectArrays) Array.Fill(a, 1f);
+        foreach (var (field, fe, factor, cells) in _effects)
+        {
+            double kn = Math.Pow(fe.Ec50Um, fe.Hill);
+            for (int i = 0; i < cells.Length; i++)
+            {
+                double c = Math.Max(0, field.Values[cells[i]]);
+                double cn = Math.Pow(c, fe.Hill);
+                factor[i] *= (float)Math.Max(0, 1 + fe.Max * cn / (cn + kn));
+            }
+        }
+        if (Microglia is { } m && _modulators?.Drugs is { } drugs)
+        {
+            m.Inhibition = drugs.GliaBlock.TryGetValue("microglia", out var b) ? b : 0;
+            for (int q = 0; q < m.SensingReceptors.Length; q++)
+                m.SenseAvailability[q] = m.SensingReceptors[q] is { } r && drugs.GliaBlock.TryGetValue(r, out var rb) ? 1 - rb : 1;
         }
     }
 
@@ -128,12 +214,15 @@ public sealed class TissueFields
                     : Math.Max(0, Applications(Math.Min(now, until), at, every) - Applications(Math.Min(previous, until), at, every));
                 if (count > 0) Fields[k].Add(Fields[k].CellOf(x, y), amount * count);
             }
+        // injured terminals leak while their nerve's injury is on
+        foreach (var (field, pop, rate, cells) in _injured)
+            if (pop.EctopicRateHz > 0)
+                foreach (int c in cells) field.Add(c, rate * Every * _dtMs);
         foreach (var f in Fields) f.Step(Every * _dtMs);
         Microglia?.Step(Every * _dtMs); // after the fields: they sense this step's levels and secrete into the next
-        ApplyKcc2();
+        ApplyLocalEffects();
         if (_snapshotEverySteps > 0 && step % _snapshotEverySteps == 0) Snapshot(step * _dtMs);
     }
-
     /// <summary>How many applications at, at + every, ... fall at or before t.</summary>
     private static long Applications(double t, double at, double every) => t < at ? 0 : (long)Math.Floor((t - at) / every + 1e-9) + 1;
 

@@ -6,11 +6,12 @@ namespace CircuitSim.Tests.Tissue;
 /// <summary>Microglia agents: chemotaxis up the gradient, activation by the Hill function of the sensed field, two-phase secretion.</summary>
 public class MicrogliaAgentsTests
 {
-    private static MicrogliaSpec Spec(int count = 20) => new()
+    private static MicrogliaSpec Spec(int count = 20)
     {
-        Count = count, Senses = "ATP", Ec50Um = 3, Hill = 1.5, ActivationTauMs = 1000, DeactivationTauMs = 3000,
-        ChemotaxisUmPerMs = 0.002, RandomWalkUm2PerMs = 0,
-    };
+        var s = new MicrogliaSpec { Count = count, ActivationTauMs = 1000, DeactivationTauMs = 3000, ChemotaxisUmPerMs = 0.002, RandomWalkUm2PerMs = 0 };
+        s.Senses.Add(new SensedField("ATP", 3, 1.5));
+        return s;
+    }
 
     [Fact]
     public void Chemotaxis_moves_every_cell_up_the_gradient_of_the_sensed_field()

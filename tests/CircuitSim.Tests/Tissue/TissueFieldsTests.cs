@@ -70,14 +70,46 @@ public class TissueFieldsTests
     }
 
     [Fact]
-    public void A_field_released_by_an_afferent_population_or_a_clock_off_the_time_step_is_refused()
+    public void An_injury_leak_from_neurons_or_a_clock_off_the_time_step_is_refused()
     {
         using var f = new ScenarioTestFiles();
-        var e = Assert.Single(f.Errors("t.yaml", ScenarioTestFiles.Base + "tissue:\n  fields:\n    ATP: { diffusion: 300 um^2/s, release: { C: 1 uM } }\n"));
-        Assert.Equal("tissue.fields.ATP.release.C", e.KeyPath);
-        Assert.Contains("only neurons have a place", e.Message);
+        var e = Assert.Single(f.Errors("t.yaml", ScenarioTestFiles.Base + "tissue:\n  fields:\n    ATP: { diffusion: 300 um^2/s, injured_release: { WDR: 1 nM/s } }\n"));
+        Assert.Equal("tissue.fields.ATP.injured_release.WDR", e.KeyPath);
+        Assert.Contains("only afferent fibres are injured", e.Message);
         var e2 = Assert.Single(f.Errors("t.yaml", ScenarioTestFiles.Base + "tissue:\n  clock: 0.15 ms\n  fields:\n    ATP: { diffusion: 300 um^2/s }\n"));
         Assert.Equal("tissue.clock", e2.KeyPath);
+    }
+}
+
+/// <summary>Afferent fibres act on the tissue at their central terminals, in their class's laminae.</summary>
+public class AfferentTerminalTests
+{
+    [Fact]
+    public void A_c_fibre_release_lands_at_its_terminals_in_laminae_i_and_ii_and_an_injury_leaks_only_from_ectopic_fibres()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("t.yaml", ScenarioTestFiles.Base.Replace("conduction_distance: 50 mm", "conduction_distance: 50 mm\n    ectopic_fraction: 0.5")
+            + "record:\n  spikes: [C]\n  figures: false\n"
+            + "interventions:\n  injury: { at: 1.5 s, set: { populations.C.ectopic_rate: 0.001 Hz } }\n"
+            + "tissue:\n  clock: 1 ms\n  fields:\n    ATP: { diffusion: 0 um^2/s, release: { C: 0.5 uM } }\n    CSF1: { diffusion: 0 um^2/s, injured_release: { C: 1 uM/s } }\n");
+        var r = Runner.Run(spec, new RunOptions(Threads: 1));
+        var atp = r.Fields.Single(x => x.Name == "ATP").Values[^1];
+        double Band(float[] v, int from, int to) => Enumerable.Range(from / 10, (to - from) / 10).Sum(j => Enumerable.Range(0, 40).Sum(i => (double)v[j * 40 + i]));
+        // C fibres end in laminae I-II (0-130 um; the peptidergic half in I and IIo, the others in II): all their release
+        // is there, 0.5 uM per arriving spike, and the peptidergic ones reach lamina I
+        double total = atp.Sum(v => (double)v);
+        Assert.True(total >= 0.5 * 10, $"ATP {total}");
+        Assert.Equal(0, total / 0.5 % 1, 3);
+        Assert.Equal(total, Band(atp, 0, 130), 3);
+        Assert.True(Band(atp, 0, 30) > 0);
+        // the leak runs from the injury (1.5 s) to the end (2 s), 1 uM/s into the cell of each injured terminal
+        var csf1 = r.Fields.Single(x => x.Name == "CSF1").Values[^1];
+        var net = NetworkBuilder.Build(spec);
+        var c = (SpikeSourcePopulation)net.Populations.Single(p => p.Name == "C");
+        int injured = c.EctopicFibres!.Count(x => x);
+        Assert.InRange(injured, 4, 16);
+        Assert.Equal(injured * 1.0 * 0.5, csf1.Sum(v => (double)v), 2);
+        Assert.Equal(c.TerminalX.Where((_, i) => c.EctopicFibres![i]).Select(x => (int)(x / 10)).Distinct().Count(), Enumerable.Range(0, 40).Count(i => Enumerable.Range(0, 55).Any(j => csf1[j * 40 + i] > 0)));
     }
 }
 

@@ -110,6 +110,7 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long Deliver(Projection pr, int p, long t)
     {
+        if (pr.ReleaseProbability < 1f || pr.Events is not null) return CountedDelivery.Deliver(pr, p, t);
         var tgt = pr.Target;
         var spikes = pr.Source.Arriving;
         int ns = pr.Source.Count, np = tgt.PaddedCount, r = pr.Receptors;
@@ -124,6 +125,7 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
         float uniform = pr.UniformWeight ?? 0f;
         var plastic = pr.Plasticity?.Scale;
         bool isUniform = pr.UniformWeight.HasValue && plastic is null;
+        var terminal = pr.Source.TerminalRelease;
         long events = 0;
         for (int s = 0; s < spikes.Segments.Length; s++)
         {
@@ -142,6 +144,7 @@ internal sealed class SpikeDeliveryPhase() : Phase("delivery", PhaseOwner.AllWor
                 events += hi - lo;
                 // short-term dynamics scale the spike's weights (1 exactly when the projection has none)
                 float scale = release is null ? modulation : release[src] * modulation;
+                if (terminal is not null) scale *= terminal[src];
                 if (isUniform)
                 {
                     // targets are < the padded count and offset + padded count ≤ the ring's length (builder invariant),

@@ -1,0 +1,39 @@
+namespace CircuitSim.Synapses;
+
+/// <summary>
+/// Released synaptic events of one projection onto its targets, in time bins, for postsynaptic-current metrics
+/// (sEPSC and sIPSC frequency and amplitude): per worker and bin, the number of released events and the sum of
+/// their peak conductances at one receptor (weight × release scale × the target's local gain), as fixed-point
+/// integers (10⁻⁶ nS), so the totals do not depend on how targets are split between workers.
+/// </summary>
+public sealed class SynapticEventCounts
+{
+    public const double NanoSiemensPerUnit = 1e-6;
+
+    public SynapticEventCounts(int workers, long steps, int binSteps, int receptor)
+    {
+        BinSteps = Math.Max(1, binSteps);
+        int bins = (int)(steps / BinSteps) + 1;
+        Counts = new long[workers][];
+        Conductance = new long[workers][];
+        for (int w = 0; w < workers; w++) { Counts[w] = new long[bins]; Conductance[w] = new long[bins]; }
+        Receptor = receptor;
+    }
+
+    public int BinSteps { get; }
+    /// <summary>The projection's receptor (its index among the projection's receptors) whose conductance is summed.</summary>
+    public int Receptor { get; }
+    public long[][] Counts { get; }
+    public long[][] Conductance { get; }
+    public int Bins => Counts[0].Length;
+
+    /// <summary>Events and summed conductance (nS) over steps [from, to), all workers.</summary>
+    public (long Events, double ConductanceNs) Total(long fromStep, long toStep)
+    {
+        long n = 0, g = 0;
+        int b0 = (int)Math.Clamp(fromStep / BinSteps, 0, Bins), b1 = (int)Math.Clamp((toStep + BinSteps - 1) / BinSteps, 0, Bins);
+        foreach (var c in Counts) for (int b = b0; b < b1; b++) n += c[b];
+        foreach (var c in Conductance) for (int b = b0; b < b1; b++) g += c[b];
+        return (n, g * NanoSiemensPerUnit);
+    }
+}
