@@ -10,7 +10,7 @@ internal sealed partial class SpecBuilder
     private static readonly string[] RecordKeys = { "spikes", "traces", "figures", "network", "metrics", "weights" };
     private static readonly string[] TraceKeys = { "population", "variables", "neurons", "every" };
     private static readonly string[] MetricKeys = { "type", "population", "stimulus", "window", "tail" };
-    private static readonly string[] MetricTypes = { "windup", "response" };
+    private static readonly string[] MetricTypes = { "windup", "response", "psc" };
 
     /// <summary>The injected current, recordable in every neuron population (pA).</summary>
     public const string InjectedCurrentVariable = "I_ext";
@@ -42,6 +42,7 @@ internal sealed partial class SpecBuilder
                 CheckName(e, path, "metric");
                 if (Map(e.Value, path, "a map with type, population, stimulus, window") is not { } m) continue;
                 if (m["type"] is YScalar { Value: "response" }) { if (Response(m, path) is { } r) rec.Responses[e.Key] = r; }
+                else if (m["type"] is YScalar { Value: "psc" }) { if (Psc(m, path) is { } q) rec.Pscs[e.Key] = q; }
                 else if (Metric(e.Key, m, path) is { } w) rec.Windup[e.Key] = w;
             }
         }
@@ -122,6 +123,27 @@ internal sealed partial class SpecBuilder
         if (win is { } w && _spec.DurationMs > 0 && w.Start >= _spec.DurationMs)
             Warn(wn!, Join(path, "window"), $"the window starts at {w.Start / 1000:0.###} s, when the run has ended ({_spec.DurationMs / 1000:0.###} s): its rate will be empty");
         return pop is null || win is null ? null : new ResponseMetricSpec { Population = pop.Name, StartMs = win.Value.Start, EndMs = win.Value.End };
+    }
+
+    private static readonly string[] PscKeys = { "type", "population", "receptor", "window" };
+
+    /// <summary>record.metrics.NAME: {type: psc, population, receptor, window}: postsynaptic events (frequency, amplitude) at a receptor.</summary>
+    private PscMetricSpec? Psc(YMap m, string path)
+    {
+        CheckKeys(m, path, PscKeys);
+        var popNode = Required(m, path, "population", "the name of a neuron population");
+        var pop = popNode is null ? null : PopulationRef(popNode, Join(path, "population"));
+        if (pop is not null && pop.Kind != PopulationKind.Neuron) { Error(popNode!, Join(path, "population"), $"'{pop.Name}' is kind {KindWord(pop.Kind)}: postsynaptic currents are counted on neurons"); pop = null; }
+        string? receptor = Required(m, path, "receptor", "a receptor channel of the population: AMPA for sEPSCs, GABA_A for sIPSCs") is { } rn ? Str(rn, Join(path, "receptor")) : null;
+        if (pop is not null && receptor is not null)
+        {
+            var channels = _spec.Projections.Where(x => x.To == pop.Name).SelectMany(x => x.Receptors.Keys).Distinct().ToList();
+            if (!channels.Contains(receptor)) { Error(m["receptor"]!, Join(path, "receptor"), $"no projection onto {pop.Name} has receptor '{receptor}'{Suggest.Hint(receptor, channels, "its inputs' receptors are")}"); receptor = null; }
+        }
+        var wn = Required(m, path, "window", "a window of the run such as '1-3 s'");
+        var win = wn is null ? null : Window(wn, Join(path, "window"));
+        return pop is null || receptor is null || win is null ? null
+            : new PscMetricSpec { Population = pop.Name, Receptor = receptor, StartMs = win.Value.Start, EndMs = win.Value.End };
     }
 
     private WindupMetricSpec? Metric(string name, YMap m, string path)

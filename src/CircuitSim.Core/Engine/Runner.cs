@@ -63,6 +63,7 @@ public static class Runner
         var backend = options.Backend != BackendKind.Auto ? options.Backend : spec.Backend;
         var snapshot = spec.Record.Network ? NetworkSnapshot.Capture(network) : null;
         var sim = new Simulation(network, backend, options.Threads);
+        PscMetric.Attach(spec, network, sim.Threads);
         var spikes = new SpikeRecorder(network, spec.Record.Spikes);
         var traces = new TraceRecorder(network, spec.Record.Traces);
         sim.Observers.Add(spikes);
@@ -123,6 +124,8 @@ public static class Runner
         if (windup.Count > 0) result.Extra["windup"] = windup.ToDictionary(w => w.Name, w => (object)w);
         var responses = Metrics.ResponseMetric.ComputeAll(spec, spikeData, duration);
         if (responses.Count > 0) result.Extra["response"] = responses.ToDictionary(r => r.Name, r => (object)r);
+        var pscs = PscMetric.ComputeAll(spec, sim.Network, duration);
+        if (pscs.Count > 0) result.Extra["psc"] = pscs.ToDictionary(r => r.Name, r => (object)r);
         var warnings = spec.Warnings.Concat(windup.SelectMany(w => w.Warnings.Select(x => $"record.metrics.{w.Name}: {x}"))).ToList();
         if (warnings.Count > 0) result.Extra["warnings"] = warnings;
         return result;

@@ -12,6 +12,7 @@ public sealed class RecordSpec
     public Dictionary<string, WindupMetricSpec> Windup { get; } = new();
     /// <summary>Named responses in a time window (record.metrics.NAME with type response).</summary>
     public Dictionary<string, ResponseMetricSpec> Responses { get; } = new();
+    public Dictionary<string, PscMetricSpec> Pscs { get; } = new();
     /// <summary>Plastic projections whose weights are recorded over time.</summary>
     public List<string> Weights { get; } = new();
     public double WeightsEveryMs { get; set; } = 100;
@@ -30,6 +31,15 @@ public sealed class WindupMetricSpec
     public double? WindowEndMs { get; set; }
     /// <summary>How long after its latest fibre's arrival a class's window ends, ms.</summary>
     public double TailMs { get; set; } = Metrics.WindupMetric.DefaultTailMs;
+}
+
+/// <summary>Postsynaptic events at one receptor onto a population in one window (see <c>Metrics.PscMetric</c>).</summary>
+public sealed class PscMetricSpec
+{
+    public required string Population { get; set; }
+    public required string Receptor { get; set; }
+    public double StartMs { get; set; }
+    public double EndMs { get; set; }
 }
 
 /// <summary>A population's spikes per neuron and rate in one window of the run (see <c>Metrics.ResponseMetric</c>).</summary>
