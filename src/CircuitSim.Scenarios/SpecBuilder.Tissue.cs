@@ -6,7 +6,8 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] TissueKeys = { "grid", "clock", "snapshot_every", "fields" };
-    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs", "kcc2", "injured_release", "acts_on" };
+    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs", "kcc2", "injured_release", "acts_on", "bath" };
+    private static readonly string[] BathKeys = { "level", "from", "until" };
     private static readonly string[] FieldKcc2Keys = { "populations", "max", "ec50", "hill", "receptor" };
     private static readonly string[] FieldEffectKeys = { "populations", "on", "max", "ec50", "hill" };
     private static readonly string[] SenseKeys = { "ec50", "hill", "receptor" };
@@ -75,6 +76,18 @@ internal sealed partial class SpecBuilder
                             Error(r.KeyNode, rp, $"'{pop.Name}' is kind {KindWord(pop.Kind)}: only afferent fibres are injured by a nerve injury (their ectopic_rate turns the injury on)");
                         if (Qty(r.Value, rp, NumKey.Of(Dimension.ConcentrationRate, Limits.NonNegative)) is { } rate && pop is not null)
                             field.InjuredRelease.Add((pop.Name, rate));
+                    }
+                if (f["bath"] is { } bn && Seq(bn, Join(path, "bath"), "a list of {level, from, until}") is { } bl)
+                    for (int i = 0; i < bl.Items.Count; i++)
+                    {
+                        string bp = $"{path}.bath[{i}]";
+                        if (Map(bl.Items[i], bp, "{level, from, until}") is not { } bm) continue;
+                        CheckKeys(bm, bp, BathKeys);
+                        var level = Required(bm, bp, "level", "the Concentration the bath holds every cell at") is { } lv ? Qty(lv, Join(bp, "level"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) : null;
+                        double from = bm["from"] is { } fr && Qty(fr, Join(bp, "from"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } fv ? fv : 0;
+                        double until = bm["until"] is { } un && Qty(un, Join(bp, "until"), NumKey.Of(Dimension.Time, Limits.NonNegative)) is { } uv ? uv : double.PositiveInfinity;
+                        if (until <= from) Error(bm["until"]!, Join(bp, "until"), $"the bath ends ({until / 1000:0.###} s) before it starts ({from / 1000:0.###} s)");
+                        else if (level is { } l) field.Baths.Add((from, until, l));
                     }
                 if (f["acts_on"] is { } aon && Seq(aon, Join(path, "acts_on"), "a list of {populations, on: CHANNEL or release, max, ec50, hill}") is { } al)
                     for (int i = 0; i < al.Items.Count; i++)

@@ -41,6 +41,11 @@ public sealed class FieldSpec
     /// nerve injury (Guan et al. 2016 Nat Neurosci 19:94; Masuda et al. 2016 Nat Commun 7:12529).
     /// </summary>
     public List<(string Population, double UmPerMs)> InjuredRelease { get; } = new();
+    /// <summary>
+    /// Bath applications (superfusion of a slice, an intrathecal dose spread over the slab): from FromMs until UntilMs
+    /// every cell is held at LevelUm, µM.
+    /// </summary>
+    public List<(double FromMs, double UntilMs, double LevelUm)> Baths { get; } = new();
     /// <summary>What the field does, where it is, to synapses: channel gains of neurons, release of terminals.</summary>
     public List<FieldEffectSpec> Effects { get; } = new();
 }

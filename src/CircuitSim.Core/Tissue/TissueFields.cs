@@ -219,6 +219,10 @@ public sealed class TissueFields
             if (pop.EctopicRateHz > 0)
                 foreach (int c in cells) field.Add(c, rate * Every * _dtMs);
         foreach (var f in Fields) f.Step(Every * _dtMs);
+        // a bath holds the whole field at its level while it lasts (what the fields did meanwhile is washed out)
+        for (int k = 0; k < _spec.Fields.Count; k++)
+            foreach (var (from, until, level) in _spec.Fields[k].Baths)
+                if (now >= from && now < until) Array.Fill(Fields[k].Values, level);
         Microglia?.Step(Every * _dtMs); // after the fields: they sense this step's levels and secrete into the next
         ApplyLocalEffects();
         if (_snapshotEverySteps > 0 && step % _snapshotEverySteps == 0) Snapshot(step * _dtMs);

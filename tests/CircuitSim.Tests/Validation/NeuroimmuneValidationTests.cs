@@ -1,0 +1,24 @@
+using CircuitSim.Validation;
+
+namespace CircuitSim.Tests.Validation;
+
+/// <summary>
+/// Validation targets V9–V11 of shared/VALIDATION.md (the neuroimmune ones) on the base circuit, each on the five test
+/// seeds (<see cref="Targets.TestSeeds"/>): a target holds when its criteria hold on the median and on most seeds.
+/// </summary>
+[Trait("Category", "Slow")]
+public class NeuroimmuneValidationTests
+{
+    private static void AssertHolds(TargetSummary s)
+    {
+        var why = string.Join("; ", s.MedianFailures.Select(f => "median: " + f)
+            .Concat(s.PerSeed.Where(r => !r.Passed).Select(r => $"seed {r.Seed}: {string.Join(", ", r.Failures)}")));
+        Assert.True(s.Passed, $"{s.Id} holds on {s.SeedsPassed}/{s.PerSeed.Count} seeds; {why}");
+    }
+
+    private static TargetSummary Evaluate(string id) =>
+        Targets.Find(id).Evaluate(Targets.TestSeeds, Array.Empty<string>(), Environment.ProcessorCount);
+
+    [Fact]
+    public void V10_tnf_raises_sepsc_frequency_il1b_raises_epscs_and_lowers_ipscs_il6_lowers_ipsc_frequency() => AssertHolds(Evaluate("V10"));
+}
