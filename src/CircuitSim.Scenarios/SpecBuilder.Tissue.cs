@@ -6,14 +6,14 @@ namespace CircuitSim.Scenarios;
 internal sealed partial class SpecBuilder
 {
     private static readonly string[] TissueKeys = { "grid", "clock", "snapshot_every", "fields" };
-    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs", "kcc2", "injured_release", "acts_on", "bath" };
+    private static readonly string[] FieldKeys = { "diffusion", "decay", "release", "puffs", "kcc2", "injured_release", "acts_on", "bath", "glial_time" };
     private static readonly string[] BathKeys = { "level", "from", "until" };
     private static readonly string[] FieldKcc2Keys = { "populations", "max", "ec50", "hill", "receptor" };
     private static readonly string[] FieldEffectKeys = { "populations", "on", "max", "ec50", "hill" };
     private static readonly string[] SenseKeys = { "ec50", "hill", "receptor" };
     private static readonly string[] PuffKeys = { "at", "x", "depth", "amount", "every", "until" };
     private static readonly string[] GliaKeys = { "time_compression", "microglia" };
-    private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes" };
+    private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes", "reach" };
     private static readonly string[] SecretionKeys = { "early", "late", "late_tau", "requires" };
     private static readonly string[] LaminaNames = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
 
@@ -77,6 +77,7 @@ internal sealed partial class SpecBuilder
                         if (Qty(r.Value, rp, NumKey.Of(Dimension.ConcentrationRate, Limits.NonNegative)) is { } rate && pop is not null)
                             field.InjuredRelease.Add((pop.Name, rate));
                     }
+                if (f["glial_time"] is { } gt && Bool(gt, Join(path, "glial_time")) is { } gtv) field.GlialTime = gtv;
                 if (f["bath"] is { } bn && Seq(bn, Join(path, "bath"), "a list of {level, from, until}") is { } bl)
                     for (int i = 0; i < bl.Items.Count; i++)
                     {
@@ -237,6 +238,7 @@ internal sealed partial class SpecBuilder
             if (mm["activation_tau"] is { } an && Qty(an, Join(p, "activation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } at) m.ActivationTauMs = at;
             if (mm["deactivation_tau"] is { } dn && Qty(dn, Join(p, "deactivation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } dt) m.DeactivationTauMs = dt;
             if (mm["chemotaxis"] is { } ch && Qty(ch, Join(p, "chemotaxis"), NumKey.Of(Dimension.Velocity, Limits.NonNegative)) is { } v) m.ChemotaxisUmPerMs = v * 1000; // m/s → µm/ms
+            if (mm["reach"] is { } rch && Qty(rch, Join(p, "reach"), NumKey.Of(Dimension.Length, Limits.NonNegative)) is { } reach) m.ReachUm = reach;
             if (mm["random_walk"] is { } rw && Qty(rw, Join(p, "random_walk"), NumKey.Of(Dimension.Diffusivity, Limits.NonNegative)) is { } dw) m.RandomWalkUm2PerMs = dw / 1000; // µm²/s → µm²/ms
             if (mm["secretes"] is { } sen && Map(sen, Join(p, "secretes"), "a map of fields to {early, late, late_tau}") is { } sm)
                 foreach (var e in sm.Entries)

@@ -39,6 +39,7 @@ public static partial class Units
         Add(Dimension.Time, 1000, "s");
         Add(Dimension.Time, 60_000, "min");
         Add(Dimension.Time, 3_600_000, "h");
+        Add(Dimension.Time, 86_400_000, "d", "day", "days"); // glial and expression time constants
         Add(Dimension.Time, 1e-3, "us", "µs", "μs");
 
         Add(Dimension.Voltage, 1, "mV");

@@ -54,3 +54,93 @@ public sealed class CytokineSynapseTarget : ValidationTarget
         return f;
     }
 }
+
+/// <summary>
+/// V9, microglia → BDNF → disinhibition (Coull et al. 2003, 2005; Keller et al. 2007; Trang et al. 2009),
+/// scenarios/microglia-nerve-injury.yaml: after a nerve injury, microglia activated by CSF1 and ATP release BDNF, the
+/// projection neurons' anion reversal rises to about −50 mV and touch comes to excite them; a TrkB antagonist or a
+/// P2X4 antagonist given before the injury prevents it. Touch-evoked firing is the PN spikes per neuron during the
+/// touch train minus what the ongoing rate of the 20 s before it (driven by the ectopic input) gives in as long a window.
+/// </summary>
+public sealed class MicrogliaDisinhibitionTarget : ValidationTarget
+{
+    public override string Id => "V9";
+    public override string Title => "microglia → BDNF → KCC2: touch excites lamina I projection neurons after nerve injury";
+    public override string KeyMeasure => "touch_evoked_after";
+    public override string[] MeasuredPopulations => new[] { "PN" };
+
+    public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
+    {
+        // the touch window's spikes minus what the ongoing rate of the 20 s before gives in as long a window
+        double Evoked(SimulationResult r) => r.Response("touch_after") - r.ResponseRate("ongoing_after") * 2.1;
+        var r = Run("microglia-nerve-injury.yaml", seed, sets);
+        var trkb = Run("microglia-nerve-injury.yaml", seed, sets, "interventions.trkb={at: 5 s, drug: TrkB_antagonist, dose: 0.95}");
+        var p2x4 = Run("microglia-nerve-injury.yaml", seed, sets, "interventions.p2x4={at: 5 s, drug: P2X4_antagonist, dose: 0.95}");
+        return new Dictionary<string, double>
+        {
+            ["touch_before"] = r.Response("touch_before"),
+            ["responding_before"] = Responding(r, 1000, 3100, 0, 1000),
+            ["responding_after"] = Responding(r, 180_000, 182_100, 160_000, 180_000),
+            ["touch_evoked_after"] = Evoked(r),
+            ["pn_e_anion_after_mV"] = r.FinalEAnion("PN"),
+            ["microglia_activation"] = r.Microglia!.Activation[^1].Average(a => (double)a),
+            ["touch_evoked_trkb_block"] = Evoked(trkb),
+            ["pn_e_anion_trkb_block_mV"] = trkb.FinalEAnion("PN"),
+            ["touch_evoked_p2x4_block"] = Evoked(p2x4),
+        };
+    }
+
+    /// <summary>
+    /// The fraction of projection neurons that answer touch: at least one spike more in the touch window than their own
+    /// ongoing rate in the baseline window gives in as long a window (Keller et al. 2007 count a neuron as responsive
+    /// when brushing raises its firing).
+    /// </summary>
+    private static double Responding(SimulationResult r, double from, double to, double baseFrom, double baseTo)
+    {
+        var pn = r.Spikes("PN");
+        var touch = new int[pn.Size];
+        var ongoing = new int[pn.Size];
+        for (int k = 0; k < pn.TimesMs.Length; k++)
+        {
+            double t = pn.TimesMs[k];
+            if (t >= from && t < to) touch[pn.NodeIds[k]]++;
+            if (t >= baseFrom && t < baseTo) ongoing[pn.NodeIds[k]]++;
+        }
+        double scale = (to - from) / (baseTo - baseFrom);
+        return Enumerable.Range(0, pn.Size).Count(i => touch[i] >= ongoing[i] * scale + 1) / (double)pn.Size;
+    }
+
+    public override List<string> Check(IReadOnlyDictionary<string, double> m)
+    {
+        var f = new List<string>();
+        Require(f, m["responding_before"] <= 0.1, $"no projection neuron answers touch before the injury: {m["responding_before"]:P0} (≤ 10 %)");
+        Require(f, m["responding_after"] >= 0.4, $"after injury most answer it: {m["responding_after"]:P0} (≥ 40 %; Keller et al. 2007: 58 %)");
+        Require(f, m["touch_before"] <= 0.1, $"projection neurons ignore touch before the injury: {m["touch_before"]:G3} spikes/neuron (≤ 0.1)");
+        Require(f, m["microglia_activation"] >= 0.5, $"microglia activate: mean {m["microglia_activation"]:G3} (≥ 0.5)");
+        Require(f, m["pn_e_anion_after_mV"] is >= -56 and <= -42, $"PN anion reversal after injury {m["pn_e_anion_after_mV"]:G3} mV (about −50: −56 to −42)");
+        Require(f, m["touch_evoked_after"] >= 1, $"touch excites the projection neurons after injury: {m["touch_evoked_after"]:G3} spikes/neuron per train (≥ 1)");
+        Require(f, m["touch_evoked_trkb_block"] <= 0.3 * m["touch_evoked_after"], $"TrkB block prevents it: {m["touch_evoked_trkb_block"]:G3} (≤ 30 % of {m["touch_evoked_after"]:G3})");
+        Require(f, m["pn_e_anion_trkb_block_mV"] <= -62, $"and keeps the anion reversal: {m["pn_e_anion_trkb_block_mV"]:G3} mV (≤ −62)");
+        Require(f, m["touch_evoked_p2x4_block"] <= 0.3 * m["touch_evoked_after"], $"P2X4 block prevents it: {m["touch_evoked_p2x4_block"]:G3} (≤ 30 % of {m["touch_evoked_after"]:G3})");
+        return f;
+    }
+}
+
+/// <summary>Reading responses and chloride of a run.</summary>
+public static class NeuroimmuneReading
+{
+    public static double Response(this SimulationResult r, string name) =>
+        ((Metrics.ResponseResult)((Dictionary<string, object>)r.Extra["response"])[name]).SpikesPerNeuron;
+
+    public static double ResponseRate(this SimulationResult r, string name) =>
+        ((Metrics.ResponseResult)((Dictionary<string, object>)r.Extra["response"])[name]).RateHz;
+
+    /// <summary>A population's mean anion reversal at the last chloride sample, mV.</summary>
+    public static double FinalEAnion(this SimulationResult r, string population)
+    {
+        var t = r.Substances ?? throw new InvalidOperationException("the run recorded no chloride");
+        int q = Array.IndexOf(t.ChlorideColumns, $"{population}_E_anion_mV");
+        if (q < 0) throw new InvalidOperationException($"{population} has no chloride");
+        return t.Chloride[t.Chloride.GetLength(0) - 1, q];
+    }
+}

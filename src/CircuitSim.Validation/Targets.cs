@@ -6,7 +6,7 @@ public static class Targets
     public static IReadOnlyList<ValidationTarget> All { get; } = new ValidationTarget[]
     {
         new WindupTarget(), new KetamineTarget(), new Nk1SlowEpspTarget(), new GateControlTarget(),
-        new DisinhibitionTarget(), new ChlorideShiftTarget(), new CytokineSynapseTarget(),
+        new DisinhibitionTarget(), new ChlorideShiftTarget(), new MicrogliaDisinhibitionTarget(), new CytokineSynapseTarget(),
     };
 
     public static ValidationTarget Find(string id) =>

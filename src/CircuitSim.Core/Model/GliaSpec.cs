@@ -25,6 +25,11 @@ public sealed class MicrogliaSpec
     public List<SensedField> Senses { get; } = new();
     public double ActivationTauMs { get; set; } = 10 * 60_000;
     public double DeactivationTauMs { get; set; } = 30 * 60_000;
+    /// <summary>
+    /// Radius of the territory a cell's processes survey, µm (Nimmerjahn et al. 2005 Science 308:1314: processes scan
+    /// ~50 µm territories): it senses the mean of each field over the grid cells within it; 0: its own grid cell only.
+    /// </summary>
+    public double ReachUm { get; set; }
     /// <summary>Chemotactic speed at a saturating signal, µm/ms.</summary>
     public double ChemotaxisUmPerMs { get; set; }
     /// <summary>Random-walk diffusivity of the cells, µm²/ms.</summary>

@@ -24,6 +24,12 @@ public sealed class FieldSpec
     public required string Name { get; set; }
     /// <summary>µm²/s.</summary>
     public double DiffusionUm2PerS { get; set; }
+    /// <summary>
+    /// The field diffuses and decays on the glia's clock, sped up by <c>glia.time_compression</c> like them: a glial
+    /// product that moves over minutes to days (BDNF, cytokines, CSF1), so that compressing the glia does not pile
+    /// their secretions up against a decay that runs in real time. Its releases and baths stay in run time.
+    /// </summary>
+    public bool GlialTime { get; set; }
     /// <summary>Decay time constant, ms; infinity: none.</summary>
     public double DecayMs { get; set; } = double.PositiveInfinity;
     /// <summary>Amount (µM in the grid cell of the neuron, or of the afferent's central terminal) released per spike, by population.</summary>

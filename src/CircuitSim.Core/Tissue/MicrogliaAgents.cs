@@ -36,6 +36,8 @@ public sealed class MicrogliaAgents
     private readonly ulong _seed;
     private long _tick;
     private readonly double[] _hill;
+    private readonly int _reachCells;
+    private readonly (int Di, int Dj)[] _territory;
 
     public MicrogliaAgents(MicrogliaSpec spec, double timeCompression, IReadOnlyList<DiffusionField> fields, ulong seed, double widthUm, double depthUm)
     {
@@ -48,6 +50,12 @@ public sealed class MicrogliaAgents
         _senses = _sensed[0].Field;
         SenseAvailability = Enumerable.Repeat(1.0, _sensed.Length).ToArray();
         SensingReceptors = _sensed.Select(x => x.Spec.Receptor).ToArray();
+        _reachCells = (int)Math.Floor(spec.ReachUm / _senses.DxUm);
+        var territory = new List<(int, int)>();
+        for (int dj = -_reachCells; dj <= _reachCells; dj++)
+            for (int di = -_reachCells; di <= _reachCells; di++)
+                if ((di * di + dj * dj) * _senses.DxUm * _senses.DxUm <= spec.ReachUm * spec.ReachUm) territory.Add((di, dj));
+        _territory = territory.ToArray();
         _hill = new double[_sensed.Length];
         _secretions = spec.Secretes.Select(s => (fields.FirstOrDefault(f => f.Name == s.Field)
             ?? throw new Engine.BuildException($"microglia secrete '{s.Field}', which is not a field of the tissue", $"glia.microglia.secretes.{s.Field}"), s,
@@ -85,6 +93,21 @@ public sealed class MicrogliaAgents
     public double DepthUm { get; }
     public int Count => X.Length;
 
+    /// <summary>The mean of a field over the grid cells whose centres lie within the cell's reach of its grid cell.</summary>
+    private double Territory(DiffusionField f, int ci, int cj)
+    {
+        double sum = 0;
+        int n = 0;
+        foreach (var (di, dj) in _territory)
+        {
+            int i = ci + di, j = cj + dj;
+            if ((uint)i >= (uint)f.Nx || (uint)j >= (uint)f.Ny) continue;
+            sum += Math.Max(0, f[i, j]);
+            n++;
+        }
+        return n > 0 ? sum / n : 0;
+    }
+
     /// <summary>One step of <paramref name="dtMs"/> of run time (the glial processes advance by dtMs × the time compression).</summary>
     public void Step(double dtMs)
     {
@@ -101,7 +124,7 @@ public sealed class MicrogliaAgents
             for (int q = 0; q < _sensed.Length; q++)
             {
                 var (f, sf) = _sensed[q];
-                double level = q == 0 ? c : Math.Max(0, f.Values[f.CellOf(X[i], Y[i])]);
+                double level = _reachCells == 0 ? (q == 0 ? c : Math.Max(0, f.Values[f.CellOf(X[i], Y[i])])) : Territory(f, ci, cj);
                 double cn = level <= 0 ? 0 : Math.Pow(level, sf.Hill);
                 _hill[q] = cn <= 0 ? 0 : SenseAvailability[q] * cn / (cn + Math.Pow(sf.Ec50Um, sf.Hill));
                 quiet *= 1 - _hill[q];

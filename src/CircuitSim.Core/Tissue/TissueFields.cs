@@ -218,7 +218,8 @@ public sealed class TissueFields
         foreach (var (field, pop, rate, cells) in _injured)
             if (pop.EctopicRateHz > 0)
                 foreach (int c in cells) field.Add(c, rate * Every * _dtMs);
-        foreach (var f in Fields) f.Step(Every * _dtMs);
+        double glial = _spec.Glia?.TimeCompression ?? 1;
+        for (int k = 0; k < Fields.Length; k++) Fields[k].Step(Every * _dtMs * (_spec.Fields[k].GlialTime ? glial : 1));
         // a bath holds the whole field at its level while it lasts (what the fields did meanwhile is washed out)
         for (int k = 0; k < _spec.Fields.Count; k++)
             foreach (var (from, until, level) in _spec.Fields[k].Baths)

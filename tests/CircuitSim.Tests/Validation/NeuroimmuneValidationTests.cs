@@ -20,5 +20,9 @@ public class NeuroimmuneValidationTests
         Targets.Find(id).Evaluate(Targets.TestSeeds, Array.Empty<string>(), Environment.ProcessorCount);
 
     [Fact]
+    public void V9_after_nerve_injury_microglia_bdnf_shift_the_anion_reversal_and_touch_excites_projection_neurons_unless_trkb_or_p2x4_is_blocked() =>
+        AssertHolds(Evaluate("V9"));
+
+    [Fact]
     public void V10_tnf_raises_sepsc_frequency_il1b_raises_epscs_and_lowers_ipscs_il6_lowers_ipsc_frequency() => AssertHolds(Evaluate("V10"));
 }
