@@ -10,7 +10,8 @@ public static class FieldsFigure
     public const string FileName = "fields.png";
 
     /// <param name="microglia">Drawn on every panel at the same snapshot, coloured from grey (surveillant) to red (reactive).</param>
-    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields, AgentSnapshots? microglia = null)
+    /// <param name="astrocytes">Drawn as squares, grey (quiescent) to blue (reactive).</param>
+    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields, AgentSnapshots? microglia = null, AgentSnapshots? astrocytes = null)
     {
         var plots = new List<Plot>();
         foreach (var f in fields)
@@ -49,8 +50,16 @@ public static class FieldsFigure
                     mk.MarkerLineColor = Colors.Black;
                     mk.MarkerLineWidth = 0.5f;
                 }
+            if (astrocytes is { } ac && peak < ac.X.Count)
+                for (int i = 0; i < ac.X[peak].Length; i++)
+                {
+                    var colour = Color.InterpolateRgb(new Color(200, 200, 200), new Color(30, 90, 230), Math.Clamp(ac.Activation[peak][i], 0, 1));
+                    var mk = plot.Add.Marker(ac.X[peak][i], -ac.Y[peak][i], MarkerShape.FilledSquare, 7, colour);
+                    mk.MarkerLineColor = Colors.Black;
+                    mk.MarkerLineWidth = 0.5f;
+                }
             plot.Axes.SetLimits(0, f.Nx * f.DxUm, -f.Ny * f.DxUm, 0);
-            plot.Title($"{f.Name} at {f.TimesMs[peak] / 1000:0.###} s (peak){(microglia is null ? "" : ", microglia grey→red")}");
+            plot.Title($"{f.Name} at {f.TimesMs[peak] / 1000:0.###} s (peak){(microglia is null ? "" : ", microglia grey→red")}{(astrocytes is null ? "" : ", astrocytes grey→blue")}");
             plot.XLabel("mediolateral (µm)");
             plot.YLabel("depth below the dorsal surface (µm, negative down)");
             plots.Add(plot);

@@ -12,8 +12,8 @@ public static class FieldsHdf5Writer
 {
     public const string FileName = "fields.h5";
 
-    /// <param name="microglia">Also written, as /microglia/x_um, y_um, activation (snapshots × cells), when given.</param>
-    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields, AgentSnapshots? microglia = null)
+    /// <param name="microglia">Also written, as /microglia/x_um, y_um, activation (snapshots × cells), when given; astrocytes alike under /astrocytes.</param>
+    public static void Write(string path, IReadOnlyList<FieldSnapshots> fields, AgentSnapshots? microglia = null, AgentSnapshots? astrocytes = null)
     {
         OutputNames.CheckUnique(fields.Select(f => f.Name), "Field");
         var group = new H5Group();
@@ -32,7 +32,7 @@ public static class FieldsHdf5Writer
             };
         }
         var file = new H5File { ["fields"] = group };
-        if (microglia is { } m && m.X.Count > 0)
+        foreach (var m in new[] { microglia, astrocytes }.OfType<AgentSnapshots>().Where(a => a.X.Count > 0))
         {
             float[,] Grid(IReadOnlyList<float[]> rows)
             {
@@ -40,7 +40,7 @@ public static class FieldsHdf5Writer
                 for (int t = 0; t < rows.Count; t++) for (int i = 0; i < rows[t].Length; i++) g[t, i] = rows[t][i];
                 return g;
             }
-            file["microglia"] = new H5Group
+            file[m.Kind] = new H5Group
             {
                 ["x_um"] = Grid(m.X), ["y_um"] = Grid(m.Y), ["activation"] = Grid(m.Activation), ["times_ms"] = m.TimesMs.ToArray(),
                 Attributes = new() { ["axes"] = "time, cell; y is depth below the dorsal surface" },

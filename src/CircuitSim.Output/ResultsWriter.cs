@@ -94,7 +94,7 @@ public static class ResultsWriter
             if (r.Traces.Count > 0) files.AddRange(TraceCsvWriter.Write(dir, r.Traces));
             if (substancesCsv is not null) { SubstanceCsvWriter.Write(substancesCsv, r.Substances!); files.Add(substancesCsv); }
             if (weightsCsv is not null) { WeightCsvWriter.Write(weightsCsv, r.Weights); files.Add(weightsCsv); }
-            if (fieldsH5 is not null) { FieldsHdf5Writer.Write(fieldsH5, r.Fields, r.Microglia); files.Add(fieldsH5); }
+            if (fieldsH5 is not null) { FieldsHdf5Writer.Write(fieldsH5, r.Fields, r.Microglia, r.Astrocytes); files.Add(fieldsH5); }
             dataTimes["write_tables_seconds"] = clock.Elapsed.TotalSeconds;
             return files;
         });
@@ -133,7 +133,7 @@ public static class ResultsWriter
                 if (r.Fields.Count > 0)
                 {
                     string path = Path.Combine(dir, FieldsFigure.FileName);
-                    FieldsFigure.Write(path, r.Fields, r.Microglia);
+                    FieldsFigure.Write(path, r.Fields, r.Microglia, r.Astrocytes);
                     figureFiles.Add(path);
                 }
                 if (FigureWriter.WriteTraces(traces, r.Traces))

@@ -12,7 +12,7 @@ internal sealed partial class SpecBuilder
     private static readonly string[] FieldEffectKeys = { "populations", "on", "max", "ec50", "hill" };
     private static readonly string[] SenseKeys = { "ec50", "hill", "receptor" };
     private static readonly string[] PuffKeys = { "at", "x", "depth", "amount", "every", "until" };
-    private static readonly string[] GliaKeys = { "time_compression", "microglia" };
+    private static readonly string[] GliaKeys = { "time_compression", "microglia", "astrocytes" };
     private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes", "reach" };
     private static readonly string[] SecretionKeys = { "early", "late", "late_tau", "requires" };
     private static readonly string[] LaminaNames = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
@@ -177,7 +177,7 @@ internal sealed partial class SpecBuilder
     private void BuildGlia(YMap root)
     {
         if (root["glia"] is not { } node) return;
-        if (Map(node, "glia", "a map with time_compression, microglia") is not { } gm) return;
+        if (Map(node, "glia", "a map with time_compression, microglia, astrocytes") is not { } gm) return;
         CheckKeys(gm, "glia", GliaKeys);
         if (_spec.Tissue is not { } tissue)
         {
@@ -191,72 +191,78 @@ internal sealed partial class SpecBuilder
             else glia.TimeCompression = c;
         }
         var fieldNames = tissue.Fields.Select(f => f.Name).ToList();
-        if (gm["microglia"] is { } mn && Map(mn, "glia.microglia", "a map with count, senses, ec50, ...") is { } mm)
-        {
-            const string p = "glia.microglia";
-            CheckKeys(mm, p, MicrogliaKeys);
-            var m = new MicrogliaSpec();
-            double ec50 = 3, hill = 1.5;
-            if (mm["ec50"] is { } ec && Qty(ec, Join(p, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50) ec50 = e50;
-            if (mm["hill"] is { } hn && Qty(hn, Join(p, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hl) hill = hl;
-            if (Required(mm, p, "senses", "the field they sense (ATP), or a map {ATP: {ec50, hill, receptor}, CSF1: {...}}") is { } sn)
+        foreach (var kind in new[] { "microglia", "astrocytes" })
+            if (gm[kind] is { } cn0 && Map(cn0, $"glia.{kind}", "a map with count, senses, ec50, ...") is { } cells && BuildGliaCells(cells, $"glia.{kind}", kind, fieldNames) is { } spec)
             {
-                if (sn is YMap smap)
-                {
-                    if (mm["ec50"] is { } e2) Error(e2, Join(p, "ec50"), "with several sensed fields, give ec50 under each field of senses");
-                    if (mm["hill"] is { } h2) Error(h2, Join(p, "hill"), "with several sensed fields, give hill under each field of senses");
-                    foreach (var e in smap.Entries)
-                    {
-                        string sp = Join(Join(p, "senses"), e.Key);
-                        if (!fieldNames.Contains(e.Key)) Error(e.KeyNode, sp, $"'{e.Key}' is not a field of tissue.fields{Suggest.Hint(e.Key, fieldNames, "fields are")}");
-                        if (Map(e.Value, sp, "{ec50, hill, receptor}") is not { } em) continue;
-                        CheckKeys(em, sp, SenseKeys);
-                        double? fe50 = Required(em, sp, "ec50", "a Concentration") is { } en ? Qty(en, Join(sp, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) : null;
-                        double fh = em["hill"] is { } fhn && Qty(fhn, Join(sp, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } fhv ? fhv : 1;
-                        string? rec = em["receptor"] is { } rn2 ? Str(rn2, Join(sp, "receptor")) : null;
-                        if (fe50 is { } fev) m.Senses.Add(new SensedField(e.Key, fev, fh, rec));
-                    }
-                }
-                else if (Str(sn, Join(p, "senses")) is { } senses)
-                {
-                    if (!fieldNames.Contains(senses)) Error(sn, Join(p, "senses"), $"'{senses}' is not a field of tissue.fields{Suggest.Hint(senses, fieldNames, "fields are")}");
-                    else m.Senses.Add(new SensedField(senses, ec50, hill));
-                }
+                if (kind == "microglia") glia.Microglia = spec; else glia.Astrocytes = spec;
             }
-            if (Required(mm, p, "count", "a whole number of cells") is { } cn && Qty(cn, Join(p, "count"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } count)
-            {
-                if (count != Math.Floor(count) || count > 1_000_000) Error(cn, Join(p, "count"), $"a whole number of cells up to 1000000, found {count}");
-                else m.Count = (int)count;
-            }
-            if (mm["laminae"] is { } ln && Seq(ln, Join(p, "laminae"), "a list of laminae, e.g. [I, IIo]") is { } ls)
-                for (int i = 0; i < ls.Items.Count; i++)
-                    if (Str(ls.Items[i], $"{p}.laminae[{i}]") is { } lam)
-                    {
-                        if (Array.IndexOf(LaminaNames, lam) < 0) Error(ls.Items[i], $"{p}.laminae[{i}]", $"'{lam}' is not a lamina{Suggest.Hint(lam, LaminaNames, "laminae are")}");
-                        else m.Laminae.Add(lam);
-                    }
-            if (mm["activation_tau"] is { } an && Qty(an, Join(p, "activation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } at) m.ActivationTauMs = at;
-            if (mm["deactivation_tau"] is { } dn && Qty(dn, Join(p, "deactivation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } dt) m.DeactivationTauMs = dt;
-            if (mm["chemotaxis"] is { } ch && Qty(ch, Join(p, "chemotaxis"), NumKey.Of(Dimension.Velocity, Limits.NonNegative)) is { } v) m.ChemotaxisUmPerMs = v * 1000; // m/s → µm/ms
-            if (mm["reach"] is { } rch && Qty(rch, Join(p, "reach"), NumKey.Of(Dimension.Length, Limits.NonNegative)) is { } reach) m.ReachUm = reach;
-            if (mm["random_walk"] is { } rw && Qty(rw, Join(p, "random_walk"), NumKey.Of(Dimension.Diffusivity, Limits.NonNegative)) is { } dw) m.RandomWalkUm2PerMs = dw / 1000; // µm²/s → µm²/ms
-            if (mm["secretes"] is { } sen && Map(sen, Join(p, "secretes"), "a map of fields to {early, late, late_tau}") is { } sm)
-                foreach (var e in sm.Entries)
-                {
-                    string sp = Join(Join(p, "secretes"), e.Key);
-                    if (!fieldNames.Contains(e.Key)) Error(e.KeyNode, sp, $"'{e.Key}' is not a field of tissue.fields{Suggest.Hint(e.Key, fieldNames, "fields are")}");
-                    if (Map(e.Value, sp, "{early, late, late_tau}") is not { } em) continue;
-                    CheckKeys(em, sp, SecretionKeys);
-                    double early = em["early"] is { } en && Qty(en, Join(sp, "early"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } ev ? ev : 0;
-                    double late = em["late"] is { } lt && Qty(lt, Join(sp, "late"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } lv ? lv : 0;
-                    double tau = em["late_tau"] is { } tn && Qty(tn, Join(sp, "late_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } tv ? tv : 60 * 60_000;
-                    string? requires = em["requires"] is { } rq ? Str(rq, Join(sp, "requires")) : null;
-                    if (requires is not null && !m.Senses.Exists(x => x.Field == requires))
-                        Error(em["requires"]!, Join(sp, "requires"), $"'{requires}' is not a field the microglia sense ({string.Join(", ", m.Senses.Select(x => x.Field))})");
-                    m.Secretes.Add(new SecretionSpec(e.Key, early, late, tau, requires));
-                }
-            glia.Microglia = m;
-        }
         tissue.Glia = glia;
+    }
+
+    /// <summary>One kind of glial cell (<c>glia.microglia</c>, <c>glia.astrocytes</c>): count, place, senses, kinetics, secretions.</summary>
+    private GliaCellSpec? BuildGliaCells(YMap mm, string p, string kind, List<string> fieldNames)
+    {
+        CheckKeys(mm, p, MicrogliaKeys);
+        var m = new GliaCellSpec();
+        double ec50 = 3, hill = 1.5;
+        if (mm["ec50"] is { } ec && Qty(ec, Join(p, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) is { } e50) ec50 = e50;
+        if (mm["hill"] is { } hn && Qty(hn, Join(p, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } hl) hill = hl;
+        if (Required(mm, p, "senses", "the field they sense (ATP), or a map {ATP: {ec50, hill, receptor}, CSF1: {...}}") is { } sn)
+        {
+            if (sn is YMap smap)
+            {
+                if (mm["ec50"] is { } e2) Error(e2, Join(p, "ec50"), "with several sensed fields, give ec50 under each field of senses");
+                if (mm["hill"] is { } h2) Error(h2, Join(p, "hill"), "with several sensed fields, give hill under each field of senses");
+                foreach (var e in smap.Entries)
+                {
+                    string sp = Join(Join(p, "senses"), e.Key);
+                    if (!fieldNames.Contains(e.Key)) Error(e.KeyNode, sp, $"'{e.Key}' is not a field of tissue.fields{Suggest.Hint(e.Key, fieldNames, "fields are")}");
+                    if (Map(e.Value, sp, "{ec50, hill, receptor}") is not { } em) continue;
+                    CheckKeys(em, sp, SenseKeys);
+                    double? fe50 = Required(em, sp, "ec50", "a Concentration") is { } en ? Qty(en, Join(sp, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) : null;
+                    double fh = em["hill"] is { } fhn && Qty(fhn, Join(sp, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } fhv ? fhv : 1;
+                    string? rec = em["receptor"] is { } rn2 ? Str(rn2, Join(sp, "receptor")) : null;
+                    if (fe50 is { } fev) m.Senses.Add(new SensedField(e.Key, fev, fh, rec));
+                }
+            }
+            else if (Str(sn, Join(p, "senses")) is { } senses)
+            {
+                if (!fieldNames.Contains(senses)) Error(sn, Join(p, "senses"), $"'{senses}' is not a field of tissue.fields{Suggest.Hint(senses, fieldNames, "fields are")}");
+                else m.Senses.Add(new SensedField(senses, ec50, hill));
+            }
+        }
+        if (Required(mm, p, "count", "a whole number of cells") is { } cn && Qty(cn, Join(p, "count"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } count)
+        {
+            if (count != Math.Floor(count) || count > 1_000_000) Error(cn, Join(p, "count"), $"a whole number of cells up to 1000000, found {count}");
+            else m.Count = (int)count;
+        }
+        if (mm["laminae"] is { } ln && Seq(ln, Join(p, "laminae"), "a list of laminae, e.g. [I, IIo]") is { } ls)
+            for (int i = 0; i < ls.Items.Count; i++)
+                if (Str(ls.Items[i], $"{p}.laminae[{i}]") is { } lam)
+                {
+                    if (Array.IndexOf(LaminaNames, lam) < 0) Error(ls.Items[i], $"{p}.laminae[{i}]", $"'{lam}' is not a lamina{Suggest.Hint(lam, LaminaNames, "laminae are")}");
+                    else m.Laminae.Add(lam);
+                }
+        if (mm["activation_tau"] is { } an && Qty(an, Join(p, "activation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } at) m.ActivationTauMs = at;
+        if (mm["deactivation_tau"] is { } dn && Qty(dn, Join(p, "deactivation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } dt) m.DeactivationTauMs = dt;
+        if (mm["chemotaxis"] is { } ch && Qty(ch, Join(p, "chemotaxis"), NumKey.Of(Dimension.Velocity, Limits.NonNegative)) is { } v) m.ChemotaxisUmPerMs = v * 1000; // m/s → µm/ms
+        if (mm["reach"] is { } rch && Qty(rch, Join(p, "reach"), NumKey.Of(Dimension.Length, Limits.NonNegative)) is { } reach) m.ReachUm = reach;
+        if (mm["random_walk"] is { } rw && Qty(rw, Join(p, "random_walk"), NumKey.Of(Dimension.Diffusivity, Limits.NonNegative)) is { } dw) m.RandomWalkUm2PerMs = dw / 1000; // µm²/s → µm²/ms
+        if (mm["secretes"] is { } sen && Map(sen, Join(p, "secretes"), "a map of fields to {early, late, late_tau}") is { } sm)
+            foreach (var e in sm.Entries)
+            {
+                string sp = Join(Join(p, "secretes"), e.Key);
+                if (!fieldNames.Contains(e.Key)) Error(e.KeyNode, sp, $"'{e.Key}' is not a field of tissue.fields{Suggest.Hint(e.Key, fieldNames, "fields are")}");
+                if (Map(e.Value, sp, "{early, late, late_tau}") is not { } em) continue;
+                CheckKeys(em, sp, SecretionKeys);
+                double early = em["early"] is { } en && Qty(en, Join(sp, "early"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } ev ? ev : 0;
+                double late = em["late"] is { } lt && Qty(lt, Join(sp, "late"), NumKey.Of(Dimension.Concentration, Limits.NonNegative)) is { } lv ? lv : 0;
+                double tau = em["late_tau"] is { } tn && Qty(tn, Join(sp, "late_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } tv ? tv : 60 * 60_000;
+                string? requires = em["requires"] is { } rq ? Str(rq, Join(sp, "requires")) : null;
+                if (requires is not null && !m.Senses.Exists(x => x.Field == requires))
+                    Error(em["requires"]!, Join(sp, "requires"), $"'{requires}' is not a field the {kind} sense ({string.Join(", ", m.Senses.Select(x => x.Field))})");
+                m.Secretes.Add(new SecretionSpec(e.Key, early, late, tau, requires));
+            }
+        return m;
     }
 }

@@ -6,7 +6,7 @@ public static class Targets
     public static IReadOnlyList<ValidationTarget> All { get; } = new ValidationTarget[]
     {
         new WindupTarget(), new KetamineTarget(), new Nk1SlowEpspTarget(), new GateControlTarget(),
-        new DisinhibitionTarget(), new ChlorideShiftTarget(), new MicrogliaDisinhibitionTarget(), new CytokineSynapseTarget(),
+        new DisinhibitionTarget(), new ChlorideShiftTarget(), new MicrogliaDisinhibitionTarget(), new CytokineSynapseTarget(), new MinocyclineTimingTarget(),
     };
 
     public static ValidationTarget Find(string id) =>

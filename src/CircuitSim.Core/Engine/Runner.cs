@@ -86,7 +86,8 @@ public static class Runner
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
             Network = snapshot, Substances = substances?.Result(),
             Fields = FieldResult(sim.Network, duration),
-            Microglia = sim.Network.Tissue?.AgentResult(),
+            Microglia = sim.Network.Tissue?.AgentResult("microglia"),
+            Astrocytes = sim.Network.Tissue?.AgentResult("astrocytes"),
             Weights = weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
         };
         if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);
@@ -98,8 +99,8 @@ public static class Runner
                 ["final_total"] = f.Values[^1].Sum(x => (double)x),
                 ["peak_cell_uM"] = f.Values.Max(v => v.Max()),
             });
-        if (result.Microglia is { } mg && mg.Activation.Count > 0)
-            result.Extra["microglia"] = new Dictionary<string, double>
+        foreach (var mg in new[] { result.Microglia, result.Astrocytes }.OfType<Tissue.AgentSnapshots>().Where(a => a.Activation.Count > 0))
+            result.Extra[mg.Kind] = new Dictionary<string, double>
             {
                 ["count"] = mg.Activation[^1].Length,
                 ["final_mean_activation"] = mg.Activation[^1].DefaultIfEmpty().Average(a => (double)a),

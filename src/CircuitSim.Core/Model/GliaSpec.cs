@@ -5,7 +5,12 @@ public sealed class GliaSpec
 {
     /// <summary>Every glial time constant and speed is scaled by this (60: an hour of microglia in a minute of run).</summary>
     public double TimeCompression { get; set; } = 1;
-    public MicrogliaSpec? Microglia { get; set; }
+    public GliaCellSpec? Microglia { get; set; }
+    /// <summary>
+    /// Astrocytes, the same kind of agent with their own senses, kinetics and secretions: they activate after microglia
+    /// and stay reactive for weeks, maintaining what microglia started (Raghavendra et al. 2003 JPET 306:624).
+    /// </summary>
+    public GliaCellSpec? Astrocytes { get; set; }
 }
 
 /// <summary>
@@ -13,7 +18,7 @@ public sealed class GliaSpec
 /// they activate and return, how they move (chemotaxis up the sensed field's gradient and a random walk),
 /// and what they secrete into which fields (an early pool as activation rises, a late synthesis-dependent part).
 /// </summary>
-public sealed class MicrogliaSpec
+public sealed class GliaCellSpec
 {
     public int Count { get; set; }
     public List<string> Laminae { get; } = new();

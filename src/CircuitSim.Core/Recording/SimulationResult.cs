@@ -61,6 +61,8 @@ public sealed class SimulationResult
     public IReadOnlyList<Tissue.FieldSnapshots> Fields { get; init; } = Array.Empty<Tissue.FieldSnapshots>();
     /// <summary>The microglia at the fields' snapshots, when the scenario has them.</summary>
     public Tissue.AgentSnapshots? Microglia { get; init; }
+    /// <summary>The astrocytes at the fields' snapshots, when the scenario has them.</summary>
+    public Tissue.AgentSnapshots? Astrocytes { get; init; }
     /// <summary>Weights of the plastic projections named in record.weights, over time.</summary>
     public IReadOnlyList<WeightTrace> Weights { get; init; } = Array.Empty<WeightTrace>();
     /// <summary>Extra named metrics (e.g. wind-up) as JSON-serialisable objects.</summary>

@@ -59,8 +59,13 @@ public sealed class TissueFields
         _sources = sources.ToArray();
         _injured = injured.ToArray();
         _snapshots = Fields.Select(_ => new List<float[]>()).ToArray();
-        if (spec.Glia is { Microglia: { } mg } glia)
-            Microglia = new MicrogliaAgents(mg, glia.TimeCompression, Fields, seed, nx * spec.GridUm, ny * spec.GridUm);
+        if (spec.Glia is { } glia)
+        {
+            if (glia.Microglia is { } mg) Microglia = new GliaAgents(mg, glia.TimeCompression, Fields, seed, nx * spec.GridUm, ny * spec.GridUm, "microglia");
+            if (glia.Astrocytes is { } ac) Astrocytes = new GliaAgents(ac, glia.TimeCompression, Fields, seed, nx * spec.GridUm, ny * spec.GridUm, "astrocytes");
+        }
+        Glia = new[] { Microglia, Astrocytes }.OfType<GliaAgents>().ToArray();
+        _agentSnapshots = Glia.Select(_ => new List<(float[], float[], float[])>()).ToArray();
     }
 
     /// <summary>Where a population acts in the slab: a neuron's soma, a fibre's central terminal.</summary>
@@ -78,7 +83,11 @@ public sealed class TissueFields
     }
 
     /// <summary>The microglia on the slab, or null.</summary>
-    public MicrogliaAgents? Microglia { get; }
+    public GliaAgents? Microglia { get; }
+    /// <summary>The astrocytes on the slab, or null.</summary>
+    public GliaAgents? Astrocytes { get; }
+    /// <summary>Every kind of glial agent present, microglia first.</summary>
+    public GliaAgents[] Glia { get; }
 
     private (DiffusionField Field, FieldKcc2Spec Spec, Neuromodulation.ChlorideDynamics.Population Target, int[] Cells, int Receptor)[] _kcc2 = [];
     private (DiffusionField Field, FieldEffectSpec Spec, float[] Factor, int[] Cells)[] _effects = [];
@@ -138,9 +147,10 @@ public sealed class TissueFields
 
         if (modulators?.Drugs is { } drugs)
             foreach (var (drug, target) in drugs.GliaTargets)
-                if (target != "microglia" && !(Microglia?.SensingReceptors.Contains(target) ?? false))
-                    throw new BuildException($"drug {drug} acts on glia target '{target}', which is neither 'microglia' nor a receptor by which this tissue's microglia sense a field"
-                        + (Microglia is null ? " (the scenario has no microglia)" : $" ({string.Join(", ", Microglia.SensingReceptors)})"), $"drugs.{drug}.targets");
+                if (!Glia.Any(g => g.Kind == target || g.SensingReceptors.Contains(target)))
+                    throw new BuildException($"drug {drug} acts on glia target '{target}', which is neither a kind of glia of this tissue nor a receptor by which they sense a field"
+                        + (Glia.Length == 0 ? " (the scenario has no glia)" : $" (here: {string.Join(", ", Glia.Select(g => g.Kind).Concat(Glia.SelectMany(g => g.SensingReceptors).OfType<string>()).Distinct())})"),
+                        $"drugs.{drug}.targets");
         ApplyLocalEffects();
     }
 
@@ -171,15 +181,16 @@ public sealed class TissueFields
                 factor[i] *= (float)Math.Max(0, 1 + fe.Max * cn / (cn + kn));
             }
         }
-        if (Microglia is { } m && _modulators?.Drugs is { } drugs)
-        {
-            m.Inhibition = drugs.GliaBlock.TryGetValue("microglia", out var b) ? b : 0;
-            for (int q = 0; q < m.SensingReceptors.Length; q++)
-                m.SenseAvailability[q] = m.SensingReceptors[q] is { } r && drugs.GliaBlock.TryGetValue(r, out var rb) ? 1 - rb : 1;
-        }
+        if (_modulators?.Drugs is { } drugs)
+            foreach (var m in Glia)
+            {
+                m.Inhibition = drugs.GliaBlock.TryGetValue(m.Kind, out var b) ? b : 0;
+                for (int q = 0; q < m.SensingReceptors.Length; q++)
+                    m.SenseAvailability[q] = m.SensingReceptors[q] is { } r && drugs.GliaBlock.TryGetValue(r, out var rb) ? 1 - rb : 1;
+            }
     }
 
-    private readonly List<(float[] X, float[] Y, float[] Activation)> _agentSnapshots = new();
+    private readonly List<(float[] X, float[] Y, float[] Activation)>[] _agentSnapshots;
 
     public DiffusionField[] Fields { get; }
 
@@ -224,7 +235,7 @@ public sealed class TissueFields
         for (int k = 0; k < _spec.Fields.Count; k++)
             foreach (var (from, until, level) in _spec.Fields[k].Baths)
                 if (now >= from && now < until) Array.Fill(Fields[k].Values, level);
-        Microglia?.Step(Every * _dtMs); // after the fields: they sense this step's levels and secrete into the next
+        foreach (var g in Glia) g.Step(Every * _dtMs); // after the fields: they sense this step's levels and secrete into the next
         ApplyLocalEffects();
         if (_snapshotEverySteps > 0 && step % _snapshotEverySteps == 0) Snapshot(step * _dtMs);
     }
@@ -236,14 +247,21 @@ public sealed class TissueFields
         if (_times.Count > 0 && _times[^1] == timeMs) return;
         _times.Add(timeMs);
         for (int k = 0; k < Fields.Length; k++) _snapshots[k].Add(Fields[k].Values.Select(v => (float)v).ToArray());
-        if (Microglia is { } m)
-            _agentSnapshots.Add((m.X.Select(v => (float)v).ToArray(), m.Y.Select(v => (float)v).ToArray(), m.Activation.Select(v => (float)v).ToArray()));
+        for (int g = 0; g < Glia.Length; g++)
+        {
+            var m = Glia[g];
+            _agentSnapshots[g].Add((m.X.Select(v => (float)v).ToArray(), m.Y.Select(v => (float)v).ToArray(), m.Activation.Select(v => (float)v).ToArray()));
+        }
     }
 
-    /// <summary>The microglia at each snapshot (the same times as the fields), or null without microglia.</summary>
-    public AgentSnapshots? AgentResult() => Microglia is null ? null
-        : new AgentSnapshots("microglia", _times.ToList(), _agentSnapshots.Select(a => a.X).ToList(), _agentSnapshots.Select(a => a.Y).ToList(),
-            _agentSnapshots.Select(a => a.Activation).ToList());
+    /// <summary>The glia of a kind at each snapshot (the same times as the fields), or null without them.</summary>
+    public AgentSnapshots? AgentResult(string kind = "microglia")
+    {
+        int g = Array.FindIndex(Glia, x => x.Kind == kind);
+        if (g < 0) return null;
+        var list = _agentSnapshots[g];
+        return new AgentSnapshots(kind, _times.ToList(), list.Select(a => a.X).ToList(), list.Select(a => a.Y).ToList(), list.Select(a => a.Activation).ToList());
+    }
 
     public IReadOnlyList<FieldSnapshots> Result() =>
         Fields.Select((f, k) => new FieldSnapshots(f.Name, f.Nx, f.Ny, f.DxUm, _times.ToList(), _snapshots[k].ToList())).ToList();

@@ -25,4 +25,12 @@ public class NeuroimmuneValidationTests
 
     [Fact]
     public void V10_tnf_raises_sepsc_frequency_il1b_raises_epscs_and_lowers_ipscs_il6_lowers_ipsc_frequency() => AssertHolds(Evaluate("V10"));
+
+    [Fact]
+    public void V11_minocycline_before_injury_prevents_hypersensitivity_and_from_day_5_suppresses_microglia_but_not_astrocytes()
+    {
+        // the published "late minocycline does not reverse the hypersensitivity" is a known deviation (see the target)
+        var s = Evaluate("V11");
+        AssertHolds(s);
+    }
 }

@@ -4,7 +4,7 @@ using CircuitSim.Random;
 namespace CircuitSim.Tissue;
 
 /// <summary>
-/// Microglia as agents on the slab, structure of arrays (position, activation, synthesis state), stepped on the
+/// Glial cells of one kind (microglia, astrocytes) as agents on the slab, structure of arrays (position, activation, synthesis state), stepped on the
 /// fields' clock after the fields:
 /// - activation a relaxes towards 1 − Π_k (1 − h_k), h_k the Hill function c^n / (c^n + EC50^n) of each sensed field at
 ///   the cell (ATP through P2X4/P2X7, CSF1 through CSF1R, fractalkine through CX3CR1: any of them activates), times
@@ -19,10 +19,10 @@ namespace CircuitSim.Tissue;
 /// All glial time constants and speeds are scaled by one time compression factor. Random numbers are
 /// counter-based (seed, agent, tick), so a run does not depend on threads.
 /// </summary>
-public sealed class MicrogliaAgents
+public sealed class GliaAgents
 {
-    private const uint Purpose = 0x4D47_4C41; // "MGLA"
-    private readonly MicrogliaSpec _spec;
+    private uint Purpose => Kind == "microglia" ? 0x4D47_4C41u /* "MGLA" */ : 0x4153_5452u /* "ASTR" */;
+    private readonly GliaCellSpec _spec;
     private readonly DiffusionField _senses;
     private readonly (DiffusionField Field, SensedField Spec)[] _sensed;
     private readonly (DiffusionField Field, SecretionSpec Spec, int Requires)[] _secretions;
@@ -39,14 +39,17 @@ public sealed class MicrogliaAgents
     private readonly int _reachCells;
     private readonly (int Di, int Dj)[] _territory;
 
-    public MicrogliaAgents(MicrogliaSpec spec, double timeCompression, IReadOnlyList<DiffusionField> fields, ulong seed, double widthUm, double depthUm)
+    public GliaAgents(GliaCellSpec spec, double timeCompression, IReadOnlyList<DiffusionField> fields, ulong seed, double widthUm, double depthUm,
+        string kind = "microglia")
     {
+        Kind = kind;
+        string at = $"glia.{kind}";
         _spec = spec;
         _compression = timeCompression;
         _seed = seed;
-        if (spec.Senses.Count == 0) throw new Engine.BuildException("microglia sense nothing: give glia.microglia.senses", "glia.microglia.senses");
+        if (spec.Senses.Count == 0) throw new Engine.BuildException($"{kind} sense nothing: give {at}.senses", at + ".senses");
         _sensed = spec.Senses.Select(s => (fields.FirstOrDefault(f => f.Name == s.Field)
-            ?? throw new Engine.BuildException($"microglia sense '{s.Field}', which is not a field of the tissue", "glia.microglia.senses"), s)).ToArray();
+            ?? throw new Engine.BuildException($"{kind} sense '{s.Field}', which is not a field of the tissue", at + ".senses"), s)).ToArray();
         _senses = _sensed[0].Field;
         SenseAvailability = Enumerable.Repeat(1.0, _sensed.Length).ToArray();
         SensingReceptors = _sensed.Select(x => x.Spec.Receptor).ToArray();
@@ -58,9 +61,9 @@ public sealed class MicrogliaAgents
         _territory = territory.ToArray();
         _hill = new double[_sensed.Length];
         _secretions = spec.Secretes.Select(s => (fields.FirstOrDefault(f => f.Name == s.Field)
-            ?? throw new Engine.BuildException($"microglia secrete '{s.Field}', which is not a field of the tissue", $"glia.microglia.secretes.{s.Field}"), s,
+            ?? throw new Engine.BuildException($"{kind} secrete '{s.Field}', which is not a field of the tissue", $"{at}.secretes.{s.Field}"), s,
             s.Requires is null ? -1 : Array.FindIndex(spec.Senses.ToArray(), x => x.Field == s.Requires) is int q and >= 0 ? q
-            : throw new Engine.BuildException($"microglia secrete {s.Field} on stimulation of '{s.Requires}', which they do not sense", $"glia.microglia.secretes.{s.Field}.requires"))).ToArray();
+            : throw new Engine.BuildException($"{kind} secrete {s.Field} on stimulation of '{s.Requires}', which they do not sense", $"{at}.secretes.{s.Field}.requires"))).ToArray();
         int n = spec.Count;
         X = new double[n];
         Y = new double[n];
@@ -84,6 +87,8 @@ public sealed class MicrogliaAgents
         DepthUm = depthUm;
     }
 
+    /// <summary>microglia or astrocytes.</summary>
+    public string Kind { get; }
     public double[] X { get; }
     public double[] Y { get; }
     public double[] Activation { get; }

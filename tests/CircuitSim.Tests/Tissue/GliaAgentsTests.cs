@@ -4,11 +4,11 @@ using CircuitSim.Tissue;
 namespace CircuitSim.Tests.Tissue;
 
 /// <summary>Microglia agents: chemotaxis up the gradient, activation by the Hill function of the sensed field, two-phase secretion.</summary>
-public class MicrogliaAgentsTests
+public class GliaAgentsTests
 {
-    private static MicrogliaSpec Spec(int count = 20)
+    private static GliaCellSpec Spec(int count = 20)
     {
-        var s = new MicrogliaSpec { Count = count, ActivationTauMs = 1000, DeactivationTauMs = 3000, ChemotaxisUmPerMs = 0.002, RandomWalkUm2PerMs = 0 };
+        var s = new GliaCellSpec { Count = count, ActivationTauMs = 1000, DeactivationTauMs = 3000, ChemotaxisUmPerMs = 0.002, RandomWalkUm2PerMs = 0 };
         s.Senses.Add(new SensedField("ATP", 3, 1.5));
         return s;
     }
@@ -18,7 +18,7 @@ public class MicrogliaAgentsTests
     {
         var atp = new DiffusionField("ATP", 40, 55, 10, 0, double.PositiveInfinity); // frozen: a fixed gradient along x
         for (int j = 0; j < 55; j++) for (int i = 0; i < 40; i++) atp[i, j] = 0.1 * (i + 1); // some signal everywhere: speed grows with it
-        var m = new MicrogliaAgents(Spec(), 1, [atp], seed: 5, 400, 550);
+        var m = new GliaAgents(Spec(), 1, [atp], seed: 5, 400, 550);
         var x0 = m.X.ToArray();
         var y0 = m.Y.ToArray();
         for (int k = 0; k < 100; k++) m.Step(10);
@@ -36,7 +36,7 @@ public class MicrogliaAgentsTests
         {
             var atp = new DiffusionField("ATP", 40, 55, 10, 0, double.PositiveInfinity);
             Array.Fill(atp.Values, level);
-            var m = new MicrogliaAgents(Spec(), 1, [atp], seed: 1, 400, 550);
+            var m = new GliaAgents(Spec(), 1, [atp], seed: 1, 400, 550);
             for (int k = 0; k < 2000; k++) m.Step(10); // 20 τ
             Assert.All(m.Activation, a => Assert.Equal(expected, a, 3)); // c^1.5 / (c^1.5 + 3^1.5)
         }
@@ -50,7 +50,7 @@ public class MicrogliaAgentsTests
         var bdnf = new DiffusionField("BDNF", 40, 55, 10, 0, double.PositiveInfinity);
         var spec = Spec(10);
         spec.Secretes.Add(new SecretionSpec("BDNF", EarlyUm: 1, LateUm: 1, LateTauMs: 20_000));
-        var m = new MicrogliaAgents(spec, 1, [atp, bdnf], seed: 2, 400, 550);
+        var m = new GliaAgents(spec, 1, [atp, bdnf], seed: 2, 400, 550);
         var rate = new List<double>();
         double last = 0;
         for (int k = 0; k < 600; k++) // 60 s in 100 ms steps
@@ -74,7 +74,7 @@ public class MicrogliaAgentsTests
         {
             var atp = new DiffusionField("ATP", 40, 55, 10, 0, double.PositiveInfinity);
             Array.Fill(atp.Values, 300.0);
-            var m = new MicrogliaAgents(Spec(1), compression, [atp], seed: 1, 400, 550);
+            var m = new GliaAgents(Spec(1), compression, [atp], seed: 1, 400, 550);
             for (int k = 0; k < (int)(ms / 10); k++) m.Step(10);
             return m.Activation[0];
         }
