@@ -34,3 +34,24 @@ public class NeuroimmuneValidationTests
         AssertHolds(s);
     }
 }
+
+/// <summary>scenarios/neuroimmune-loop.yaml: activity → ATP → microglia → BDNF and IL-1β → more activity, cut by a P2X4 antagonist.</summary>
+[Trait("Category", "Slow")]
+public class NeuroimmuneLoopTests
+{
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void The_same_barrage_drives_projection_neurons_harder_as_microglia_activate_unless_p2x4_is_blocked(int seed)
+    {
+        double Rate(CircuitSim.Recording.SimulationResult r, string name) => r.ResponseRate(name);
+        var loop = ScenarioRuns.Run("neuroimmune-loop.yaml", $"seed={seed}", "record.figures=false");
+        var cut = ScenarioRuns.Run("neuroimmune-loop.yaml", $"seed={seed}", "record.figures=false", "interventions.p2x4={at: 0 s, drug: P2X4_antagonist, dose: 0.95}");
+        double rise = Rate(loop, "pn_late") - Rate(loop, "pn_early"), riseCut = Rate(cut, "pn_late") - Rate(cut, "pn_early");
+        Assert.True(Rate(loop, "pn_late") >= 3 * Rate(loop, "pn_early") + 0.05, $"PN {Rate(loop, "pn_early"):G3} → {Rate(loop, "pn_late"):G3} Hz");
+        Assert.True(Rate(loop, "wdr_late") > 1.2 * Rate(loop, "wdr_early"), $"WDR {Rate(loop, "wdr_early"):G3} → {Rate(loop, "wdr_late"):G3} Hz");
+        Assert.True(riseCut < 0.5 * rise, $"P2X4 block: PN rise {riseCut:G3} Hz against {rise:G3} Hz");
+        Assert.True(loop.FinalEAnion("PN") > cut.FinalEAnion("PN") + 2, $"E_anion {loop.FinalEAnion("PN"):G3} vs {cut.FinalEAnion("PN"):G3} mV");
+    }
+}
