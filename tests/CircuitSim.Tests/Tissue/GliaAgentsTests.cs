@@ -80,4 +80,70 @@ public class GliaAgentsTests
         }
         Assert.Equal(After(1, 600), After(60, 10), 9);
     }
+
+    private static DiffusionField Flat(string name, double level)
+    {
+        var f = new DiffusionField(name, 40, 55, 10, 0, double.PositiveInfinity);
+        Array.Fill(f.Values, level);
+        return f;
+    }
+
+    [Fact]
+    public void Two_sensed_signals_activate_as_independent_receptors_and_a_receptor_block_removes_its_share()
+    {
+        var spec = new GliaCellSpec { Count = 5, ActivationTauMs = 100, DeactivationTauMs = 100 };
+        spec.Senses.Add(new SensedField("CSF1", 1, 1));
+        spec.Senses.Add(new SensedField("ATP", 3, 1, Receptor: "P2X4"));
+        var m = new GliaAgents(spec, 1, [Flat("CSF1", 1), Flat("ATP", 3)], seed: 1, 400, 550);
+        for (int k = 0; k < 300; k++) m.Step(10);
+        Assert.All(m.Activation, a => Assert.Equal(1 - 0.5 * 0.5, a, 6)); // 1 − (1 − ½)(1 − ½)
+        m.SenseAvailability[1] = 0.2; // 80 % of P2X4 blocked: h_ATP = 0.2 · ½
+        for (int k = 0; k < 300; k++) m.Step(10);
+        Assert.All(m.Activation, a => Assert.Equal(1 - 0.5 * 0.9, a, 6));
+        m.Inhibition = 0.8; // an inhibitor of the cells (minocycline) leaves a fifth
+        for (int k = 0; k < 300; k++) m.Step(10);
+        Assert.All(m.Activation, a => Assert.Equal(0.2 * (1 - 0.5 * 0.9), a, 6));
+    }
+
+    [Fact]
+    public void A_secretion_that_requires_a_receptor_stops_without_its_stimulus_though_the_cells_stay_active()
+    {
+        var spec = new GliaCellSpec { Count = 4, ActivationTauMs = 100, DeactivationTauMs = 1e9 };
+        spec.Senses.Add(new SensedField("CSF1", 1, 1));
+        spec.Senses.Add(new SensedField("ATP", 3, 1));
+        spec.Secretes.Add(new SecretionSpec("BDNF", EarlyUm: 1, LateUm: 1, LateTauMs: 1000, Requires: "ATP"));
+        spec.Secretes.Add(new SecretionSpec("TNFa", EarlyUm: 0, LateUm: 1, LateTauMs: 1000));
+        var bdnf = Flat("BDNF", 0);
+        var tnf = Flat("TNFa", 0);
+        var m = new GliaAgents(spec, 1, [Flat("CSF1", 1000), Flat("ATP", 0), bdnf, tnf], seed: 1, 400, 550);
+        for (int k = 0; k < 500; k++) m.Step(10);
+        Assert.All(m.Activation, a => Assert.True(a > 0.99));
+        Assert.Equal(0, bdnf.Total()); // CSF1 activates, but without ATP on P2X4 no BDNF
+        Assert.True(tnf.Total() > 4 * 0.5, $"TNFa follows activation alone: {tnf.Total():G3}");
+    }
+
+    [Fact]
+    public void A_cell_with_reach_senses_the_mean_over_its_territory()
+    {
+        var spec = new GliaCellSpec { Count = 1, ActivationTauMs = 1, DeactivationTauMs = 1, ReachUm = 10, RandomWalkUm2PerMs = 0 };
+        spec.Senses.Add(new SensedField("ATP", 1, 1));
+        var atp = Flat("ATP", 0);
+        var m = new GliaAgents(spec, 1, [atp], seed: 3, 400, 550);
+        m.X[0] = 205; // grid cell (20, 27), inside the slab
+        m.Y[0] = 275;
+        atp[21, 27] = 5; // a neighbour, not the cell's own grid cell: 5 cells within 10 µm (itself and 4 neighbours)
+        for (int k = 0; k < 100; k++) m.Step(10);
+        Assert.Equal(1.0 / (1 + 1), m.Activation[0], 6); // mean 5/5 = 1 = EC50
+    }
+
+    [Fact]
+    public void Astrocytes_and_microglia_of_one_seed_are_placed_independently()
+    {
+        var spec = new GliaCellSpec { Count = 10 };
+        spec.Senses.Add(new SensedField("ATP", 1, 1));
+        var a = new GliaAgents(spec, 1, [Flat("ATP", 0)], seed: 3, 400, 550, "microglia");
+        var b = new GliaAgents(spec, 1, [Flat("ATP", 0)], seed: 3, 400, 550, "astrocytes");
+        Assert.NotEqual(a.X, b.X);
+        Assert.Equal("astrocytes", b.Kind);
+    }
 }

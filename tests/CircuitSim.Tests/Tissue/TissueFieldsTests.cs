@@ -266,3 +266,55 @@ public class LaminaAnionTests
         Assert.True(Math.Abs(t.LaminaEAnion[0, 0] - (10 * -70.0 + 30 * -60.0) / 40) < 0.5); // -62.5 mV at the start
     }
 }
+
+/// <summary>Baths, glial-time fields and the loader's refusals for the neuroimmune keys.</summary>
+public class TissueKeyTests
+{
+    [Fact]
+    public void A_bath_holds_the_field_at_its_level_while_it_lasts_and_a_glial_time_field_decays_by_the_compression_faster()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("t.yaml", ScenarioTestFiles.Base + "record:\n  spikes: [WDR]\n  figures: false\n" +
+            "tissue:\n  clock: 1 ms\n  snapshot_every: 100 ms\n  fields:\n" +
+            "    A: { diffusion: 0 um^2/s, decay: 10 s, bath: [ { level: 2 nM, from: 0.5 s, until: 1 s } ] }\n" +
+            "    B: { diffusion: 0 um^2/s, decay: 10 s, glial_time: true, bath: [ { level: 2 nM, from: 0.5 s, until: 1 s } ] }\n" +
+            "glia:\n  time_compression: 100\n  microglia: { count: 1, senses: A }\n");
+        var r = Runner.Run(spec, new RunOptions(Threads: 1));
+        var a = r.Fields.Single(x => x.Name == "A");
+        var b = r.Fields.Single(x => x.Name == "B");
+        int At(double ms) => a.TimesMs.ToList().IndexOf(ms);
+        Assert.All(a.Values[At(800)], v => Assert.Equal(0.002f, v, 6));
+        Assert.All(a.Values[At(400)], v => Assert.Equal(0f, v));
+        // after the bath: A decays over 10 s of run time, B over 10 s of glial time = 0.1 s of run time
+        Assert.Equal(0.002 * Math.Exp(-1000 / 10_000.0), a.Values[At(2000)][0], 6);
+        Assert.Equal(0.002 * Math.Exp(-1000 * 100 / 10_000.0), b.Values[At(2000)][0], 9);
+    }
+
+    [Fact]
+    public void Neuroimmune_keys_are_refused_with_their_path_when_they_cannot_act()
+    {
+        using var f = new ScenarioTestFiles();
+        string tissue = "tissue:\n  fields:\n    IL1b: { diffusion: 40 um^2/s, acts_on: [ { populations: [WDR], on: GABA_A, max: -0.3, ec50: 0.1 nM } ] }\n";
+        var e = Assert.Single(f.Errors("t.yaml", ScenarioTestFiles.Base + tissue));
+        Assert.Equal("tissue.fields.IL1b.acts_on[0].on", e.KeyPath);
+        Assert.Contains("no receptor channel 'GABA_A'", e.Message);
+        string glia = "tissue:\n  fields:\n    ATP: { diffusion: 300 um^2/s }\n    BDNF: { diffusion: 50 um^2/s }\n" +
+                      "glia:\n  microglia: { count: 5, senses: { ATP: { ec50: 3 uM } }, secretes: { BDNF: { late: 1 uM, requires: CSF1 } } }\n";
+        var e2 = Assert.Single(f.Errors("t.yaml", ScenarioTestFiles.Base + glia));
+        Assert.Equal("glia.microglia.secretes.BDNF.requires", e2.KeyPath);
+        string bath = "tissue:\n  fields:\n    TNFa: { diffusion: 0 um^2/s, bath: [ { level: 1 nM, from: 2 s, until: 1 s } ] }\n";
+        Assert.Equal("tissue.fields.TNFa.bath[0].until", Assert.Single(f.Errors("t.yaml", ScenarioTestFiles.Base + bath)).KeyPath);
+    }
+
+    [Fact]
+    public void A_drug_on_a_glia_target_the_tissue_does_not_have_is_refused_at_build()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("t.yaml", ScenarioTestFiles.Base + "substances: { BDNF: { decay: 10 min } }\n" +
+            "interventions:\n  mino: { at: 0.5 s, drug: minocycline, dose: 0.9 }\n" +
+            "tissue:\n  fields:\n    ATP: { diffusion: 300 um^2/s }\n");
+        var ex = Assert.Throws<BuildException>(() => NetworkBuilder.Build(spec));
+        Assert.Contains("minocycline", ex.Message);
+        Assert.Contains("no glia", ex.Message);
+    }
+}
