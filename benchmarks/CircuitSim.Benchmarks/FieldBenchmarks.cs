@@ -33,6 +33,10 @@ public class TissueRunBenchmarks
     [Params(false, true)]
     public bool Tissue { get; set; }
 
+    /// <summary>The fields' clock: 10 ms (ATP on its own time scale) or 100 ms (a slow glial field).</summary>
+    [Params(10, 100)]
+    public int ClockMs { get; set; }
+
     private CircuitSim.Model.ScenarioSpec _spec = null!;
 
     [GlobalSetup]
@@ -42,7 +46,7 @@ public class TissueRunBenchmarks
         if (Tissue)
         {
             // 400 µm / 256 cells = 1.5625 µm; depth 550 µm at the same grid gives 352 rows: use 1.5625 µm and state the true size
-            sets.Add("tissue={grid: 1.5625 um, clock: 10 ms, fields: {ATP: {diffusion: 300 um^2/s, decay: 300 ms}}}");
+            sets.Add($"tissue={{grid: 1.5625 um, clock: {ClockMs} ms, fields: {{ATP: {{diffusion: 300 um^2/s, decay: 300 ms, release: {{WDR: 1 uM, PN: 1 uM, DYN: 1 uM}}}}}}}}");
             sets.Add("glia={time_compression: 60, microglia: {count: 10000, senses: ATP, chemotaxis: 2 um/min, random_walk: 1 um^2/min}}");
         }
         _spec = CircuitSim.Scenarios.ScenarioLoader.Load(ScenarioFiles.Path("base/dorsal-horn.yaml"), sets);

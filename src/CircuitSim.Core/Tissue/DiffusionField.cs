@@ -12,7 +12,10 @@ namespace CircuitSim.Tissue;
 public sealed class DiffusionField
 {
     private readonly double[] _c;
-    private readonly double[] _work;          // one row (x sweep) or one row of partial results (y sweep)
+    /// <summary>Parts of a step that may run on different cores: blocks of rows (x sweep), blocks of columns (y sweep).</summary>
+    private const int Parts = 8;
+    private readonly double[][] _work;        // per part: one row of the x sweep's forward elimination
+    private readonly Action<int> _rowsPart, _columnsPart;
     private double[] _cpX = [], _mX = [], _cpY = [], _mY = []; // Thomas coefficients: the same for every line, set per Δt
     private double _r = double.NaN, _decay = 1, _dtMs = double.NaN;
 
@@ -28,7 +31,9 @@ public sealed class DiffusionField
         DiffusionUm2PerS = diffusionUm2PerS;
         DecayTauMs = decayTauMs;
         _c = new double[nx * ny];
-        _work = new double[nx];
+        _work = Enumerable.Range(0, Parts).Select(_ => new double[4 * nx]).ToArray();
+        _rowsPart = RowsPart;
+        _columnsPart = ColumnsPart;
     }
 
     public string Name { get; }
@@ -74,14 +79,46 @@ public sealed class DiffusionField
             (_cpX, _mX) = Coefficients(Nx, _r);
             (_cpY, _mY) = Coefficients(Ny, _r);
         }
-        if (_r > 0)
+        // rows are independent along x, and columns along y: each part takes a block of them (on the tissue's
+        // helper cores when they are free), with the same arithmetic in the same order whichever core runs it
+        bool small = Nx * Ny < 4096;
+        if (_r > 0 && Nx > 1)
         {
-            if (Nx > 1) for (int j = 0; j < Ny; j++) SweepRow(j * Nx);
-            if (Ny > 1) SweepColumns();
+            if (small) RowsPart(-1); else TissueWorkers.For(Parts, _rowsPart);
         }
-        if (_decay != 1)
-            for (int k = 0; k < _c.Length; k++) _c[k] *= _decay;
+        if (small) ColumnsPart(-1); else TissueWorkers.For(Parts, _columnsPart);
     }
+
+    /// <summary>The x sweep of part p's block of rows (p = −1: all rows).</summary>
+    private void RowsPart(int p)
+    {
+        var (lo, hi) = p < 0 ? (0, Ny) : Block(Ny, p);
+        var work = _work[Math.Max(p, 0)];
+        int j = lo;
+        // four rows at a time: four independent recurrences keep the core busy while each waits on its previous cell
+        for (; j + 4 <= hi; j += 4) SweepFourRows(j * Nx, work);
+        for (; j < hi; j++) SweepRow(j * Nx, work);
+    }
+
+    /// <summary>The y sweep and the decay of part p's block of columns (p = −1: all columns).</summary>
+    private void ColumnsPart(int p)
+    {
+        var (lo, hi) = p < 0 ? (0, Nx) : Block(Nx, p);
+        if (hi <= lo) return;
+        if (_r > 0 && Ny > 1) SweepColumns(lo, hi);
+        if (_decay != 1)
+        {
+            double d = _decay;
+            var c = _c;
+            for (int j = 0; j < Ny; j++)
+            {
+                int row = j * Nx;
+                for (int i = lo; i < hi; i++) c[row + i] *= d;
+            }
+        }
+    }
+
+    private static (int Lo, int Hi) Block(int n, int p) => (n * p / Parts, n * (p + 1) / Parts);
 
     /// <summary>
     /// The Thomas algorithm's forward coefficients of (I − r·L) on n cells with no-flux ends (rows (1 + r, −r),
@@ -103,11 +140,10 @@ public sealed class DiffusionField
     }
 
     /// <summary>One row along x: forward elimination into the work row, then back substitution into the field.</summary>
-    private void SweepRow(int start)
+    private void SweepRow(int start, double[] dp)
     {
         double r = _r;
         var c = _c;
-        var dp = _work;
         var cp = _cpX;
         var invM = _mX;
         dp[0] = c[start] * invM[0];
@@ -116,11 +152,48 @@ public sealed class DiffusionField
         for (int k = Nx - 2; k >= 0; k--) c[start + k] = dp[k] - cp[k] * c[start + k + 1];
     }
 
+    /// <summary>Four consecutive rows along x as <see cref="SweepRow"/>, interleaved (the same arithmetic per row).</summary>
+    private void SweepFourRows(int start, double[] work)
+    {
+        double r = _r;
+        int n = Nx;
+        var cp = _cpX.AsSpan(0, n);
+        var invM = _mX.AsSpan(0, n);
+        var c0 = _c.AsSpan(start, n);
+        var c1 = _c.AsSpan(start + n, n);
+        var c2 = _c.AsSpan(start + 2 * n, n);
+        var c3 = _c.AsSpan(start + 3 * n, n);
+        var d0 = work.AsSpan(0, n);
+        var d1 = work.AsSpan(n, n);
+        var d2 = work.AsSpan(2 * n, n);
+        var d3 = work.AsSpan(3 * n, n);
+        double m = invM[0];
+        double a0 = c0[0] * m, a1 = c1[0] * m, a2 = c2[0] * m, a3 = c3[0] * m;
+        d0[0] = a0; d1[0] = a1; d2[0] = a2; d3[0] = a3;
+        for (int k = 1; k < n; k++)
+        {
+            m = invM[k];
+            a0 = (c0[k] + r * a0) * m; d0[k] = a0;
+            a1 = (c1[k] + r * a1) * m; d1[k] = a1;
+            a2 = (c2[k] + r * a2) * m; d2[k] = a2;
+            a3 = (c3[k] + r * a3) * m; d3[k] = a3;
+        }
+        c0[n - 1] = a0; c1[n - 1] = a1; c2[n - 1] = a2; c3[n - 1] = a3;
+        for (int k = n - 2; k >= 0; k--)
+        {
+            double q = cp[k];
+            a0 = d0[k] - q * a0; c0[k] = a0;
+            a1 = d1[k] - q * a1; c1[k] = a1;
+            a2 = d2[k] - q * a2; c2[k] = a2;
+            a3 = d3[k] - q * a3; c3[k] = a3;
+        }
+    }
+
     /// <summary>
     /// Every column along y at once, row by row: the same elimination as <see cref="SweepRow"/> with whole rows
     /// as the unknowns, so the inner loops run over contiguous memory (and vectorise) instead of striding.
     /// </summary>
-    private void SweepColumns()
+    private void SweepColumns(int lo, int hi)
     {
         double r = _r;
         var c = _c;
@@ -129,19 +202,19 @@ public sealed class DiffusionField
         int nx = Nx;
         // forward: row j becomes dp_j = (c_j + r·dp_{j−1}) / m_j, in place
         double m0 = invM[0];
-        for (int i = 0; i < nx; i++) c[i] *= m0;
+        for (int i = lo; i < hi; i++) c[i] *= m0;
         for (int j = 1; j < Ny; j++)
         {
             double mj = invM[j];
             int row = j * nx, prev = row - nx;
-            for (int i = 0; i < nx; i++) c[row + i] = (c[row + i] + r * c[prev + i]) * mj;
+            for (int i = lo; i < hi; i++) c[row + i] = (c[row + i] + r * c[prev + i]) * mj;
         }
         // back: u_j = dp_j − cp_j·u_{j+1}
         for (int j = Ny - 2; j >= 0; j--)
         {
             double cj = cp[j];
             int row = j * nx, next = row + nx;
-            for (int i = 0; i < nx; i++) c[row + i] -= cj * c[next + i];
+            for (int i = lo; i < hi; i++) c[row + i] -= cj * c[next + i];
         }
     }
 }

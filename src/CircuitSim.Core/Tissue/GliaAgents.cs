@@ -35,7 +35,10 @@ public sealed class GliaAgents
     private readonly double _compression;
     private readonly ulong _seed;
     private long _tick;
-    private readonly double[] _hill;
+    private readonly double[] _ec50N, _synthesisRelax;
+    private readonly double[][] _deposit;
+    private readonly int[] _depositCell;
+    private readonly Action<int> _stepBlock;
     private readonly int _reachCells;
     private readonly (int Di, int Dj)[] _territory;
 
@@ -59,7 +62,7 @@ public sealed class GliaAgents
             for (int di = -_reachCells; di <= _reachCells; di++)
                 if ((di * di + dj * dj) * _senses.DxUm * _senses.DxUm <= spec.ReachUm * spec.ReachUm) territory.Add((di, dj));
         _territory = territory.ToArray();
-        _hill = new double[_sensed.Length];
+        _ec50N = _sensed.Select(x => Math.Pow(x.Spec.Ec50Um, x.Spec.Hill)).ToArray();
         _secretions = spec.Secretes.Select(s => (fields.FirstOrDefault(f => f.Name == s.Field)
             ?? throw new Engine.BuildException($"{kind} secrete '{s.Field}', which is not a field of the tissue", $"{at}.secretes.{s.Field}"), s,
             s.Requires is null ? -1 : Array.FindIndex(spec.Senses.ToArray(), x => x.Field == s.Requires) is int q and >= 0 ? q
@@ -69,6 +72,10 @@ public sealed class GliaAgents
         Y = new double[n];
         Activation = new double[n];
         Synthesis = _secretions.Select(_ => new double[n]).ToArray();
+        _deposit = _secretions.Select(_ => new double[n]).ToArray();
+        _depositCell = new int[n];
+        _synthesisRelax = new double[_secretions.Length];
+        _stepBlock = StepBlock;
         var bands = (spec.Laminae.Count > 0 ? spec.Laminae : ["I", "II", "III", "IV", "V"]).Select(LaminaGeometry.DepthBand).ToArray();
         double total = bands.Sum(b => b.Bottom - b.Top);
         for (int i = 0; i < n; i++)
@@ -117,11 +124,38 @@ public sealed class GliaAgents
     public void Step(double dtMs)
     {
         double t = dtMs * _compression; // glial time
-        double up = 1 - Math.Exp(-t / _spec.ActivationTauMs), down = 1 - Math.Exp(-t / _spec.DeactivationTauMs);
-        double k = _sensed[0].Spec.Ec50Um, dx = _senses.DxUm;
-        double walk = Math.Sqrt(2 * _spec.RandomWalkUm2PerMs * t);
-        double allowed = 1 - Math.Clamp(Inhibition, 0, 1);
-        for (int i = 0; i < Count; i++)
+        _t = t;
+        _up = 1 - Math.Exp(-t / _spec.ActivationTauMs);
+        _down = 1 - Math.Exp(-t / _spec.DeactivationTauMs);
+        _walk = Math.Sqrt(2 * _spec.RandomWalkUm2PerMs * t);
+        _allowed = 1 - Math.Clamp(Inhibition, 0, 1);
+        for (int q = 0; q < _secretions.Length; q++) _synthesisRelax[q] = 1 - Math.Exp(-t / _secretions[q].Spec.LateTauMs);
+        // every cell senses the fields as they are at the tick, in parallel blocks; then their secretions go in, in
+        // agent order, so the fields and the cells do not depend on which core stepped which block
+        int parts = Count >= 2048 ? Parts : 1;
+        if (parts == 1) StepBlock(-1); else TissueWorkers.For(parts, _stepBlock);
+        for (int q = 0; q < _secretions.Length; q++)
+        {
+            var field = _secretions[q].Field;
+            var amount = _deposit[q];
+            var cell = _depositCell;
+            for (int i = 0; i < Count; i++)
+                if (amount[i] > 0) field.Add(cell[i], amount[i]);
+        }
+        _tick++;
+    }
+
+    private const int Parts = 8;
+    private static readonly double Sqrt3 = Math.Sqrt(3);
+    private double _t, _up, _down, _walk, _allowed;
+
+    /// <summary>Part p's block of cells (p = −1: all of them).</summary>
+    private void StepBlock(int p)
+    {
+        int lo = p < 0 ? 0 : Count * p / Parts, hi = p < 0 ? Count : Count * (p + 1) / Parts;
+        Span<double> hill = stackalloc double[_sensed.Length];
+        double t = _t, k = _sensed[0].Spec.Ec50Um, dx = _senses.DxUm, walk = _walk;
+        for (int i = lo; i < hi; i++)
         {
             int ci = Math.Clamp((int)(X[i] / dx), 0, _senses.Nx - 1), cj = Math.Clamp((int)(Y[i] / dx), 0, _senses.Ny - 1);
             double c = Math.Max(0, _senses[ci, cj]);
@@ -130,44 +164,50 @@ public sealed class GliaAgents
             {
                 var (f, sf) = _sensed[q];
                 double level = _reachCells == 0 ? (q == 0 ? c : Math.Max(0, f.Values[f.CellOf(X[i], Y[i])])) : Territory(f, ci, cj);
-                double cn = level <= 0 ? 0 : Math.Pow(level, sf.Hill);
-                _hill[q] = cn <= 0 ? 0 : SenseAvailability[q] * cn / (cn + Math.Pow(sf.Ec50Um, sf.Hill));
-                quiet *= 1 - _hill[q];
+                double cn = level <= 0 ? 0 : sf.Hill == 1 ? level : sf.Hill == 1.5 ? level * Math.Sqrt(level) : Math.Pow(level, sf.Hill);
+                hill[q] = cn <= 0 ? 0 : SenseAvailability[q] * cn / (cn + _ec50N[q]);
+                quiet *= 1 - hill[q];
             }
-            double target = (1 - quiet) * allowed;
+            double target = (1 - quiet) * _allowed;
             double before = Activation[i];
-            Activation[i] += (target - before) * (target > before ? up : down);
+            Activation[i] += (target - before) * (target > before ? _up : _down);
 
+            _depositCell[i] = _senses.CellOf(X[i], Y[i]);
             for (int q = 0; q < _secretions.Length; q++)
             {
-                var (field, s, requires) = _secretions[q];
-                double stimulus = requires < 0 ? 1 : _hill[requires];
+                var (_, s, requires) = _secretions[q];
+                double stimulus = requires < 0 ? 1 : hill[requires];
                 double drive = Activation[i] * stimulus, driveBefore = before * stimulus;
                 double rise = Math.Max(0, drive - driveBefore);
-                double amount = s.EarlyUm * rise + s.LateUm * Synthesis[q][i] * (t / s.LateTauMs);
-                if (amount > 0) field.Add(field.CellOf(X[i], Y[i]), amount);
-                Synthesis[q][i] += (drive - Synthesis[q][i]) * (1 - Math.Exp(-t / s.LateTauMs));
+                _deposit[q][i] = s.EarlyUm * rise + s.LateUm * Synthesis[q][i] * (t / s.LateTauMs);
+                Synthesis[q][i] += (drive - Synthesis[q][i]) * _synthesisRelax[q];
             }
 
             // chemotaxis up the sensed field's gradient (central differences on the grid), faster with more signal
-            double gx = (_senses[Math.Min(ci + 1, _senses.Nx - 1), cj] - _senses[Math.Max(ci - 1, 0), cj]) / (2 * dx);
-            double gy = (_senses[ci, Math.Min(cj + 1, _senses.Ny - 1)] - _senses[ci, Math.Max(cj - 1, 0)]) / (2 * dx);
-            double g = Math.Sqrt(gx * gx + gy * gy);
-            double speed = _spec.ChemotaxisUmPerMs * c / (c + k);
-            if (g > 1e-15 && speed > 0)
+            // (no signal at the cell: no chemotaxis, and no gradient to read)
+            double speed = c > 0 ? _spec.ChemotaxisUmPerMs * c / (c + k) : 0;
+            if (speed > 0)
             {
-                double step = Math.Min(speed * t, dx); // at most one cell per step, so the gradient is read where the cell is
-                X[i] += step * gx / g;
-                Y[i] += step * gy / g;
+                double gx = (_senses[Math.Min(ci + 1, _senses.Nx - 1), cj] - _senses[Math.Max(ci - 1, 0), cj]) / (2 * dx);
+                double gy = (_senses[ci, Math.Min(cj + 1, _senses.Ny - 1)] - _senses[ci, Math.Max(cj - 1, 0)]) / (2 * dx);
+                double g = Math.Sqrt(gx * gx + gy * gy);
+                if (g > 1e-15)
+                {
+                    double step = Math.Min(speed * t, dx); // at most one cell per step, so the gradient is read where the cell is
+                    X[i] += step * gx / g;
+                    Y[i] += step * gy / g;
+                }
             }
             if (walk > 0)
             {
-                X[i] += walk * Philox.Normal(_seed, Purpose, (uint)i, (ulong)(2 * _tick));
-                Y[i] += walk * Philox.Normal(_seed, Purpose, (uint)i, (ulong)(2 * _tick + 1));
+                // one counter-based draw gives both displacements, each uniform with the walk's variance (±√3σ): over
+                // many ticks the sum is the same diffusion as Gaussian steps (central limit), at a fraction of the cost
+                var (a, b, _, _) = Philox.Next(_seed, Purpose, (uint)i, (ulong)_tick);
+                X[i] += walk * Sqrt3 * (2 * Philox.ToUnitFloat(a) - 1);
+                Y[i] += walk * Sqrt3 * (2 * Philox.ToUnitFloat(b) - 1);
             }
             X[i] = Math.Clamp(X[i], 0, WidthUm - 1e-9);
             Y[i] = Math.Clamp(Y[i], 0, DepthUm - 1e-9);
         }
-        _tick++;
     }
 }
