@@ -54,6 +54,9 @@ public static class NetworkBuilder
             }
         var tissue = spec.Tissue is { } ts ? new Tissue.TissueFields(ts, pops, spec.DtMs, spec.Seed) : null;
         tissue?.Bind(pops, modulators);
+        // a drug on glia in a scenario without them would act on nothing: refused (with glia, Bind checks the targets)
+        if (tissue is null && modulators?.Drugs?.GliaTargets.FirstOrDefault() is { Drug: { } drug, Target: var target })
+            throw new BuildException($"drug {drug} acts on glia ('{target}'), but the scenario has no glia: add tissue: and glia: (docs/tissue.md)", $"drugs.{drug}.targets");
         return new Network
         {
             Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,

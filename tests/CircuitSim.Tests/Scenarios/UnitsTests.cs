@@ -112,7 +112,7 @@ public class UnitsTests
     {
         var e = Assert.Throws<FormatException>(() => Units.Parse("5 sec", Dimension.Time));
         Assert.Contains("unknown unit 'sec'", e.Message);
-        Assert.Contains("Time units are ms, s, min, h, us", e.Message);
+        Assert.Contains("Time units are ms, s, min, h, d, day, days, us", e.Message);
     }
 
     [Fact]
