@@ -45,6 +45,7 @@ public static class FieldsFigure
                 for (int i = 0; i < m.X[peak].Length; i++)
                 {
                     double a = m.Activation[peak][i];
+                    if (double.IsNaN(a)) continue; // not born yet (proliferation)
                     var colour = Color.InterpolateRgb(new Color(200, 200, 200), new Color(230, 30, 30), Math.Clamp(a, 0, 1));
                     var mk = plot.Add.Marker(m.X[peak][i], -m.Y[peak][i], MarkerShape.FilledCircle, 7, colour);
                     mk.MarkerLineColor = Colors.Black;
@@ -53,6 +54,7 @@ public static class FieldsFigure
             if (astrocytes is { } ac && peak < ac.X.Count)
                 for (int i = 0; i < ac.X[peak].Length; i++)
                 {
+                    if (float.IsNaN(ac.Activation[peak][i])) continue;
                     var colour = Color.InterpolateRgb(new Color(200, 200, 200), new Color(30, 90, 230), Math.Clamp(ac.Activation[peak][i], 0, 1));
                     var mk = plot.Add.Marker(ac.X[peak][i], -ac.Y[peak][i], MarkerShape.FilledSquare, 7, colour);
                     mk.MarkerLineColor = Colors.Black;

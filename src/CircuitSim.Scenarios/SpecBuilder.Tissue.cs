@@ -13,7 +13,8 @@ internal sealed partial class SpecBuilder
     private static readonly string[] SenseKeys = { "ec50", "hill", "receptor" };
     private static readonly string[] PuffKeys = { "at", "x", "depth", "amount", "every", "until" };
     private static readonly string[] GliaKeys = { "time_compression", "microglia", "astrocytes" };
-    private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes", "reach" };
+    private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes", "reach", "proliferation" };
+    private static readonly string[] ProliferationKeys = { "rate", "max_count" };
     private static readonly string[] SecretionKeys = { "early", "late", "late_tau", "requires" };
     private static readonly string[] LaminaNames = { "I", "II", "IIo", "IIi", "III", "IV", "V" };
 
@@ -246,6 +247,19 @@ internal sealed partial class SpecBuilder
         if (mm["activation_tau"] is { } an && Qty(an, Join(p, "activation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } at) m.ActivationTauMs = at;
         if (mm["deactivation_tau"] is { } dn && Qty(dn, Join(p, "deactivation_tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } dt) m.DeactivationTauMs = dt;
         if (mm["chemotaxis"] is { } ch && Qty(ch, Join(p, "chemotaxis"), NumKey.Of(Dimension.Velocity, Limits.NonNegative)) is { } v) m.ChemotaxisUmPerMs = v * 1000; // m/s → µm/ms
+        if (mm["proliferation"] is { } pn0 && Map(pn0, Join(p, "proliferation"), "{rate: divisions per day of an active cell, max_count}") is { } pm)
+        {
+            string pp = Join(p, "proliferation");
+            CheckKeys(pm, pp, ProliferationKeys);
+            if (Required(pm, pp, "rate", "divisions per unit of glial time of a fully active cell, e.g. '1 /d'") is { } rn0
+                && Qty(rn0, Join(pp, "rate"), NumKey.Of(Dimension.Frequency, Limits.NonNegative)) is { } hz) m.ProliferationPerMs = hz / 1000;
+            if (Required(pm, pp, "max_count", "the most cells there can be") is { } mc && Qty(mc, Join(pp, "max_count"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } max)
+            {
+                if (max != Math.Floor(max) || max > 1_000_000) Error(mc, Join(pp, "max_count"), $"a whole number of cells up to 1000000, found {max}");
+                else if (max < m.Count) Error(mc, Join(pp, "max_count"), $"max_count ({max}) is below count ({m.Count})");
+                else m.MaxCount = (int)max;
+            }
+        }
         if (mm["reach"] is { } rch && Qty(rch, Join(p, "reach"), NumKey.Of(Dimension.Length, Limits.NonNegative)) is { } reach) m.ReachUm = reach;
         if (mm["random_walk"] is { } rw && Qty(rw, Join(p, "random_walk"), NumKey.Of(Dimension.Diffusivity, Limits.NonNegative)) is { } dw) m.RandomWalkUm2PerMs = dw / 1000; // µm²/s → µm²/ms
         if (mm["secretes"] is { } sen && Map(sen, Join(p, "secretes"), "a map of fields to {early, late, late_tau}") is { } sm)

@@ -66,6 +66,8 @@ public static partial class Units
         Add(Dimension.Frequency, 1, "Hz");
         Add(Dimension.Frequency, 1e3, "kHz");
         Add(Dimension.Frequency, 1e-3, "mHz");
+        Add(Dimension.Frequency, 1.0 / 3600, "/h");
+        Add(Dimension.Frequency, 1.0 / 86_400, "/d", "/day"); // glial rates: divisions per day
 
         Add(Dimension.Length, 1, "um", "µm", "μm");
         Add(Dimension.Length, 1e-3, "nm");

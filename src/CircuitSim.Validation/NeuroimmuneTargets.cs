@@ -83,7 +83,7 @@ public sealed class MicrogliaDisinhibitionTarget : ValidationTarget
             ["responding_after"] = Responding(r, 180_000, 182_100, 160_000, 180_000),
             ["touch_evoked_after"] = Evoked(r),
             ["pn_e_anion_after_mV"] = r.FinalEAnion("PN"),
-            ["microglia_activation"] = r.Microglia!.Activation[^1].Average(a => (double)a),
+            ["microglia_activation"] = r.Microglia!.Activation[^1].Where(a => !float.IsNaN(a)).Average(a => (double)a),
             ["touch_evoked_trkb_block"] = Evoked(trkb),
             ["pn_e_anion_trkb_block_mV"] = trkb.FinalEAnion("PN"),
             ["touch_evoked_p2x4_block"] = Evoked(p2x4),
@@ -164,8 +164,8 @@ public sealed class MinocyclineTimingTarget : ValidationTarget
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
         double Evoked(SimulationResult r) => r.Response("touch_after") - r.ResponseRate("ongoing_after") * 2.1;
-        double Microglia(SimulationResult r) => r.Microglia!.Activation[^1].Average(a => (double)a);
-        double Astrocytes(SimulationResult r) => r.Astrocytes!.Activation[^1].Average(a => (double)a);
+        double Microglia(SimulationResult r) => r.Microglia!.Activation[^1].Where(a => !float.IsNaN(a)).Average(a => (double)a);
+        double Astrocytes(SimulationResult r) => r.Astrocytes!.Activation[^1].Where(a => !float.IsNaN(a)).Average(a => (double)a);
         var vehicle = Run("minocycline-timing.yaml", seed, sets);
         var early = Run("minocycline-timing.yaml", seed, sets, "interventions.mino={at: 4 s, drug: minocycline, dose: 0.95}");
         var late = Run("minocycline-timing.yaml", seed, sets, "interventions.mino={at: 105 s, drug: minocycline, dose: 0.95}");

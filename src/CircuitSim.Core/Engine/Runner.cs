@@ -47,6 +47,21 @@ public static class Runner
         return d;
     }
 
+    /// <summary>Glial cells' summary for metrics.json: count and activation (cells not yet born, NaN, left out).</summary>
+    private static Dictionary<string, double> AgentSummary(Tissue.AgentSnapshots a)
+    {
+        static float[] Alive(float[] v) => v.Where(x => !float.IsNaN(x)).ToArray();
+        var last = Alive(a.Activation[^1]);
+        return new Dictionary<string, double>
+        {
+            ["count"] = last.Length,
+            ["initial_count"] = Alive(a.Activation[0]).Length,
+            ["final_mean_activation"] = last.DefaultIfEmpty().Average(x => (double)x),
+            ["peak_mean_activation"] = a.Activation.Max(s => Alive(s).DefaultIfEmpty().Average(x => (double)x)),
+            ["final_fraction_above_half"] = last.Count(x => x > 0.5) / (double)Math.Max(1, last.Length),
+        };
+    }
+
     /// <summary>The fields' snapshots, with their state at the end of the run as the last one.</summary>
     private static IReadOnlyList<Tissue.FieldSnapshots> FieldResult(Network network, double durationMs)
     {
@@ -100,13 +115,7 @@ public static class Runner
                 ["peak_cell_uM"] = f.Values.Max(v => v.Max()),
             });
         foreach (var mg in new[] { result.Microglia, result.Astrocytes }.OfType<Tissue.AgentSnapshots>().Where(a => a.Activation.Count > 0))
-            result.Extra[mg.Kind] = new Dictionary<string, double>
-            {
-                ["count"] = mg.Activation[^1].Length,
-                ["final_mean_activation"] = mg.Activation[^1].DefaultIfEmpty().Average(a => (double)a),
-                ["peak_mean_activation"] = mg.Activation.Max(a => a.DefaultIfEmpty().Average(x => (double)x)),
-                ["final_fraction_above_half"] = mg.Activation[^1].Count(a => a > 0.5) / (double)Math.Max(1, mg.Activation[^1].Length),
-            };
+            result.Extra[mg.Kind] = AgentSummary(mg);
         if (result.Weights.Count > 0)
             result.Extra["weights"] = result.Weights.ToDictionary(w => w.Projection, w => (object)new Dictionary<string, double>
             {

@@ -21,6 +21,10 @@ public sealed class GliaSpec
 public sealed class GliaCellSpec
 {
     public int Count { get; set; }
+    /// <summary>Divisions per ms of glial time of a fully activated cell (0: none).</summary>
+    public double ProliferationPerMs { get; set; }
+    /// <summary>The most cells proliferation may reach.</summary>
+    public int MaxCount { get; set; }
     public List<string> Laminae { get; } = new();
     /// <summary>
     /// The fields the cells sense, each through its receptor by a Hill function; activation follows 1 − Π(1 − h_k) (any

@@ -67,7 +67,9 @@ public sealed class GliaAgents
             ?? throw new Engine.BuildException($"{kind} secrete '{s.Field}', which is not a field of the tissue", $"{at}.secretes.{s.Field}"), s,
             s.Requires is null ? -1 : Array.FindIndex(spec.Senses.ToArray(), x => x.Field == s.Requires) is int q and >= 0 ? q
             : throw new Engine.BuildException($"{kind} secrete {s.Field} on stimulation of '{s.Requires}', which they do not sense", $"{at}.secretes.{s.Field}.requires"))).ToArray();
-        int n = spec.Count;
+        // room for every cell proliferation may add, allocated once: the arrays' tail holds the cells not yet born
+        int n = Math.Max(spec.Count, spec.MaxCount);
+        Count = spec.Count;
         X = new double[n];
         Y = new double[n];
         Activation = new double[n];
@@ -78,7 +80,7 @@ public sealed class GliaAgents
         _stepBlock = StepBlock;
         var bands = (spec.Laminae.Count > 0 ? spec.Laminae : ["I", "II", "III", "IV", "V"]).Select(LaminaGeometry.DepthBand).ToArray();
         double total = bands.Sum(b => b.Bottom - b.Top);
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < Count; i++)
         {
             var (a, b, _, _) = Philox.Next(seed, Purpose, (uint)i, ulong.MaxValue);
             X[i] = widthUm * Philox.ToUnitFloat(a);
@@ -103,7 +105,10 @@ public sealed class GliaAgents
     public double[][] Synthesis { get; }
     public double WidthUm { get; }
     public double DepthUm { get; }
-    public int Count => X.Length;
+    /// <summary>Cells alive now (the first Count entries of the arrays).</summary>
+    public int Count { get; private set; }
+    /// <summary>The most cells there can be (the arrays' length).</summary>
+    public int Capacity => X.Length;
 
     /// <summary>The mean of a field over the grid cells whose centres lie within the cell's reach of its grid cell.</summary>
     private double Territory(DiffusionField f, int ci, int cj)
@@ -142,7 +147,30 @@ public sealed class GliaAgents
             for (int i = 0; i < Count; i++)
                 if (amount[i] > 0) field.Add(cell[i], amount[i]);
         }
+        if (_spec.ProliferationPerMs > 0) Proliferate(_t);
         _tick++;
+    }
+
+    /// <summary>
+    /// Division of activated cells (CSF1 drives the microgliosis of the dorsal horn after nerve injury: Guan et al. 2016
+    /// Nat Neurosci 19:94; resident cells divide, Gu et al. 2016 Cell Rep 16:605): each living cell divides in this
+    /// tick with probability rate·activation·t, in cell order, until the capacity; the daughter starts beside it (a
+    /// random offset of one grid cell at most) with its state.
+    /// </summary>
+    private void Proliferate(double t)
+    {
+        int living = Count;
+        for (int i = 0; i < living && Count < Capacity; i++)
+        {
+            var (a, b, e, _) = Philox.Next(_seed, Purpose ^ 0x0001_0000u, (uint)i, (ulong)_tick);
+            if (Philox.ToUnitDouble(a, b) >= _spec.ProliferationPerMs * Activation[i] * t) continue;
+            int d = Count++;
+            double angle = 2 * Math.PI * Philox.ToUnitFloat(e);
+            X[d] = Math.Clamp(X[i] + _senses.DxUm * Math.Cos(angle), 0, WidthUm - 1e-9);
+            Y[d] = Math.Clamp(Y[i] + _senses.DxUm * Math.Sin(angle), 0, DepthUm - 1e-9);
+            Activation[d] = Activation[i];
+            for (int q = 0; q < Synthesis.Length; q++) Synthesis[q][d] = Synthesis[q][i];
+        }
     }
 
     private const int Parts = 8;

@@ -250,7 +250,9 @@ public sealed class TissueFields
         for (int g = 0; g < Glia.Length; g++)
         {
             var m = Glia[g];
-            _agentSnapshots[g].Add((m.X.Select(v => (float)v).ToArray(), m.Y.Select(v => (float)v).ToArray(), m.Activation.Select(v => (float)v).ToArray()));
+            // every snapshot has room for the most cells there can be; cells not yet born are NaN
+            float[] Snap(double[] a) => a.Select((v, i) => i < m.Count ? (float)v : float.NaN).ToArray();
+            _agentSnapshots[g].Add((Snap(m.X), Snap(m.Y), Snap(m.Activation)));
         }
     }
 

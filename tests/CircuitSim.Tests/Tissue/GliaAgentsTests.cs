@@ -146,4 +146,24 @@ public class GliaAgentsTests
         Assert.NotEqual(a.X, b.X);
         Assert.Equal("astrocytes", b.Kind);
     }
+
+    [Fact]
+    public void Active_cells_divide_at_their_rate_up_to_the_capacity_and_quiet_cells_do_not()
+    {
+        GliaAgents Grow(double level, double hours)
+        {
+            var spec = new GliaCellSpec { Count = 100, MaxCount = 1000, ActivationTauMs = 1, DeactivationTauMs = 1, ProliferationPerMs = 1.0 / 86_400_000 };
+            spec.Senses.Add(new SensedField("CSF1", 0.001, 1));
+            var m = new GliaAgents(spec, 3600, [Flat("CSF1", level)], seed: 4, 400, 550); // an hour of glia per second
+            for (int k = 0; k < (int)(hours * 100); k++) m.Step(10);
+            return m;
+        }
+        // a division a day at full activation (≈ 1): after 12 h about e^0.5 = 1.65 times the cells
+        var half = Grow(1000, 12);
+        Assert.InRange(half.Count, 140, 195);
+        Assert.All(Enumerable.Range(half.Count, half.Capacity - half.Count), i => Assert.Equal(0, half.X[i])); // the unborn tail untouched
+        Assert.Equal(half.Count, Grow(1000, 12).Count); // the same seed, the same divisions
+        Assert.Equal(1000, Grow(1000, 24 * 4).Count);   // capped
+        Assert.Equal(100, Grow(0, 24).Count);           // no signal, no activation, no division
+    }
 }
