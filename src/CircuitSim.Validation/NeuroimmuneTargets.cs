@@ -71,8 +71,6 @@ public sealed class MicrogliaDisinhibitionTarget : ValidationTarget
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
-        // the touch window's spikes minus what the ongoing rate of the 20 s before gives in as long a window
-        double Evoked(SimulationResult r) => r.Response("touch_after") - r.ResponseRate("ongoing_after") * 2.1;
         var r = Run("microglia-nerve-injury.yaml", seed, sets);
         var trkb = Run("microglia-nerve-injury.yaml", seed, sets, "interventions.trkb={at: 5 s, drug: TrkB_antagonist, dose: 0.95}");
         var p2x4 = Run("microglia-nerve-injury.yaml", seed, sets, "interventions.p2x4={at: 5 s, drug: P2X4_antagonist, dose: 0.95}");
@@ -81,12 +79,12 @@ public sealed class MicrogliaDisinhibitionTarget : ValidationTarget
             ["touch_before"] = r.Response("touch_before"),
             ["responding_before"] = Responding(r, 1000, 3100, 0, 1000),
             ["responding_after"] = Responding(r, 180_000, 182_100, 160_000, 180_000),
-            ["touch_evoked_after"] = Evoked(r),
+            ["touch_evoked_after"] = r.TouchEvoked(),
             ["pn_e_anion_after_mV"] = r.FinalEAnion("PN"),
             ["microglia_activation"] = r.Microglia!.Activation[^1].Where(a => !float.IsNaN(a)).Average(a => (double)a),
-            ["touch_evoked_trkb_block"] = Evoked(trkb),
+            ["touch_evoked_trkb_block"] = trkb.TouchEvoked(),
             ["pn_e_anion_trkb_block_mV"] = trkb.FinalEAnion("PN"),
-            ["touch_evoked_p2x4_block"] = Evoked(p2x4),
+            ["touch_evoked_p2x4_block"] = p2x4.TouchEvoked(),
         };
     }
 
@@ -132,6 +130,12 @@ public static class NeuroimmuneReading
     public static double Response(this SimulationResult r, string name) =>
         ((Metrics.ResponseResult)((Dictionary<string, object>)r.Extra["response"])[name]).SpikesPerNeuron;
 
+    /// <summary>
+    /// PN spikes per neuron in the 2.1 s touch window (<c>touch_after</c>) minus what the ongoing rate of the 20 s
+    /// before it (<c>ongoing_after</c>, driven by the ectopic input) gives in as long a window.
+    /// </summary>
+    public static double TouchEvoked(this SimulationResult r) => r.Response("touch_after") - r.ResponseRate("ongoing_after") * 2.1;
+
     public static double ResponseRate(this SimulationResult r, string name) =>
         ((Metrics.ResponseResult)((Dictionary<string, object>)r.Extra["response"])[name]).RateHz;
 
@@ -163,21 +167,20 @@ public sealed class MinocyclineTimingTarget : ValidationTarget
 
     public override Dictionary<string, double> Measure(ulong seed, IReadOnlyList<string> sets)
     {
-        double Evoked(SimulationResult r) => r.Response("touch_after") - r.ResponseRate("ongoing_after") * 2.1;
         double Microglia(SimulationResult r) => r.Microglia!.Activation[^1].Where(a => !float.IsNaN(a)).Average(a => (double)a);
         double Astrocytes(SimulationResult r) => r.Astrocytes!.Activation[^1].Where(a => !float.IsNaN(a)).Average(a => (double)a);
         var vehicle = Run("minocycline-timing.yaml", seed, sets);
         var early = Run("minocycline-timing.yaml", seed, sets, "interventions.mino={at: 4 s, drug: minocycline, dose: 0.95}");
         var late = Run("minocycline-timing.yaml", seed, sets, "interventions.mino={at: 105 s, drug: minocycline, dose: 0.95}");
-        double v = Evoked(vehicle);
+        double v = vehicle.TouchEvoked();
         return new Dictionary<string, double>
         {
             ["vehicle_touch_evoked"] = v,
             ["vehicle_microglia"] = Microglia(vehicle),
             ["vehicle_astrocytes"] = Astrocytes(vehicle),
-            ["early_touch_ratio"] = Evoked(early) / v,
+            ["early_touch_ratio"] = early.TouchEvoked() / v,
             ["early_microglia_ratio"] = Microglia(early) / Microglia(vehicle),
-            ["late_touch_ratio"] = Evoked(late) / v,
+            ["late_touch_ratio"] = late.TouchEvoked() / v,
             ["late_microglia_ratio"] = Microglia(late) / Microglia(vehicle),
             ["late_astrocytes_ratio"] = Astrocytes(late) / Astrocytes(vehicle),
             ["late_pn_e_anion_mV"] = late.FinalEAnion("PN"),
