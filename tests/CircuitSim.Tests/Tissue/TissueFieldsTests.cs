@@ -318,3 +318,49 @@ public class TissueKeyTests
         Assert.Contains("no glia", ex.Message);
     }
 }
+
+/// <summary>Fractalkine: injured terminals release CX3CL1, microglia sense it through CX3CR1, and a CX3CR1 antagonist stops them.</summary>
+public class FractalkineTests
+{
+    private const string Scenario = """
+        interventions:
+          injury: { at: 0.2 s, set: { populations.C.ectopic_rate: 0.001 Hz } }
+        substances: { BDNF: { decay: 10 min } }
+        drugs:
+          CX3CR1_antagonist:
+            source: "a test drug (AZD8797 blocks CX3CR1 at nanomolar levels)"
+            targets: [ { glia: CX3CR1, ic50: 0.01 uM } ]
+        tissue:
+          clock: 10 ms
+          fields:
+            CX3CL1: { diffusion: 20 um^2/s, decay: 1 h, glial_time: true, injured_release: { C: 0.1 nM/ms } }
+        glia:
+          time_compression: 600
+          microglia:
+            count: 60
+            reach: 20 um
+            senses: { CX3CL1: { ec50: 1 nM, hill: 1, receptor: CX3CR1 } }
+            activation_tau: 10 min
+            deactivation_tau: 1 h
+        record:
+          spikes: [WDR]
+          figures: false
+
+        """;
+
+    private static double MeanActivation(CircuitSim.Recording.SimulationResult r) => r.Microglia!.Activation[^1].Average(a => (double)a);
+
+    [Fact]
+    public void Fractalkine_from_injured_terminals_activates_microglia_through_cx3cr1_and_its_antagonist_prevents_it()
+    {
+        using var f = new ScenarioTestFiles();
+        string basis = ScenarioTestFiles.Base.Replace("duration: 2 s", "duration: 3 s").Replace("conduction_distance: 50 mm", "conduction_distance: 50 mm\n    ectopic_fraction: 0.5");
+        var injured = Runner.Run(f.Load("t.yaml", basis + Scenario), new RunOptions(Threads: 1));
+        var blocked = Runner.Run(f.Load("t.yaml", basis + Scenario.Replace("  injury: { at: 0.2 s,",
+            "  cx3cr1: { at: 0.1 s, drug: CX3CR1_antagonist, dose: 0.9 }\n  injury: { at: 0.2 s,")), new RunOptions(Threads: 1));
+        var quiet = Runner.Run(f.Load("t.yaml", basis + Scenario.Replace("populations.C.ectopic_rate: 0.001 Hz", "populations.C.ectopic_rate: 0 Hz")), new RunOptions(Threads: 1));
+        Assert.True(MeanActivation(injured) > 0.3, $"injured: {MeanActivation(injured):G3}");
+        Assert.True(MeanActivation(quiet) < 0.01, $"no injury: {MeanActivation(quiet):G3}");
+        Assert.True(MeanActivation(blocked) < 0.5 * MeanActivation(injured), $"CX3CR1 blocked: {MeanActivation(blocked):G3} against {MeanActivation(injured):G3}");
+    }
+}
