@@ -10,7 +10,8 @@ internal sealed partial class SpecBuilder
     private static readonly string[] BathKeys = { "level", "from", "until" };
     private static readonly string[] FieldKcc2Keys = { "populations", "max", "ec50", "hill", "receptor" };
     private static readonly string[] FieldEffectKeys = { "populations", "on", "max", "ec50", "hill" };
-    private static readonly string[] SenseKeys = { "ec50", "hill", "receptor" };
+    private static readonly string[] SenseKeys = { "ec50", "hill", "receptor", "expression" };
+    private static readonly string[] ExpressionKeys = { "baseline", "tau" };
     private static readonly string[] PuffKeys = { "at", "x", "depth", "amount", "every", "until" };
     private static readonly string[] GliaKeys = { "time_compression", "microglia", "astrocytes" };
     private static readonly string[] MicrogliaKeys = { "count", "laminae", "senses", "ec50", "hill", "activation_tau", "deactivation_tau", "chemotaxis", "random_walk", "secretes", "reach", "proliferation" };
@@ -223,7 +224,15 @@ internal sealed partial class SpecBuilder
                     double? fe50 = Required(em, sp, "ec50", "a Concentration") is { } en ? Qty(en, Join(sp, "ec50"), NumKey.Of(Dimension.Concentration, Limits.Positive)) : null;
                     double fh = em["hill"] is { } fhn && Qty(fhn, Join(sp, "hill"), NumKey.Of(Dimension.Dimensionless, Limits.Positive)) is { } fhv ? fhv : 1;
                     string? rec = em["receptor"] is { } rn2 ? Str(rn2, Join(sp, "receptor")) : null;
-                    if (fe50 is { } fev) m.Senses.Add(new SensedField(e.Key, fev, fh, rec));
+                    double baseline = 1, tau = 0;
+                if (em["expression"] is { } xn && Map(xn, Join(sp, "expression"), "{baseline, tau}") is { } xm)
+                {
+                    string xp = Join(sp, "expression");
+                    CheckKeys(xm, xp, ExpressionKeys);
+                    if (Required(xm, xp, "baseline", "the expression of a resting cell, 0-1") is { } bn && Qty(bn, Join(xp, "baseline"), NumKey.Of(Dimension.Dimensionless, Limits.Fraction)) is { } bv) baseline = bv;
+                    if (Required(xm, xp, "tau", "how fast expression follows activation (glial time)") is { } tn && Qty(tn, Join(xp, "tau"), NumKey.Of(Dimension.Time, Limits.Positive)) is { } tv) tau = tv;
+                }
+                if (fe50 is { } fev) m.Senses.Add(new SensedField(e.Key, fev, fh, rec, baseline, tau));
                 }
             }
             else if (Str(sn, Join(p, "senses")) is { } senses)

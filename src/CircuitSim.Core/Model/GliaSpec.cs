@@ -53,4 +53,8 @@ public sealed class GliaCellSpec
 public sealed record SecretionSpec(string Field, double EarlyUm, double LateUm, double LateTauMs, string? Requires = null);
 
 /// <param name="Receptor">The receptor's name for drugs that block it (P2X4: TNP-ATP), or null.</param>
-public sealed record SensedField(string Field, double Ec50Um, double Hill, string? Receptor = null);
+/// <param name="ExpressionBaseline">With <paramref name="ExpressionTauMs"/>: the receptor's expression in a resting cell (0–1).</param>
+/// <param name="ExpressionTauMs">The receptor's expression follows the cell's activation, e → baseline + (1 − baseline)·a
+/// with this time constant (glial time), and scales what the cell senses through it: P2X4 rises in activated microglia
+/// over days after nerve injury (Tsuda et al. 2003 Nature 424:778), driven by CSF1 (Guan et al. 2016). 0: expression 1.</param>
+public sealed record SensedField(string Field, double Ec50Um, double Hill, string? Receptor = null, double ExpressionBaseline = 1, double ExpressionTauMs = 0);

@@ -35,7 +35,7 @@ public sealed class GliaAgents
     private readonly double _compression;
     private readonly ulong _seed;
     private long _tick;
-    private readonly double[] _ec50N, _synthesisRelax;
+    private readonly double[] _ec50N, _synthesisRelax, _expressionRelax;
     private readonly double[][] _deposit;
     private readonly int[] _depositCell;
     private readonly Action<int> _stepBlock;
@@ -74,6 +74,8 @@ public sealed class GliaAgents
         Y = new double[n];
         Activation = new double[n];
         Synthesis = _secretions.Select(_ => new double[n]).ToArray();
+        Expression = _sensed.Select(x => x.Spec.ExpressionTauMs > 0 ? Enumerable.Repeat(x.Spec.ExpressionBaseline, n).ToArray() : null).ToArray();
+        _expressionRelax = new double[_sensed.Length];
         _deposit = _secretions.Select(_ => new double[n]).ToArray();
         _depositCell = new int[n];
         _synthesisRelax = new double[_secretions.Length];
@@ -101,6 +103,8 @@ public sealed class GliaAgents
     public double[] X { get; }
     public double[] Y { get; }
     public double[] Activation { get; }
+    /// <summary>Per sensed field with an expression time: each cell's expression of the receptor (0–1); null otherwise.</summary>
+    public double[]?[] Expression { get; }
     /// <summary>The synthesis state of each secretion, per agent.</summary>
     public double[][] Synthesis { get; }
     public double WidthUm { get; }
@@ -135,6 +139,8 @@ public sealed class GliaAgents
         _walk = Math.Sqrt(2 * _spec.RandomWalkUm2PerMs * t);
         _allowed = 1 - Math.Clamp(Inhibition, 0, 1);
         for (int q = 0; q < _secretions.Length; q++) _synthesisRelax[q] = 1 - Math.Exp(-t / _secretions[q].Spec.LateTauMs);
+        for (int q = 0; q < _sensed.Length; q++)
+            _expressionRelax[q] = _sensed[q].Spec.ExpressionTauMs > 0 ? 1 - Math.Exp(-t / _sensed[q].Spec.ExpressionTauMs) : 0;
         // every cell senses the fields as they are at the tick, in parallel blocks; then their secretions go in, in
         // agent order, so the fields and the cells do not depend on which core stepped which block
         int parts = Count >= 2048 ? Parts : 1;
@@ -170,6 +176,7 @@ public sealed class GliaAgents
             Y[d] = Math.Clamp(Y[i] + _senses.DxUm * Math.Sin(angle), 0, DepthUm - 1e-9);
             Activation[d] = Activation[i];
             for (int q = 0; q < Synthesis.Length; q++) Synthesis[q][d] = Synthesis[q][i];
+            foreach (var x in Expression) if (x is not null) x[d] = x[i];
         }
     }
 
@@ -193,12 +200,19 @@ public sealed class GliaAgents
                 var (f, sf) = _sensed[q];
                 double level = _reachCells == 0 ? (q == 0 ? c : Math.Max(0, f.Values[f.CellOf(X[i], Y[i])])) : Territory(f, ci, cj);
                 double cn = level <= 0 ? 0 : sf.Hill == 1 ? level : sf.Hill == 1.5 ? level * Math.Sqrt(level) : Math.Pow(level, sf.Hill);
-                hill[q] = cn <= 0 ? 0 : SenseAvailability[q] * cn / (cn + _ec50N[q]);
+                double expressed = Expression[q] is { } e ? e[i] : 1;
+                hill[q] = cn <= 0 ? 0 : SenseAvailability[q] * expressed * cn / (cn + _ec50N[q]);
                 quiet *= 1 - hill[q];
             }
             double target = (1 - quiet) * _allowed;
             double before = Activation[i];
             Activation[i] += (target - before) * (target > before ? _up : _down);
+            for (int q = 0; q < _sensed.Length; q++)
+                if (Expression[q] is { } e)
+                {
+                    double b = _sensed[q].Spec.ExpressionBaseline;
+                    e[i] += (b + (1 - b) * Activation[i] - e[i]) * _expressionRelax[q];
+                }
 
             _depositCell[i] = _senses.CellOf(X[i], Y[i]);
             for (int q = 0; q < _secretions.Length; q++)

@@ -166,4 +166,26 @@ public class GliaAgentsTests
         Assert.Equal(1000, Grow(1000, 24 * 4).Count);   // capped
         Assert.Equal(100, Grow(0, 24).Count);           // no signal, no activation, no division
     }
+
+    [Fact]
+    public void P2x4_expression_follows_activation_so_csf1_primed_cells_sense_atp_more()
+    {
+        GliaAgents Cells(double csf1)
+        {
+            var spec = new GliaCellSpec { Count = 3, ActivationTauMs = 10, DeactivationTauMs = 10 };
+            spec.Senses.Add(new SensedField("ATP", 3, 1, "P2X4", ExpressionBaseline: 0.1, ExpressionTauMs: 1000));
+            spec.Senses.Add(new SensedField("CSF1", 1, 1));
+            var m = new GliaAgents(spec, 1, [Flat("ATP", 3), Flat("CSF1", csf1)], seed: 1, 400, 550);
+            for (int k = 0; k < 2000; k++) m.Step(10); // 20 expression times
+            return m;
+        }
+        // ATP at EC50 alone: activation a = e·½ and expression e = 0.1 + 0.9·a settle at e = 0.1/0.55, a = e/2
+        var atpOnly = Cells(0);
+        Assert.All(atpOnly.Expression[0]!.Take(3), e => Assert.Equal(0.1 / 0.55, e, 4));
+        Assert.All(atpOnly.Activation.Take(3), a => Assert.Equal(0.05 / 0.55, a, 4));
+        // CSF1 far above EC50 activates the cells, P2X4 follows, and they sense the same ATP about 5 times better
+        var primed = Cells(1000);
+        Assert.All(primed.Expression[0]!.Take(3), e => Assert.True(e > 0.99, $"expression {e:G3}"));
+        Assert.Null(primed.Expression[1]); // CSF1R without an expression time: constitutive
+    }
 }
