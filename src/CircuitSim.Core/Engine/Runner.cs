@@ -48,14 +48,14 @@ public static class Runner
     }
 
     /// <summary>Glial cells' summary for metrics.json: count and activation (cells not yet born, NaN, left out).</summary>
-    private static Dictionary<string, double> AgentSummary(Tissue.AgentSnapshots a)
+    private static Dictionary<string, double> AgentSummary(Tissue.AgentSnapshots a, int initialCount)
     {
         static float[] Alive(float[] v) => v.Where(x => !float.IsNaN(x)).ToArray();
         var last = Alive(a.Activation[^1]);
         return new Dictionary<string, double>
         {
             ["count"] = last.Length,
-            ["initial_count"] = Alive(a.Activation[0]).Length,
+            ["initial_count"] = initialCount,
             ["final_mean_activation"] = last.DefaultIfEmpty().Average(x => (double)x),
             ["peak_mean_activation"] = a.Activation.Max(s => Alive(s).DefaultIfEmpty().Average(x => (double)x)),
             ["final_fraction_above_half"] = last.Count(x => x > 0.5) / (double)Math.Max(1, last.Length),
@@ -115,7 +115,7 @@ public static class Runner
                 ["peak_cell_uM"] = f.Values.Max(v => v.Max()),
             });
         foreach (var mg in new[] { result.Microglia, result.Astrocytes }.OfType<Tissue.AgentSnapshots>().Where(a => a.Activation.Count > 0))
-            result.Extra[mg.Kind] = AgentSummary(mg);
+            result.Extra[mg.Kind] = AgentSummary(mg, (mg.Kind == "microglia" ? spec.Tissue?.Glia?.Microglia : spec.Tissue?.Glia?.Astrocytes)?.Count ?? 0);
         if (result.Weights.Count > 0)
             result.Extra["weights"] = result.Weights.ToDictionary(w => w.Projection, w => (object)new Dictionary<string, double>
             {

@@ -364,3 +364,42 @@ public class FractalkineTests
         Assert.True(MeanActivation(blocked) < 0.5 * MeanActivation(injured), $"CX3CR1 blocked: {MeanActivation(blocked):G3} against {MeanActivation(injured):G3}");
     }
 }
+
+/// <summary>fields.h5 with both kinds of glia and cells born during the run, read back by h5py.</summary>
+public class GliaHdf5Tests
+{
+    [Fact]
+    public void Astrocytes_and_dividing_microglia_are_written_with_nan_for_cells_not_yet_born_and_h5py_reads_them()
+    {
+        using var f = new ScenarioTestFiles();
+        var spec = f.Load("t.yaml", ScenarioTestFiles.Base + "record:\n  spikes: [WDR]\n  figures: true\n" +
+            "tissue:\n  clock: 10 ms\n  snapshot_every: 500 ms\n  fields:\n    ATP: { diffusion: 0 um^2/s, bath: [ { level: 30 uM } ] }\n" +
+            "glia:\n  time_compression: 3600\n" +
+            "  microglia: { count: 20, senses: ATP, activation_tau: 10 min, proliferation: { rate: 1 /h, max_count: 60 } }\n" +
+            "  astrocytes: { count: 10, senses: { ATP: { ec50: 1 uM } }, activation_tau: 1 h }\n");
+        var r = Runner.Run(spec, new RunOptions(Threads: 1));
+        string dir = Path.Combine(f.Dir, "out");
+        var files = ResultsWriter.WriteAll(r, dir);
+        Assert.Contains(files, p => p.EndsWith("fields.png"));
+        var json = ExternalTool.RunPython("""
+            import sys, json, h5py, numpy as np
+            with h5py.File(sys.argv[1], "r") as h:
+                m = h["microglia/activation"][...]
+                a = h["astrocytes/activation"][...]
+                print(json.dumps({"m_shape": list(m.shape), "a_shape": list(a.shape),
+                                  "alive": [int(np.sum(~np.isnan(row))) for row in m],
+                                  "a_last": float(np.nanmean(a[-1]))}))
+            """, Path.Combine(dir, "fields.h5"));
+        using var doc = JsonDocument.Parse(json);
+        var o = doc.RootElement;
+        Assert.Equal(60, o.GetProperty("m_shape")[1].GetInt32()); // room for every cell there can be
+        Assert.Equal(10, o.GetProperty("a_shape")[1].GetInt32());
+        var alive = o.GetProperty("alive").EnumerateArray().Select(e => e.GetInt32()).ToList();
+        Assert.True(alive[0] >= 20 && alive[^1] > alive[0] && alive[^1] <= 60, string.Join(",", alive));
+        Assert.True(alive.Zip(alive.Skip(1)).All(p => p.Second >= p.First)); // cells are born, none die
+        Assert.True(o.GetProperty("a_last").GetDouble() > 0.5);
+        var mg = (Dictionary<string, double>)r.Extra["microglia"];
+        Assert.Equal(alive[^1], mg["count"]);
+        Assert.Equal(20, mg["initial_count"]);
+    }
+}
