@@ -89,6 +89,9 @@ internal sealed partial class SpecBuilder
             proj.ReleaseProbability = prob;
         if (pm["stp"] is { } stpNode) proj.Stp = BuildStp(stpNode, Join(path, "stp"));
         if (pm["plasticity"] is { } plNode) BuildPlasticity(plNode, Join(path, "plasticity"), to, proj);
+        // the plasticity rules see every presynaptic spike at every synapse, failures included: refused together
+        if (proj.ReleaseProbability < 1 && (proj.Plasticity is not null || proj.Stdp is not null) && pm["release_probability"] is { } rpn)
+            Error(rpn, Join(path, "release_probability"), "release_probability below 1 with plasticity is not supported yet (the plasticity rules would count failed releases as transmitted)");
         return proj;
     }
 

@@ -47,15 +47,17 @@ public static class PscMetric
             var target = network.NeuronPopulations.First(p => p.Name == m.Population);
             double end = Math.Min(m.EndMs, runMs);
             long from = (long)Math.Round(m.StartMs / spec.DtMs), to = (long)Math.Round(end / spec.DtMs);
-            long events = 0;
+            long events = 0, steps = 0;
             double g = 0;
             foreach (var pr in Onto(network, m))
             {
-                var (n, c) = pr.Events!.Total(from, to);
+                var (n, c, s) = pr.Events!.Total(from, to);
                 events += n;
                 g += c;
+                steps = s; // every counted projection has the same bins
             }
-            double seconds = (end - m.StartMs) / 1000;
+            // the window as counted: rounded inwards to whole bins (1 ms, coarser in runs over 200 s)
+            double seconds = steps * spec.DtMs / 1000;
             list.Add(new PscResult(name, m.Population, m.Receptor, m.StartMs, end, events,
                 seconds > 0 ? events / (double)target.Count / seconds : double.NaN, events > 0 ? g / events : double.NaN));
         }

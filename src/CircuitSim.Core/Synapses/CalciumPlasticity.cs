@@ -69,6 +69,7 @@ public sealed class CalciumPlasticity : LongTermPlasticity
         var v = Pr.Target.State[0];
         var targets = Pr.Targets;
         float nmdaScale = _nmda?.Scale ?? 1f;
+        var nmdaLocal = _nmda?.LocalGain; // the tissue's gain on each target's NMDA channel (a cytokine), when one acts
         float a0 = _scale0, slope = _scaleSlope;
         // without calcium only the slow bistable drift (τ ~ minutes) moves ρ: it is stepped every DriftEvery steps
         bool driftDue = ++_steps % DriftEvery == 0;
@@ -104,7 +105,8 @@ public sealed class CalciumPlasticity : LongTermPlasticity
                     if (!unblockReady)
                     {
                         // the Mg²⁺ unblock once per target and step, and only in steps where some gate is open
-                        for (int j = 0; j < _unblock.Length; j++) _unblock[j] = (float)MagnesiumBlock.Exact(v[j]) / _bRef * nmdaScale;
+                        for (int j = 0; j < _unblock.Length; j++)
+                            _unblock[j] = (float)MagnesiumBlock.Exact(v[j]) / _bRef * nmdaScale * (nmdaLocal is null ? 1f : nmdaLocal[j]);
                         unblockReady = true;
                     }
                     inflow *= _unblock[targets[k]];
@@ -140,7 +142,7 @@ public sealed class CalciumPlasticity : LongTermPlasticity
                 for (int q = ByTargetStart[t]; q < ByTargetStart[t + 1]; q++)
                 {
                     int k = BySynapse[q];
-                    _c[k] += _nmda is null ? cPost : cPost * Math.Min(_gate[k], 1f) * nmdaScale;
+                    _c[k] += _nmda is null ? cPost : cPost * Math.Min(_gate[k], 1f) * nmdaScale * (nmdaLocal is null ? 1f : nmdaLocal[t]);
                 }
             }
         }

@@ -27,13 +27,17 @@ public sealed class SynapticEventCounts
     public long[][] Conductance { get; }
     public int Bins => Counts[0].Length;
 
-    /// <summary>Events and summed conductance (nS) over steps [from, to), all workers.</summary>
-    public (long Events, double ConductanceNs) Total(long fromStep, long toStep)
+    /// <summary>
+    /// Events and summed conductance (nS) over the whole bins that lie in steps [from, to), all workers, and the steps
+    /// those bins span (the window rounded inwards to bin edges, so a frequency over it is exact).
+    /// </summary>
+    public (long Events, double ConductanceNs, long Steps) Total(long fromStep, long toStep)
     {
         long n = 0, g = 0;
-        int b0 = (int)Math.Clamp(fromStep / BinSteps, 0, Bins), b1 = (int)Math.Clamp((toStep + BinSteps - 1) / BinSteps, 0, Bins);
+        int b0 = (int)Math.Clamp((fromStep + BinSteps - 1) / BinSteps, 0, Bins), b1 = (int)Math.Clamp(toStep / BinSteps, 0, Bins);
+        if (b1 <= b0) return (0, 0, 0);
         foreach (var c in Counts) for (int b = b0; b < b1; b++) n += c[b];
         foreach (var c in Conductance) for (int b = b0; b < b1; b++) g += c[b];
-        return (n, g * NanoSiemensPerUnit);
+        return (n, g * NanoSiemensPerUnit, (long)(b1 - b0) * BinSteps);
     }
 }

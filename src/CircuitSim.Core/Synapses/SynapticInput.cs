@@ -91,6 +91,7 @@ public static class SynapticInput
             // potentiation by the modulator's open conductance, bounded: 1 + Emax·g_m/(g_m + K); g_m counts the
             // modulating receptor's availability, so an antagonist of it removes the potentiation too
             L modMax = L.Of(ch.PotentiationMax), modHalf = L.Of(ch.PotentiationHalfNs), modAvail = L.Of(mod?.Scale ?? 1f);
+            float[]? modLocal = mod?.LocalGain; // the modulator's own local gain (a cytokine on NK1), as its conductance carries it
             L mgFactor = L.Of(MgFactor), mgSlope = L.Of(-MagnesiumBlock.Slope);
             for (int i = lo; i < hi; i += w)
             {
@@ -118,6 +119,7 @@ public static class SynapticInput
                 {
                     var gm = mod.B is { } mb ? L.Load(mod.A, i) - L.Load(mb, i) : L.Load(mod.A, i);
                     gm = Saturate(gm, modSat, modInvSat) * modAvail;
+                    if (modLocal is not null) gm = gm * L.Load(modLocal, i);
                     gm = L.Max(gm, L.Zero);
                     g = g * (L.One + modMax * gm / (gm + modHalf));
                 }

@@ -34,9 +34,13 @@ public static class TissueWorkers
             Volatile.Write(ref _next, 0);
             Volatile.Write(ref _pending, Helpers);
             Done.Reset();
+            _failure = null;
             Start.Release(Helpers);
-            Work();
+            try { Work(); }
+            catch (Exception e) { Interlocked.CompareExchange(ref _failure, e, null); }
+            // every helper finishes its parts of this call before the call returns, also when a part threw
             Done.Wait();
+            if (_failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
         finally
         {
@@ -44,6 +48,9 @@ public static class TissueWorkers
             Volatile.Write(ref _busy, 0);
         }
     }
+
+    /// <summary>The first exception a part threw in the current call (the caller rethrows it).</summary>
+    private static Exception? _failure;
 
     private static void Work()
     {
@@ -69,7 +76,9 @@ public static class TissueWorkers
         while (true)
         {
             Start.Wait();
-            Work();
+            // a part that throws must not kill the helper (nor the process): the caller rethrows it
+            try { Work(); }
+            catch (Exception e) { Interlocked.CompareExchange(ref _failure, e, null); }
             if (Interlocked.Decrement(ref _pending) == 0) Done.Set();
         }
     }

@@ -74,4 +74,18 @@ public class ChlorideTests
         var blocked = ScenarioRuns.Run("bdnf-kcc2.yaml", "record.figures=false", "interventions.trkb={at: 0 s, drug: TrkB_antagonist, dose: 1}");
         Assert.InRange(blocked.Substances!.Chloride[blocked.Substances.Samples - 1, e], -70.5, -69.5);
     }
+
+    [Fact]
+    public void Chloride_loads_through_the_conductance_a_tissue_gain_leaves_on_gaba_a_not_the_full_weight()
+    {
+        // regression: the chloride load used the channel's drug block and modulation but not the tissue's local gain,
+        // so a cytokine lowering GABA_A by half still loaded chloride at the full conductance
+        string busy = Circuit + "\nstimuli:\n  drive: { target: I, protocol: poisson, rate: 20 Hz, start: 0 s }\n";
+        string field = "tissue:\n  clock: 1 ms\n  fields:\n    IL1b: { diffusion: 0 um^2/s, bath: [ { level: 1 nM } ], acts_on: [ { populations: [N], on: GABA_A, max: -1, ec50: 1 nM } ] }\n";
+        double lowered = EAnion(busy + field);            // 2 nS × (1 − 1·½) = 1 nS
+        double weaker = EAnion(busy.Replace("GABA_A: 2 nS", "GABA_A: 1 nS"));
+        double full = EAnion(busy);
+        Assert.True(full > weaker + 0.5, $"the load matters here: {full:F2} vs {weaker:F2} mV");
+        Assert.True(Math.Abs(weaker - lowered) < 0.05, $"a gain of ½ loads as half the weight: {lowered:F3} vs {weaker:F3} mV");
+    }
 }

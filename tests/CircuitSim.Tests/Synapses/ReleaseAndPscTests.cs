@@ -84,4 +84,29 @@ public class ReleaseAndPscTests
         Assert.Equal("record.metrics.ipsc.receptor", e.KeyPath);
         Assert.Contains("AMPA", e.Message);
     }
+
+    [Fact]
+    public void Counting_pscs_does_not_change_the_run()
+    {
+        // regression: the counted delivery multiplied in another order than the plain one, so recording PSCs could change spikes
+        using var f = new ScenarioTestFiles();
+        string strong = ScenarioTestFiles.Base.Replace("AMPA: 1 nS", "AMPA: 4 nS");
+        var plain = Runner.Run(f.Load("t.yaml", strong + "record:\n  spikes: [C, WDR]\n  figures: false\n"), new RunOptions(Threads: 1));
+        var counted = Runner.Run(f.Load("t.yaml", strong + Psc), new RunOptions(Threads: 1));
+        var a = plain.Spikes.Single(s => s.Population == "WDR");
+        var b = counted.Spikes.Single(s => s.Population == "WDR");
+        Assert.True(a.TimesMs.Length > 0);
+        Assert.Equal(a.TimesMs, b.TimesMs);
+        Assert.Equal(a.NodeIds, b.NodeIds);
+    }
+
+    [Fact]
+    public void Release_probability_with_plasticity_is_refused_rather_than_learning_from_failed_releases()
+    {
+        using var f = new ScenarioTestFiles();
+        string yaml = ScenarioTestFiles.Base.Replace("receptors: { AMPA: 1 nS, NMDA: 0.6 nS }",
+            "receptors: { AMPA: 1 nS, NMDA: 0.6 nS }\n    release_probability: 0.5\n    plasticity: { rule: calcium }");
+        var e = Assert.Single(f.Errors("t.yaml", yaml));
+        Assert.Equal("projections.C_WDR.release_probability", e.KeyPath);
+    }
 }

@@ -35,6 +35,7 @@ internal static class CountedDelivery
         int bin = counts is null ? 0 : (int)Math.Min(t / counts.BinSteps, counts.Bins - 1);
         int countedReceptor = counts?.Receptor ?? 0;
         var countedLocal = counts is null ? null : tgt.Channels[pr.ChannelIndex[countedReceptor]].LocalGain;
+        float countedScale = counts is null ? 1f : tgt.Channels[pr.ChannelIndex[countedReceptor]].Scale;
         long events = 0, released = 0, conductance = 0;
         for (int s = 0; s < spikes.Segments.Length; s++)
         {
@@ -60,13 +61,17 @@ internal static class CountedDelivery
                         var (a, _, _, _) = Philox.Next(pr.ReleaseSeed, purpose, (uint)k, (ulong)t);
                         if (Philox.ToUnitFloat(a) >= prob) continue;
                     }
-                    float sk = plastic is null ? scale : scale * plastic[k];
                     int target = targets[k];
-                    for (int c = 0; c < r; c++) tgt.Channels[pr.ChannelIndex[c]].Ring[offset + target] += w[k * r + c] * sk;
+                    // the same products, in the same order, as the uncounted delivery: counting must not change the run
+                    if (plastic is null) for (int c = 0; c < r; c++) tgt.Channels[pr.ChannelIndex[c]].Ring[offset + target] += w[k * r + c] * scale;
+                    else for (int c = 0; c < r; c++) tgt.Channels[pr.ChannelIndex[c]].Ring[offset + target] += w[k * r + c] * scale * plastic[k];
                     if (counts is not null)
                     {
                         released++;
-                        double g = w[k * r + countedReceptor] * sk * (countedLocal?[target] ?? 1f);
+                        // the event's peak conductance as the membrane sees it: drug block and modulation of the channel
+                        // (countedScale) and the tissue's local gain at the target
+                        float wk = plastic is null ? w[k * r + countedReceptor] * scale : w[k * r + countedReceptor] * scale * plastic[k];
+                        double g = wk * countedScale * (countedLocal?[target] ?? 1f);
                         conductance += (long)Math.Round(g / Synapses.SynapticEventCounts.NanoSiemensPerUnit);
                     }
                 }
