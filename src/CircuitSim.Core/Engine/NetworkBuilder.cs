@@ -54,9 +54,7 @@ public static class NetworkBuilder
             }
         var tissue = spec.Tissue is { } ts ? new Tissue.TissueFields(ts, pops, spec.DtMs, spec.Seed) : null;
         tissue?.Bind(pops, modulators);
-        // a drug on glia in a scenario without them would act on nothing: refused (with glia, Bind checks the targets)
-        if (tissue is null && modulators?.Drugs?.GliaTargets.FirstOrDefault() is { Drug: { } drug, Target: var target })
-            throw new BuildException($"drug {drug} acts on glia ('{target}'), but the scenario has no glia: add tissue: and glia: (docs/tissue.md)", $"drugs.{drug}.targets");
+        Tissue.TissueFields.CheckGliaDrugs(tissue, modulators?.Drugs);
         return new Network
         {
             Spec = spec, DtMs = dt, Steps = steps, Populations = pops, Projections = projections,
@@ -103,17 +101,9 @@ public static class NetworkBuilder
             var laminae = ps.Terminals.Count > 0 ? ps.Terminals
                 : ps.Kind == PopulationKind.Descending ? FibreClasses.DescendingTerminalLaminae
                 : FibreClasses.TerminalLaminae(ps.Fibre, peptidergic[i]);
-            var bands = laminae.Select(LaminaGeometry.DepthBand).ToArray();
-            double total = bands.Sum(b => b.Bottom - b.Top);
             var (a, b, _, _) = Philox.Next(spec.Seed, purpose, (uint)i, 0);
             x[i] = (float)(LaminaGeometry.WidthUm * Philox.ToUnitFloat(a));
-            double d = total * Philox.ToUnitFloat(b);
-            foreach (var (top, bottom) in bands)
-            {
-                if (d < bottom - top) { y[i] = (float)(top + d); break; }
-                d -= bottom - top;
-                y[i] = (float)bottom;
-            }
+            y[i] = (float)LaminaGeometry.DepthIn(laminae, Philox.ToUnitFloat(b));
         }
         return (x, y);
     }

@@ -22,4 +22,20 @@ public static class LaminaGeometry
         "V" => (400, 550),
         _ => (0, 550),
     };
+
+    /// <summary>
+    /// A depth spread uniformly over the listed laminae together (by their thickness): <paramref name="u"/> in [0, 1)
+    /// walks down through them in order. Where neurons' terminals and glial cells are placed.
+    /// </summary>
+    public static double DepthIn(IReadOnlyList<string> laminae, double u)
+    {
+        var bands = laminae.Select(DepthBand).ToArray();
+        double d = bands.Sum(b => b.Bottom - b.Top) * u;
+        foreach (var (top, bottom) in bands)
+        {
+            if (d < bottom - top) return top + d;
+            d -= bottom - top;
+        }
+        return bands[^1].Bottom; // u rounded up to 1
+    }
 }

@@ -100,7 +100,7 @@ public sealed class ChlorideDynamics
                 {
                     float a = ch.A[i] - (ch.B is { } b ? b[i] : 0f);
                     // the same conductance the membrane sees: drug block, modulation and the tissue's local gain
-                    g += ch.Effective(a) * ch.Scale * (ch.LocalGain is { } lg ? lg[i] : 1f);
+                    g += ch.Effective(a) * ch.ScaleAt(i);
                 }
                 // the Cl⁻ current is driven by chloride's own reversal (not the anion reversal, which includes
                 // HCO3⁻): outward current (V above E_Cl) is Cl⁻ flowing in

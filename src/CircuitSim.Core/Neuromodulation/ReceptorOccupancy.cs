@@ -42,9 +42,22 @@ public sealed class ReceptorOccupancy
         for (int r = 0; r < Names.Length; r++)
         {
             double l = Ligand[r] >= 0 ? levels[Ligand[r]] : 0;
-            double a = l > 0 ? Math.Pow(l / Ec50Um[r], Hill[r]) : 0;
-            Activation[r] = (a + DrugAgonism[r]) / (1 + a + DrugTerm[r]);
+            Activation[r] = Activated(l, Ec50Um[r], Hill[r], DrugTerm[r], DrugAgonism[r]);
         }
+    }
+
+    /// <summary>
+    /// Activation of receptor type <paramref name="r"/> by its ligand at <paramref name="levelUm"/> where it is (a tissue
+    /// field at a neuron), with the drugs now at the receptor.
+    /// </summary>
+    public double ActivationAt(int r, double levelUm, double ec50Um, double hill) =>
+        Activated(levelUm, ec50Um, hill, DrugTerm[r], DrugAgonism[r]);
+
+    /// <summary>(a + Σe·d)/(1 + a + Σd), a = (c/EC50)^n: the ligand's activation with competing drugs (terms d, efficacies e).</summary>
+    private static double Activated(double levelUm, double ec50Um, double hill, double drugTerm, double drugAgonism)
+    {
+        double a = levelUm > 0 ? Math.Pow(levelUm / ec50Um, hill) : 0;
+        return (a + drugAgonism) / (1 + a + drugTerm);
     }
 
     /// <summary>Activation with the endogenous ligand at level <paramref name="levelUm"/> and no drug.</summary>

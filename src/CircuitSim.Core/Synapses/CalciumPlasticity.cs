@@ -68,8 +68,7 @@ public sealed class CalciumPlasticity : LongTermPlasticity
         float thetaD = (float)p.ThetaD, thetaP = (float)p.ThetaP, gd = (float)p.GammaD, gp = (float)p.GammaP * ThirdFactor, rs = (float)p.RhoStar;
         var v = Pr.Target.State[0];
         var targets = Pr.Targets;
-        float nmdaScale = _nmda?.Scale ?? 1f;
-        var nmdaLocal = _nmda?.LocalGain; // the tissue's gain on each target's NMDA channel (a cytokine), when one acts
+        var nmda = _nmda;
         float a0 = _scale0, slope = _scaleSlope;
         // without calcium only the slow bistable drift (τ ~ minutes) moves ρ: it is stepped every DriftEvery steps
         bool driftDue = ++_steps % DriftEvery == 0;
@@ -100,13 +99,13 @@ public sealed class CalciumPlasticity : LongTermPlasticity
             {
                 // calcium through the synapse's NMDA receptors, as far as the Mg²⁺ block at the target's voltage lets it
                 float inflow = _influx * gate;
-                if (_nmda is not null)
+                if (nmda is not null)
                 {
                     if (!unblockReady)
                     {
                         // the Mg²⁺ unblock once per target and step, and only in steps where some gate is open
                         for (int j = 0; j < _unblock.Length; j++)
-                            _unblock[j] = (float)MagnesiumBlock.Exact(v[j]) / _bRef * nmdaScale * (nmdaLocal is null ? 1f : nmdaLocal[j]);
+                            _unblock[j] = (float)MagnesiumBlock.Exact(v[j]) / _bRef * nmda.ScaleAt(j);
                         unblockReady = true;
                     }
                     inflow *= _unblock[targets[k]];
@@ -142,7 +141,7 @@ public sealed class CalciumPlasticity : LongTermPlasticity
                 for (int q = ByTargetStart[t]; q < ByTargetStart[t + 1]; q++)
                 {
                     int k = BySynapse[q];
-                    _c[k] += _nmda is null ? cPost : cPost * Math.Min(_gate[k], 1f) * nmdaScale * (nmdaLocal is null ? 1f : nmdaLocal[t]);
+                    _c[k] += nmda is null ? cPost : cPost * Math.Min(_gate[k], 1f) * nmda.ScaleAt(t);
                 }
             }
         }

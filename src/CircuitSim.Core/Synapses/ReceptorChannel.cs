@@ -49,6 +49,11 @@ public sealed class ReceptorChannel
     /// </summary>
     public float[]? LocalGain { get; set; }
     /// <summary>
+    /// What neuron <paramref name="i"/>'s conductance is multiplied by: <see cref="Scale"/> times its local gain. Every
+    /// reader of the conductance outside the kernels (chloride loading, plasticity's calcium, PSC counts) takes it from here.
+    /// </summary>
+    public float ScaleAt(int i) => LocalGain is { } g ? Scale * g[i] : Scale;
+    /// <summary>
     /// Arrivals are added straight into <see cref="A"/> (the ring is A itself, one slot): every input of the
     /// population has a one-step delay and the channel is a single exponential with unit normalisation.
     /// </summary>

@@ -80,19 +80,12 @@ public sealed class GliaAgents
         _depositCell = new int[n];
         _synthesisRelax = new double[_secretions.Length];
         _stepBlock = StepBlock;
-        var bands = (spec.Laminae.Count > 0 ? spec.Laminae : ["I", "II", "III", "IV", "V"]).Select(LaminaGeometry.DepthBand).ToArray();
-        double total = bands.Sum(b => b.Bottom - b.Top);
+        IReadOnlyList<string> laminae = spec.Laminae.Count > 0 ? spec.Laminae : ["I", "II", "III", "IV", "V"];
         for (int i = 0; i < Count; i++)
         {
             var (a, b, _, _) = Philox.Next(seed, Purpose, (uint)i, ulong.MaxValue);
             X[i] = widthUm * Philox.ToUnitFloat(a);
-            double d = total * Philox.ToUnitFloat(b);
-            foreach (var (top, bottom) in bands)
-            {
-                if (d < bottom - top) { Y[i] = top + d; break; }
-                d -= bottom - top;
-            }
-            Y[i] = Math.Clamp(Y[i], 0, depthUm);
+            Y[i] = Math.Clamp(LaminaGeometry.DepthIn(laminae, Philox.ToUnitFloat(b)), 0, depthUm);
         }
         WidthUm = widthUm;
         DepthUm = depthUm;

@@ -1,5 +1,6 @@
 using CircuitSim.Engine;
 using CircuitSim.Model;
+using CircuitSim.Neuromodulation;
 
 namespace CircuitSim.Tissue;
 
@@ -97,7 +98,7 @@ public sealed class TissueFields
     /// <summary>
     /// Connects the fields to what they act on, once the network's populations and neuromodulators are built: KCC2 of
     /// neurons with chloride (through a receptor type when one is named, so its antagonists act), channel gains of
-    /// neurons and release of terminals (<see cref="FieldEffectSpec"/>), and the drugs that act on microglia.
+    /// neurons and release of terminals (<see cref="FieldEffectSpec"/>).
     /// </summary>
     public void Bind(IReadOnlyList<Population> pops, Neuromodulation.Neuromodulators? modulators)
     {
@@ -145,13 +146,23 @@ public sealed class TissueFields
         _effects = effects.ToArray();
         _effectArrays = _effects.Select(e => e.Factor).Distinct().ToArray();
 
-        if (modulators?.Drugs is { } drugs)
-            foreach (var (drug, target) in drugs.GliaTargets)
-                if (!Glia.Any(g => g.Kind == target || g.SensingReceptors.Contains(target)))
-                    throw new BuildException($"drug {drug} acts on glia target '{target}', which is neither a kind of glia of this tissue nor a receptor by which they sense a field"
-                        + (Glia.Length == 0 ? " (the scenario has no glia)" : $" (here: {string.Join(", ", Glia.Select(g => g.Kind).Concat(Glia.SelectMany(g => g.SensingReceptors).OfType<string>()).Distinct())})"),
-                        $"drugs.{drug}.targets");
         ApplyLocalEffects();
+    }
+
+    /// <summary>
+    /// Refuses a drug aimed at glia that the tissue does not have (no tissue, no such kind, no such sensing receptor):
+    /// it would act on nothing.
+    /// </summary>
+    public static void CheckGliaDrugs(TissueFields? tissue, DrugExposure? drugs)
+    {
+        if (drugs is null) return;
+        var glia = tissue?.Glia ?? [];
+        foreach (var (drug, target) in drugs.GliaTargets)
+            if (!glia.Any(g => g.Kind == target || g.SensingReceptors.Contains(target)))
+                throw new BuildException($"drug {drug} acts on glia target '{target}', which is neither a kind of glia of this tissue nor a receptor by which they sense a field"
+                    + (glia.Length == 0 ? " (the scenario has no glia: add tissue: and glia:, docs/tissue.md)"
+                        : $" (here: {string.Join(", ", glia.Select(g => g.Kind).Concat(glia.SelectMany(g => g.SensingReceptors).OfType<string>()).Distinct())})"),
+                    $"drugs.{drug}.targets");
     }
 
     /// <summary>Each coupled neuron's KCC2 factor, channel gain and terminal release from the level in its cell.</summary>
@@ -161,13 +172,12 @@ public sealed class TissueFields
         foreach (var (field, ks, target, cells, receptor) in _kcc2)
         {
             var factor = target.LocalFactor!;
-            double term = receptor >= 0 ? receptors!.DrugTerm[receptor] : 0, agonism = receptor >= 0 ? receptors!.DrugAgonism[receptor] : 0;
             for (int i = 0; i < cells.Length; i++)
             {
                 double c = Math.Max(0, field.Values[cells[i]]);
-                // occupancy of TrkB by the local BDNF, competing with any drug at the receptor (as ReceptorOccupancy)
-                double a = c <= 0 ? 0 : Math.Pow(c / ks.Ec50Um, ks.Hill);
-                factor[i] = 1 + ks.Max * ((a + agonism) / (1 + a + term));
+                // activation of TrkB by the local BDNF, competing with any drug at the receptor
+                double act = receptor >= 0 ? receptors!.ActivationAt(receptor, c, ks.Ec50Um, ks.Hill) : ReceptorOccupancy.Hill1(c, ks.Ec50Um, ks.Hill);
+                factor[i] = 1 + ks.Max * act;
             }
         }
         foreach (var a in _effectArrays) Array.Fill(a, 1f);

@@ -34,8 +34,7 @@ internal static class CountedDelivery
         var counts = pr.Events;
         int bin = counts is null ? 0 : (int)Math.Min(t / counts.BinSteps, counts.Bins - 1);
         int countedReceptor = counts?.Receptor ?? 0;
-        var countedLocal = counts is null ? null : tgt.Channels[pr.ChannelIndex[countedReceptor]].LocalGain;
-        float countedScale = counts is null ? 1f : tgt.Channels[pr.ChannelIndex[countedReceptor]].Scale;
+        var counted = counts is null ? null : tgt.Channels[pr.ChannelIndex[countedReceptor]];
         long events = 0, released = 0, conductance = 0;
         for (int s = 0; s < spikes.Segments.Length; s++)
         {
@@ -68,10 +67,9 @@ internal static class CountedDelivery
                     if (counts is not null)
                     {
                         released++;
-                        // the event's peak conductance as the membrane sees it: drug block and modulation of the channel
-                        // (countedScale) and the tissue's local gain at the target
+                        // the event's peak conductance as the membrane sees it: drug block, modulation and local gain
                         float wk = plastic is null ? w[k * r + countedReceptor] * scale : w[k * r + countedReceptor] * scale * plastic[k];
-                        double g = wk * countedScale * (countedLocal?[target] ?? 1f);
+                        double g = wk * counted!.ScaleAt(target);
                         conductance += (long)Math.Round(g / Synapses.SynapticEventCounts.NanoSiemensPerUnit);
                     }
                 }
