@@ -13,6 +13,7 @@ public static class CommandLine
         root.Subcommands.Add(ValidateCommand());
         root.Subcommands.Add(SweepCommand());
         root.Subcommands.Add(MergeCommand());
+        root.Subcommands.Add(VizCommand());
         return root;
     }
 
@@ -78,6 +79,32 @@ public static class CommandLine
         cmd.SetAction(r => SweepCommandHandler.Execute(new SweepArguments(
             r.GetValue(file)!, r.GetValue(output), r.GetValue(set) ?? Array.Empty<string>(), r.GetValue(jobs), r.GetValue(shard),
             r.GetValue(slurm), r.GetValue(submit), r.GetValue(partition), r.GetValue(time), r.GetValue(keep), r.GetValue(backend), r.GetValue(quiet))));
+        return cmd;
+    }
+
+    private static Command VizCommand()
+    {
+        var file = new Argument<string>("file") { Description = "scenario YAML file (its viz: section chooses panels, keys and captions)" };
+        var set = SetOption();
+        var screenshot = new Option<string?>("--screenshot") { Description = "draw one frame without a display into this PNG (at --at, default the end)" };
+        var at = new Option<string?>("--at") { Description = "simulated time of the screenshot, or where --record stops, e.g. 5s" };
+        var record = new Option<string?>("--record") { Description = "draw a PNG frame every --every into this folder, without a display (and video.mp4 when ffmpeg is installed)" };
+        var every = new Option<string?>("--every") { Description = "simulated time between recorded frames (default 100ms)" };
+        var press = new Option<string[]>("--press")
+            { Description = "press a key at a simulated time, TIME:KEY, e.g. 180s:1 (repeatable; headless)", Arity = ArgumentArity.ZeroOrMore };
+        var size = new Option<string?>("--size") { Description = "frame size WIDTHxHEIGHT (default 1280x720)" };
+        var speed = new Option<double?>("--speed") { Description = "simulated time per wall-clock time to start with (default the scenario's viz.speed or 1; 0: as fast as it goes)" };
+        var backend = new Option<BackendKind?>("--backend")
+            { Description = "auto | simd | reference | gpu (default: the scenario's)", CustomParser = OptionValues.Backend };
+        var threads = new Option<int>("--threads")
+            { Description = "worker threads (0: automatic)", DefaultValueFactory = _ => 0, CustomParser = OptionValues.Threads };
+        var seed = new Option<ulong?>("--seed") { Description = "random seed (default: the scenario's)", CustomParser = OptionValues.Seed };
+        var cmd = new Command("viz", "watch a scenario run live (window), or draw its frames headless (--screenshot, --record)")
+            { file, set, screenshot, at, record, every, press, size, speed, backend, threads, seed };
+        cmd.SetAction(r => VizCommandHandler.Execute(new VizArguments(
+            r.GetValue(file)!, r.GetValue(set) ?? Array.Empty<string>(), r.GetValue(screenshot), r.GetValue(at), r.GetValue(record),
+            r.GetValue(every), r.GetValue(press) ?? Array.Empty<string>(), r.GetValue(size), r.GetValue(speed), r.GetValue(backend),
+            r.GetValue(threads), r.GetValue(seed))));
         return cmd;
     }
 

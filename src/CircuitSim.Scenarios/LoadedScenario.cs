@@ -13,12 +13,16 @@ public sealed class LoadedScenario
 {
     private readonly YMap _tree;
 
-    internal LoadedScenario(ScenarioSpec spec, YMap tree, SweepSpec? sweep = null)
+    internal LoadedScenario(ScenarioSpec spec, YMap tree, SweepSpec? sweep = null, VizSpec? viz = null)
     {
         Spec = spec;
         _tree = tree;
         Sweep = sweep;
+        Viz = viz;
     }
+
+    /// <summary>The scenario's <c>viz:</c> section, read by <c>circuitsim viz</c>; null when it has none.</summary>
+    public VizSpec? Viz { get; }
 
     public ScenarioSpec Spec { get; }
 

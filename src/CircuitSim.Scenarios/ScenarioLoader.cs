@@ -42,11 +42,15 @@ public static class ScenarioLoader
             root.Remove("sweep");
             sweep = SweepReader.Read(sweepNode, diag, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         }
+        // the live view's section is not part of a run either; it is checked against the built spec
+        var vizNode = root["viz"];
+        if (vizNode is not null) root.Remove("viz");
         var spec = SpecBuilder.Build(root, diag);
+        VizSpec? viz = vizNode is not null && diag.Count == 0 ? VizReader.Read(vizNode, spec, diag) : null;
         if (diag.Count > 0) throw new ScenarioException(diag.Sorted());
         spec.SourceFile = path;
         spec.Warnings.AddRange(diag.Warnings);
-        return new LoadedScenario(spec, root, sweep);
+        return new LoadedScenario(spec, root, sweep, viz);
     }
 
     /// <summary>Reads one file and, recursively, the files it extends; returns the merged tree.</summary>

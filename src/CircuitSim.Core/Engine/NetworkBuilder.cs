@@ -42,7 +42,7 @@ public static class NetworkBuilder
         Interventions.InterventionCompiler.CheckParameterChanges(spec, pops);
         events.Sort((a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Order.CompareTo(b.Order));
 
-        var modulators = spec.Projections.Any(p => p.PlasticityThirdFactor is not null) || spec.Substances.Count > 0 || spec.Interventions.Any(i => i.Drug is not null) || spec.Populations.Any(p => p.Chloride is not null)
+        var modulators = spec.Projections.Any(p => p.PlasticityThirdFactor is not null) || spec.Substances.Count > 0 || spec.DrugsGiven().Any() || spec.Populations.Any(p => p.Chloride is not null)
             ? new Neuromodulation.Neuromodulators(spec, pops, projections) : null;
         // third factors: a receptor type's activation gating a projection's plasticity
         foreach (var pr in projections)
@@ -361,24 +361,24 @@ public static class NetworkBuilder
         }
     }
 
-    /// <summary>Fibres a pulse recruits: all (times Fraction) without an intensity, else those whose threshold it reaches.</summary>
-    private static bool[] Recruitment(ScenarioSpec spec, int k, StimulusSpec st, SpikeSourcePopulation src)
+    /// <summary>
+    /// Each fibre's threshold (a multiple of the Aβ threshold) and whether it is in the stimulus's fraction,
+    /// drawn once; a pulse recruits the fibres in the fraction whose threshold it reaches (all of them
+    /// without an intensity).
+    /// </summary>
+    private static (double[] Threshold, bool[] InFraction) RecruitmentDraws(ScenarioSpec spec, int k, StimulusSpec st, SpikeSourcePopulation src)
     {
-        var recruited = new bool[src.Count];
+        var threshold = new double[src.Count];
+        var inFraction = new bool[src.Count];
         uint purpose = RngPurpose.ForPopulation(RngPurpose.Recruit, k);
         uint thresholdPurpose = RngPurpose.ForPopulation(RngPurpose.Threshold, src.Index);
         for (int i = 0; i < src.Count; i++)
         {
-            bool reached = true;
-            if (st.IntensityT is { } intensity)
-            {
-                double th = FibreClasses.ThresholdT(src.Fibre) *
-                            Math.Exp(FibreClasses.ThresholdSpread * Philox.Normal(spec.Seed, thresholdPurpose, (uint)i, 0));
-                reached = intensity >= th;
-            }
-            recruited[i] = reached && (st.Fraction >= 1 || Philox.Uniform(spec.Seed, purpose, (uint)i, (ulong)src.Index) < st.Fraction);
+            threshold[i] = FibreClasses.ThresholdT(src.Fibre) *
+                           Math.Exp(FibreClasses.ThresholdSpread * Philox.Normal(spec.Seed, thresholdPurpose, (uint)i, 0));
+            inFraction[i] = st.Fraction >= 1 || Philox.Uniform(spec.Seed, purpose, (uint)i, (ulong)src.Index) < st.Fraction;
         }
-        return recruited;
+        return (threshold, inFraction);
     }
 
     private static void AddStimulus(ScenarioSpec spec, int k, StimulusSpec st, Population target, List<SpikeDrive> drives, List<ScheduledEvent> events)
@@ -391,7 +391,14 @@ public static class NetworkBuilder
             {
                 var pulses = new long[st.Count];
                 for (int i = 0; i < st.Count; i++) pulses[i] = (long)Math.Round((st.StartMs + i * 1000.0 / st.FrequencyHz) / spec.DtMs);
-                drives.Add(new PulseTrainDrive { Name = st.Name, Target = src, PulseSteps = pulses, Recruited = Recruitment(spec, k, st, src) });
+                var (threshold, inFraction) = RecruitmentDraws(spec, k, st, src);
+                var drive = new PulseTrainDrive
+                {
+                    Name = st.Name, Target = src, PulseSteps = pulses, Recruited = new bool[src.Count],
+                    ThresholdT = threshold, InFraction = inFraction,
+                };
+                drive.SetIntensity(st.IntensityT);
+                drives.Add(drive);
                 break;
             }
             case StimulusProtocol.Poisson when target is SpikeSourcePopulation src:

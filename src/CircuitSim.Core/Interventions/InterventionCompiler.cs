@@ -29,6 +29,16 @@ public static class InterventionCompiler
     }
 
     /// <summary>
+    /// A change by key path compiled against a built network, to be applied by a command at a step
+    /// boundary (the live view's keys): the same paths, checks and effects as an intervention's <c>set</c>.
+    /// </summary>
+    public static Action<Network> CompileLive(Network network, string name, IEnumerable<KeyValuePair<string, double>> set)
+    {
+        var actions = set.Select(kv => CompileSet(network.Spec, name, kv.Key, kv.Value, network.Populations, network.Drives, network.Projections)).ToArray();
+        return net => { foreach (var a in actions) a(net); };
+    }
+
+    /// <summary>
     /// Applies every intervention's change of a neuron parameter, in the order the run would, to the
     /// built populations and checks each with the model's Prepare, then restores them: a value the
     /// model refuses (gL ≤ 0, VT ≤ Vr) is then an error of the build (and of validate), naming the

@@ -31,6 +31,14 @@ public sealed class ScenarioSpec
     public List<ModulationSpec> Modulations { get; } = new();
     /// <summary>Drugs the scenario may give (the library's and its own), by name.</summary>
     public Dictionary<string, DrugSpec> Drugs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Drugs that may be given during the run by a command rather than an intervention (the live view's keys):
+    /// the run prepares their targets as it does for an intervention's drug.
+    /// </summary>
+    public List<string> LiveDrugs { get; } = new();
+    /// <summary>The drugs a run may give: those of its interventions, then the live ones, each once.</summary>
+    public IEnumerable<DrugSpec> DrugsGiven() =>
+        Interventions.Where(i => i.Drug is not null).Select(i => Drugs[i.Drug!]).Concat(LiveDrugs.Select(d => Drugs[d])).Distinct();
     /// <summary>Steps between two updates of substances and modulation (the schedule's slow clock).</summary>
     public int ModulationEvery { get; set; } = 10;
     public RecordSpec Record { get; set; } = new();

@@ -26,7 +26,7 @@ public sealed class DrugExposure
     private readonly ReceptorOccupancy _receptors;
 
     public DrugExposure(ScenarioSpec spec, IReadOnlyList<Population> pops, SubstancePools pools, ReceptorOccupancy receptors)
-        : this(spec.Interventions.Where(i => i.Drug is not null).Select(i => spec.Drugs[i.Drug!]).Distinct().ToArray(), pops, pools, receptors)
+        : this(spec.DrugsGiven().ToArray(), pops, pools, receptors)
     {
     }
 

@@ -60,7 +60,7 @@ public sealed class Neuromodulators
         Every = Math.Max(1, spec.ModulationEvery);
         Pools = new SubstancePools(spec.Substances);
         Receptors = new ReceptorOccupancy(spec.ReceptorTypes, Pools);
-        if (spec.Interventions.Any(i => i.Drug is not null)) Drugs = new DrugExposure(spec, pops, Pools, Receptors);
+        if (spec.DrugsGiven().Any()) Drugs = new DrugExposure(spec, pops, Pools, Receptors);
         if (spec.Populations.Any(p => p.Chloride is not null)) Chloride = new ChlorideDynamics(spec, pops);
 
         int nr = spec.Releases.Count;
