@@ -15,6 +15,9 @@ internal sealed class VizFiles : IDisposable
     /// </summary>
     public string Windup(string extraViz = "")
     {
+        // the defaults below, less those the extra lines give themselves (a key twice is a YAML error)
+        string defaults = string.Join("\n", new[] { "  windup: { population: WDR, stimulus: fast }", "  drugs: { ketamine: 0.6 }", "  window: 2 s" }
+            .Where(l => !extraViz.Contains(l[..l.IndexOf(':')] + ":")));
         string rel = Path.GetRelativePath(Dir, Path.Combine(StudyFiles.RepoRoot(), "scenarios", "windup.yaml")).Replace('\\', '/');
         string yaml = $$"""
             name: viz-windup
@@ -28,9 +31,7 @@ internal sealed class VizFiles : IDisposable
                 windup_slow: null
               figures: false
             viz:
-              windup: { population: WDR, stimulus: fast }
-              drugs: { ketamine: 0.6 }
-              window: 2 s
+            {{defaults}}
             {{extraViz}}
             """;
         string path = Path.Combine(Dir, "windup.yaml");
