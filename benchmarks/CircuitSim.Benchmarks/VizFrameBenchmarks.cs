@@ -10,6 +10,7 @@ namespace CircuitSim.Benchmarks;
 /// 1 Hz wind-up train (raster, traces, wind-up bars) and for the neuroimmune loop (raster, traces,
 /// substances, chloride, a 40 × 55 field and 80 microglia). The budget is 16 ms (issue 11).
 /// </summary>
+[MemoryDiagnoser]
 public class VizFrameBenchmarks
 {
     [Params("windup.yaml", "neuroimmune-loop.yaml")]

@@ -25,15 +25,15 @@ public static class VizCommandHandler
             {
                 var files = session.RunHeadless(Console.Error);
                 Console.WriteLine($"{files.Count} file(s) written: {(files.Count <= 3 ? string.Join(", ", files) : $"{files[0]} … {files[^1]}")}");
-                if (session.FrameMs.Count > 0)
-                    Console.WriteLine($"frames drawn in {session.FrameMs.Average():0.0} ms on average ({session.RendererName}), simulated {session.Simulation.TimeMs / 1000:0.###} s");
+                if (session.Frames.Count > 0)
+                    Console.WriteLine($"{session.Frames.Count} frame(s) drawn, {session.Frames.MeanMs:0.0} ms each on average ({session.RendererName}); simulated {session.Simulation.TimeMs / 1000:0.###} s");
             }
             else
             {
                 session.RunWindow();
                 foreach (var f in session.Written) Console.WriteLine("screenshot: " + f);
-                if (session.FrameMs.Count > 1)
-                    Console.WriteLine($"{session.FrameMs.Count} frames, {session.FrameMs.Skip(1).Average():0.0} ms each on average ({session.RendererName}); simulated {session.Simulation.TimeMs / 1000:0.###} s");
+                if (session.Frames.Count > 1)
+                    Console.WriteLine($"{session.Frames.Count} frames, {session.Frames.MeanAfterFirstMs:0.0} ms each on average, slowest {session.Frames.MaxMs:0} ms ({session.RendererName}); simulated {session.Simulation.TimeMs / 1000:0.###} s");
             }
             // what the keys did, for the record of a class or a study
             foreach (var c in session.Simulation.Commands.Applied.Where(c => !c.Scheduled))

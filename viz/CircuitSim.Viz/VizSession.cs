@@ -37,7 +37,7 @@ public sealed class VizSession : IDisposable, IVizDriver
     /// <summary>Files the session wrote (screenshots and frames), in order.</summary>
     public IReadOnlyList<string> Written => _written;
     /// <summary>Milliseconds to compose and draw each frame so far (for the benchmark and the header).</summary>
-    public List<double> FrameMs { get; } = new();
+    public FrameTimes Frames { get; } = new();
     public string RendererName { get; private set; } = "";
 
     private volatile bool _paused, _quit, _resetAsked, _shotAsked;
@@ -70,6 +70,10 @@ public sealed class VizSession : IDisposable, IVizDriver
 
     // ---- IVizDriver ----
     public bool Paused => _paused;
+    bool IVizDriver.Headless => _options.Headless;
+    double IVizDriver.MeasuredSpeed => _options.Headless
+        ? (Simulation.LoopSeconds > 0 ? Simulation.TimeMs / 1000 / Simulation.LoopSeconds : 0)
+        : Feed.MeasureSpeed(_paused);
     public double TargetSpeed { get => _speed; set { _speed = value; _reanchor = true; } }
     private volatile bool _reanchor;
     void IVizDriver.TogglePause()
@@ -111,13 +115,13 @@ public sealed class VizSession : IDisposable, IVizDriver
     /// <summary>Composes and draws one frame into the frame buffer; returns the milliseconds it took (CPU and GPU).</summary>
     internal double DrawFrame()
     {
-        var sw = Stopwatch.StartNew();
+        long t0 = Stopwatch.GetTimestamp();
         _egl?.MakeCurrent();
         Composer.Compose(Draw, _options.Width, _options.Height, Feed, Controls, this);
         _renderer!.Draw(Draw, Palette.Background);
         _renderer.Finish();
-        double ms = sw.Elapsed.TotalMilliseconds;
-        FrameMs.Add(ms);
+        double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        Frames.Add(ms);
         return ms;
     }
 

@@ -107,8 +107,13 @@ internal static class VizReader
     {
         if (node is not YMap wm) { d.Add(node, "viz.windup", $"expected {{population: WDR, stimulus: [slow, fast]}}, found {node.Describe()}"); return; }
         foreach (var e in wm.Entries)
-            if (e.Key is not ("population" or "stimulus"))
-                d.Add(e.KeyNode, "viz.windup." + e.Key, $"unknown key '{e.Key}' (windup keys are population, stimulus)");
+            if (e.Key is not ("population" or "stimulus" or "baseline"))
+                d.Add(e.KeyNode, "viz.windup." + e.Key, $"unknown key '{e.Key}' (windup keys are population, stimulus, baseline)");
+        if (wm["baseline"] is { } bn && Text(bn, "viz.windup.baseline", d) is { } b)
+        {
+            if (b is "true" or "false") v.WindupBaseline = b == "true";
+            else d.Add(bn, "viz.windup.baseline", $"expected true or false, found '{b}'");
+        }
         if (wm["population"] is { } pn && Text(pn, "viz.windup.population", d) is { } pop)
         {
             if (!spec.Populations.Exists(p => p.Name == pop && p.Kind == PopulationKind.Neuron))

@@ -18,6 +18,8 @@ public sealed class VizSpec
     public string? WindupPopulation { get; set; }
     /// <summary>Pulse-train stimuli whose pulses start a bar.</summary>
     public List<string> WindupStimuli { get; } = new();
+    /// <summary>Bars show what each pulse added: the window's spikes less those in as long a time before the pulse.</summary>
+    public bool WindupBaseline { get; set; }
     /// <summary>The pulse-train stimulus whose frequency and intensity the arrow keys change (null: the last wind-up stimulus).</summary>
     public string? Stimulus { get; set; }
     /// <summary>Simulated time per wall-clock time to start with; 0: as fast as the machine goes.</summary>

@@ -149,4 +149,43 @@ public sealed class LiveViewFrameTests : IDisposable
         double rc = hc.Skip(9).Average() / hc.Take(2).Average(), rd = hd.Skip(9).Average() / hd.Take(2).Average();
         Assert.True(rd < 0.8 * rc, $"drawn heights {string.Join(",", hc)} vs {string.Join(",", hd)}");
     }
+
+    [Fact]
+    public void Drawing_a_frame_allocates_nothing_once_warm()
+    {
+        using var s = VizFiles.Session(_files.Windup("  panels: [raster, traces, windup, substances, chloride, weights, tissue]"),
+            new VizOptions(1280, 720, ScreenshotPath: Path.Combine(_files.Dir, "x.png")));
+        s.StartHeadless();
+        s.AdvanceTo(3000);
+        s.DrawFrame();
+        s.DrawFrame();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 20; k++) s.DrawFrame();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Bars_with_a_baseline_are_the_window_less_as_long_before_the_pulse_counted_from_the_recorded_spikes()
+    {
+        string file = _files.Windup("  windup: { population: WDR, stimulus: fast, baseline: true }");
+        using var s = VizFiles.Session(file, new VizOptions(640, 480, ScreenshotPath: Path.Combine(_files.Dir, "b.png"), AtMs: 6_500));
+        var recorder = new SpikeRecorder(s.Simulation.Network, ["WDR"]);
+        s.Simulation.Observers.Add(recorder);
+        s.RunHeadless();
+        var w = s.Feed.Windup!;
+        Assert.True(w.Baseline);
+        Assert.Equal(6, w.Count); // pulses at 1, 2, ... 6 s
+        var wdr = recorder.Result(s.Simulation.Network.DtMs)[0];
+        double dt = s.Simulation.Network.DtMs;
+        for (int k = 0; k < 5; k++)
+        {
+            long pulse = (long)Math.Round((1000 + 1000 * k) / dt);
+            long from = pulse + (long)Math.Round(w.WindowStartMs / dt), to = pulse + (long)Math.Round(w.WindowEndMs / dt);
+            long len = to - from;
+            int inWindow = wdr.TimesMs.Count(t => Math.Round(t / dt) >= from && Math.Round(t / dt) < to);
+            int before = wdr.TimesMs.Count(t => Math.Round(t / dt) >= pulse - len && Math.Round(t / dt) < pulse);
+            Assert.Equal((inWindow - before) / (double)wdr.Size, w.Bars[k], 5);
+        }
+    }
 }

@@ -29,7 +29,7 @@ internal sealed class VizControls
 
     public bool HelpShown { get; private set; }
     /// <summary>What the keys have put in force, for the header (drugs, actions, descending off).</summary>
-    public IReadOnlyList<string> Conditions => _conditions;
+    public List<string> Conditions => _conditions; // a List, so that the header's foreach allocates no enumerator
     /// <summary>The last thing a key did, for the header (e.g. "ketamine given (60 % of its targets)").</summary>
     public string LastAction { get; private set; } = "";
     public string? StimulusName => _viz.Stimulus;

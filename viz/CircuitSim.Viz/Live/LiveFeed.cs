@@ -33,7 +33,7 @@ internal sealed class LiveFeed : ISimulationObserver
     public LiveFeed(VizSpec viz)
     {
         Traces = new LiveTraces(viz.Traces, viz.WindowMs);
-        if (viz.WindupPopulation is { } wp && viz.WindupStimuli.Count > 0) Windup = new LiveWindup(wp, viz.WindupStimuli);
+        if (viz.WindupPopulation is { } wp && viz.WindupStimuli.Count > 0) Windup = new LiveWindup(wp, viz.WindupStimuli, viz.WindupBaseline);
         Tissue = new LiveTissue(viz.Field);
     }
 

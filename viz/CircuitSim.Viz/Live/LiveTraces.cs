@@ -56,10 +56,13 @@ internal sealed class LiveTraces
             t.Max = float.NegativeInfinity;
             t.Spiked = false;
         }
+        _units = _specs.Select((s, k) => NeuronPopulation.UnitOf(Traces[k].Population!.Model, s.Variable)).ToArray();
     }
 
-    /// <summary>The unit of a trace, from its population's model.</summary>
-    public string UnitOf(int k) => Traces[k].Population is { } p ? NeuronPopulation.UnitOf(p.Model, _specs[k].Variable) : "";
+    private string[] _units = Array.Empty<string>();
+
+    /// <summary>The unit of a trace, from its population's model (looked up once at the start).</summary>
+    public string UnitOf(int k) => k < _units.Length ? _units[k] : "";
 
     public void Step(long step)
     {

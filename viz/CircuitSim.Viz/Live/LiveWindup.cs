@@ -8,7 +8,9 @@ namespace CircuitSim.Viz.Live;
 /// The wind-up curve as it builds: for each pulse of the tracked pulse trains, the spikes per neuron of one
 /// population in the C-fibre latency window after it (the window <see cref="WindupMetric"/> counts, from the
 /// recruited fibres' conduction delays; cut at the next pulse). A pause of more than three intervals starts
-/// a new train. The last <see cref="MaxBars"/> bars are kept.
+/// a new train. The last <see cref="MaxBars"/> bars are kept. With <see cref="Baseline"/>, each bar is what the
+/// pulse added: the spikes in the window less those in as long a time just before the pulse (as V5 measures
+/// the gated C response on top of the firing that touch input drives by itself).
 /// </summary>
 internal sealed class LiveWindup
 {
@@ -32,10 +34,17 @@ internal sealed class LiveWindup
     private int _train, _inTrain;
     private PulseTrainDrive? _lastDrive;
 
-    public LiveWindup(string population, IReadOnlyList<string> stimuli)
+    /// <summary>Whether bars subtract the spikes of an equal window before the pulse.</summary>
+    public bool Baseline { get; }
+    // spikes of the population per step over the last BaselineSteps steps (a ring), for the baseline
+    private const int BaselineSteps = 1 << 15;
+    private readonly int[] _recent = new int[BaselineSteps];
+
+    public LiveWindup(string population, IReadOnlyList<string> stimuli, bool baseline = false)
     {
         Population = population;
         _stimuli = stimuli.ToArray();
+        Baseline = baseline;
     }
 
     public void Start(Network network)
@@ -44,6 +53,7 @@ internal sealed class LiveWindup
         // one drive per stimulus: the drives of one stimulus on several fibre populations pulse together
         _drives = _stimuli.Select(s => network.Drives.OfType<PulseTrainDrive>().FirstOrDefault(d => d.Name == s)).OfType<PulseTrainDrive>().ToArray();
         Count = 0;
+        Array.Clear(_recent);
         _pulse = -1;
         _previousGap = 0;
         _train = 0;
@@ -56,8 +66,9 @@ internal sealed class LiveWindup
         if (_pop is null) return;
         foreach (var d in _drives)
             if (d.LastPulseStep == step) Begin(network, d, step);
-        if (_pulse < 0 || step < _windowFrom || step >= _windowTo) return;
         int spikes = _pop.Spikes.Total;
+        _recent[(int)(step % BaselineSteps)] = spikes;
+        if (_pulse < 0 || step < _windowFrom || step >= _windowTo) return;
         if (spikes > 0) Bars[(Count - 1) % MaxBars] += spikes / (float)_pop.Count;
     }
 
@@ -81,6 +92,14 @@ internal sealed class LiveWindup
         _windowTo = step + (long)Math.Round(counted.EndMs / dt);
         int k = Count % MaxBars;
         Bars[k] = 0;
+        if (Baseline)
+        {
+            // the same length of time just before the pulse (this step's spikes are not yet in the ring)
+            long len = Math.Min(_windowTo - _windowFrom, BaselineSteps - 1);
+            int before = 0;
+            for (long s = Math.Max(0, step - len); s < step; s++) before += _recent[(int)(s % BaselineSteps)];
+            Bars[k] = -before / (float)_pop!.Count;
+        }
         Train[k] = _train;
         FrequencyHz[k] = (float)(1000 / periodMs);
         PulseInTrain[k] = ++_inTrain;

@@ -83,10 +83,14 @@ internal sealed class FrameComposer
         x += d.Text(x, y, " s", Palette.Dim) + 20;
         x += d.Text(x, y, driver.Paused ? "‖ paused" : "▶ running", driver.Paused ? Palette.Warn : Palette.Good) + 20;
         x += d.Text(x, y, "speed ", Palette.Dim);
-        x += d.Text(x, y, d.Format(feed.MeasureSpeed(driver.Paused), "0.00"), Palette.Accent);
-        x += d.Text(x, y, "× real time (wanted ", Palette.Dim);
-        x += driver.TargetSpeed == 0 ? d.Text(x, y, "max", Palette.Dim) : d.Text(x, y, d.Format(driver.TargetSpeed, "0.###"), Palette.Dim);
-        x += d.Text(x, y, "×)", Palette.Dim) + 20;
+        x += d.Text(x, y, d.Format(driver.MeasuredSpeed, "0.00"), Palette.Accent);
+        if (driver.Headless) x += d.Text(x, y, "× real time (headless)", Palette.Dim) + 20;
+        else
+        {
+            x += d.Text(x, y, "× real time (wanted ", Palette.Dim);
+            x += driver.TargetSpeed == 0 ? d.Text(x, y, "max", Palette.Dim) : d.Text(x, y, d.Format(driver.TargetSpeed, "0.###"), Palette.Dim);
+            x += d.Text(x, y, "×)", Palette.Dim) + 20;
+        }
         if (controls.StimulusName is { } s)
         {
             x += d.Text(x, y, s, Palette.Dim);

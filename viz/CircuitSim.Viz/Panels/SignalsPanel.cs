@@ -52,16 +52,15 @@ internal static class SignalsPanel
             var colour = Palette.SeriesColour(series++);
             if (pass == 0)
             {
-            float prevY = float.NaN;
+            var line = new ColumnLine(d, colour);
             for (int k = 0; k < n; k++)
             {
                 long w = signals.Written - n + k;
                 float v = s.Values[(int)(w % LiveSignals.Samples)];
                 float x = plot.Right - (float)((signals.Written - 1 - w) * LiveSignals.SampleMs / span) * plot.W;
-                float y = plot.Bottom - (v - lo) / (hi - lo) * plot.H;
-                if (!float.IsNaN(prevY)) d.Rect(x, Math.Min(y, prevY), 1.5f, Math.Abs(y - prevY) + 1.5f, colour);
-                prevY = y;
+                line.Add(x, plot.Bottom - (v - lo) / (hi - lo) * plot.H);
             }
+            line.Flush();
             }
             else if (series <= 6)
             {

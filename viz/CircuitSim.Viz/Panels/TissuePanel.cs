@@ -14,7 +14,14 @@ internal static class TissuePanel
     public static void Draw(DrawList d, Box box, LiveFeed feed)
     {
         var t = feed.Tissue;
-        var plot = PanelFrame.Draw(d, box, t.FieldName is { } f ? "Tissue: " + f + " (heat), glia by activation" : "Dorsal horn: neurons flash when they fire", left: 44);
+        var plot = PanelFrame.Draw(d, box, t.FieldName is null ? "Dorsal horn: neurons flash when they fire" : "Tissue: ", left: 44);
+        if (t.FieldName is { } f)
+        {
+            // the title in pieces: no string is built per frame
+            float tx = box.X + 8 + d.Atlas.Measure(0, "Tissue: ");
+            tx += d.Text(tx, box.Y + 5, f, Palette.Accent);
+            d.Text(tx, box.Y + 5, " (heat map), glia by activation, neurons flash when they fire", Palette.Text);
+        }
         if (t.WidthUm <= 0 || t.DepthUm <= 0) return;
         float scale = (float)Math.Min(plot.W / t.WidthUm, plot.H / t.DepthUm);
         float w = (float)(t.WidthUm * scale), h = (float)(t.DepthUm * scale);

@@ -33,7 +33,7 @@ internal static class TracePanel
             d.TextRight(plot.X - 8, lane.Bottom - 16, d.Format(lo, "0.#"), Palette.Dim);
             d.TextRight(plot.X - 8, lane.Y + 30, traces.UnitOf(k), Palette.Dim);
             d.Rect(lane.X, lane.Bottom - 1, lane.W, 1, Palette.Grid);
-            float prevY = float.NaN;
+            var line = new ColumnLine(d, Palette.SeriesColour(k));
             long first = traces.Written - samples;
             for (long w = first; w < traces.Written; w++)
             {
@@ -42,10 +42,11 @@ internal static class TracePanel
                 if (x < lane.X) continue;
                 float v = Math.Clamp(t.Value[slot], lo, hi);
                 float y = lane.Bottom - 2 - (v - lo) / (hi - lo) * (lane.H - 4);
-                if (t.Fired[slot]) { d.Rect(x, lane.Y + 2, 1.5f, lane.H - 4, Palette.SeriesColour(k)); prevY = y; continue; }
-                if (!float.IsNaN(prevY)) d.Rect(x, Math.Min(y, prevY), 1.5f, Math.Abs(y - prevY) + 1.5f, Palette.SeriesColour(k));
-                prevY = y;
+                // a spike: a stroke to the lane's top
+                line.Add(x, t.Fired[slot] ? lane.Y + 2 : y);
+                if (t.Fired[slot]) line.Add(x, y);
             }
+            line.Flush();
         }
     }
 }

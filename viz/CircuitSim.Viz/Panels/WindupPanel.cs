@@ -19,7 +19,7 @@ internal static class WindupPanel
             d.Text(p0.X + 8, p0.Y + 8, "no wind-up: set viz.windup {population, stimulus}", Palette.Dim);
             return p0;
         }
-        var plot = PanelFrame.Draw(d, box, "Wind-up: spikes per neuron in the window after each pulse", bottom: 34);
+        var plot = PanelFrame.Draw(d, box, "Response to each pulse: spikes per neuron (wind-up when the bars climb)", bottom: 34);
         int shown = Math.Min(w.Count, Visible);
         float max = 1;
         for (int i = w.Count - shown; i < w.Count; i++) max = Math.Max(max, w.Bars[i % LiveWindup.MaxBars]);
@@ -30,7 +30,7 @@ internal static class WindupPanel
         {
             int i = w.Count - shown + j;
             int k = i % LiveWindup.MaxBars;
-            float h = w.Bars[k] / max * plot.H;
+            float h = Math.Max(0, w.Bars[k]) / max * plot.H; // with a baseline a pulse may add less than nothing
             float x = plot.X + j * slot + slot * 0.15f;
             var colour = w.Train[k] % 2 == 0 ? Palette.Accent : Palette.C;
             d.Rect(x, plot.Bottom - h, slot * 0.7f, h, colour);
@@ -45,7 +45,7 @@ internal static class WindupPanel
         lx += d.Text(lx, ly, d.Format(w.WindowStartMs, "0"), Palette.Dim);
         lx += d.Text(lx, ly, "–", Palette.Dim);
         lx += d.Text(lx, ly, d.Format(w.WindowEndMs, "0"), Palette.Dim);
-        lx += d.Text(lx, ly, " ms after the pulse", Palette.Dim);
+        lx += d.Text(lx, ly, w.Baseline ? " ms, less as long before" : " ms after the pulse", Palette.Dim);
         if (w.Count > 0)
         {
             int last = (w.Count - 1) % LiveWindup.MaxBars;

@@ -49,7 +49,7 @@ internal sealed class GlyphAtlas
             var m = font.Metrics;
             LineHeight[s] = MathF.Ceiling(m.Descent - m.Ascent);
             Ascent[s] = MathF.Ceiling(-m.Ascent);
-            cells[s] = ((int)MathF.Ceiling(Sizes[s] * 1.4f) + 2, (int)LineHeight[s] + 2);
+            cells[s] = ((int)MathF.Ceiling(Sizes[s] * 1.4f) + 2, (int)LineHeight[s] + 5); // room below the descent: underscores
         }
         Width = cells.Max(c => c.W) * columns;
         Height = cells.Sum(c => c.H * rows);
