@@ -5,6 +5,7 @@ using CircuitSim.Viz;
 namespace CircuitSim.Tests.Viz;
 
 /// <summary>The <c>viz:</c> section: read apart from the run, checked against the scenario, errors with file, line and key.</summary>
+[Collection("console")]
 public sealed class VizScenarioTests : IDisposable
 {
     private readonly VizFiles _files = new();
@@ -111,5 +112,30 @@ public sealed class VizScenarioTests : IDisposable
             for (int x = 20; x < 1260; x++)
                 if (px[(y * 1280 + x) * 4] > 200 && px[(y * 1280 + x) * 4 + 1] > 200) bright++;
         Assert.True(bright > 300, $"{file}: caption text pixels {bright}");
+    }
+
+    [Fact]
+    public void Record_writes_a_frame_every_interval_up_to_the_time_given()
+    {
+        string dir = Path.Combine(_files.Dir, "frames");
+        var (code, output, error) = CircuitSim.Tests.Cli.CliProcess.Run("viz", _files.Windup(), "--record", dir, "--every", "250ms", "--at", "1s", "--size", "640x360");
+        Assert.True(code == 0, error);
+        var frames = Directory.GetFiles(dir, "frame-*.png").Select(f => Path.GetFileName(f)).Order().ToArray();
+        Assert.Equal(["frame-00000.png", "frame-00001.png", "frame-00002.png", "frame-00003.png", "frame-00004.png"], frames);
+        // a PNG of the asked size: the IHDR chunk's width and height, big-endian
+        var head = File.ReadAllBytes(Path.Combine(dir, frames[4])).AsSpan(16, 8).ToArray();
+        Assert.Equal(640, (head[0] << 24) | (head[1] << 16) | (head[2] << 8) | head[3]);
+        Assert.Equal(360, (head[4] << 24) | (head[5] << 16) | (head[6] << 8) | head[7]);
+        Assert.Contains("5 file(s) written", output);
+    }
+
+    [Fact]
+    public void Bad_viz_options_are_refused_naming_the_option()
+    {
+        var (code, _, error) = CircuitSim.Tests.Cli.CliProcess.Run("viz", _files.Windup(), "--screenshot", "x.png", "--at", "5", "--press", "2s:banana", "--size", "10x10");
+        Assert.Equal(2, code);
+        Assert.Contains("--at: expected a Time", error);
+        Assert.Contains("--press: unknown key 'banana'", error);
+        Assert.Contains("--size: expected WIDTHxHEIGHT", error);
     }
 }

@@ -29,9 +29,24 @@ internal static class TracePanel
                 if (!(hi > lo)) { hi = lo + 1; }
             }
             d.TextRight(plot.X - 8, lane.Y + 2, t.Label, Palette.SeriesColour(k));
-            d.TextRight(plot.X - 8, lane.Y + 16, d.Format(hi, "0.#"), Palette.Dim);
-            d.TextRight(plot.X - 8, lane.Bottom - 16, d.Format(lo, "0.#"), Palette.Dim);
-            d.TextRight(plot.X - 8, lane.Y + 30, traces.UnitOf(k), Palette.Dim);
+            if (lane.H >= 70)
+            {
+                d.TextRight(plot.X - 8, lane.Y + 16, d.Format(hi, "0.#"), Palette.Dim);
+                d.TextRight(plot.X - 8, lane.Bottom - 16, d.Format(lo, "0.#"), Palette.Dim);
+                d.TextRight(plot.X - 8, lane.Y + 30, traces.UnitOf(k), Palette.Dim);
+            }
+            else
+            {
+                // a narrow lane: the range on one line under the label
+                float rx = plot.X - 8 - d.Atlas.Measure(0, traces.UnitOf(k));
+                d.Text(rx, lane.Y + 16, traces.UnitOf(k), Palette.Dim);
+                rx -= d.Atlas.Measure(0, d.Format(hi, "0.#")) + 4;
+                d.Text(rx, lane.Y + 16, d.Format(hi, "0.#"), Palette.Dim);
+                rx -= d.Atlas.Measure(0, "…");
+                d.Text(rx, lane.Y + 16, "…", Palette.Dim);
+                rx -= d.Atlas.Measure(0, d.Format(lo, "0.#"));
+                d.Text(rx, lane.Y + 16, d.Format(lo, "0.#"), Palette.Dim);
+            }
             d.Rect(lane.X, lane.Bottom - 1, lane.W, 1, Palette.Grid);
             var line = new ColumnLine(d, Palette.SeriesColour(k));
             long first = traces.Written - samples;
