@@ -42,13 +42,26 @@ public static class CommandLine
             { Description = "worker threads (0: automatic)", DefaultValueFactory = _ => 0, CustomParser = OptionValues.Threads };
         var seed = new Option<ulong?>("--seed") { Description = "random seed (default: the scenario's)", CustomParser = OptionValues.Seed };
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar or summary table" };
+        var gpuDevice = GpuDeviceOption();
         var cmd = new Command("run", "run a scenario and write spikes, traces, metrics and figures")
-            { file, output, set, backend, threads, seed, quiet };
+            { file, output, set, backend, threads, seed, quiet, gpuDevice };
         cmd.SetAction(r => RunCommandHandler.Execute(new RunArguments(
             r.GetValue(file)!, r.GetValue(output), r.GetValue(set) ?? Array.Empty<string>(), r.GetValue(backend),
-            r.GetValue(threads), r.GetValue(seed), r.GetValue(quiet))));
+            r.GetValue(threads), r.GetValue(seed), r.GetValue(quiet), r.GetValue(gpuDevice) ?? "auto")));
         return cmd;
     }
+
+    private static Option<string?> GpuDeviceOption() => new("--gpu-device")
+    {
+        Description = "for --backend gpu: auto | cuda | cpu (cpu: ILGPU's CPU accelerator, for tests without a GPU)",
+        CustomParser = r =>
+        {
+            string? v = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+            if (v is null || v is "auto" or "cuda" or "cpu") return v;
+            r.AddError($"--gpu-device: expected auto, cuda or cpu, found '{v}'");
+            return null;
+        },
+    };
 
     private static Command ValidateCommand()
     {
@@ -118,4 +131,5 @@ public static class CommandLine
     }
 }
 
-public sealed record RunArguments(string File, string? Out, string[] Sets, BackendKind? Backend, int Threads, ulong? Seed, bool Quiet);
+public sealed record RunArguments(string File, string? Out, string[] Sets, BackendKind? Backend, int Threads, ulong? Seed, bool Quiet,
+    string GpuDevice = "auto");

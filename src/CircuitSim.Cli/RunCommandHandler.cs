@@ -26,14 +26,18 @@ public static class RunCommandHandler
         if (a.Backend is { } kind)
         {
             // checked here: a BuildException from the run would point at the file's backend key, not the option
-            try { CircuitSim.Engine.Backends.NeuronBackends.Create(kind); }
+            try
+            {
+                if (kind == BackendKind.Gpu) CircuitSim.Engine.Backends.ExternalEngines.RequireGpu();
+                else CircuitSim.Engine.Backends.NeuronBackends.Create(kind);
+            }
             catch (BuildException e) { return ScenarioInput.BadInput("--backend: " + e.Message); }
         }
 
         using var stop = new StopSignals();
         try
         {
-            var options = new RunOptions(a.Backend ?? BackendKind.Auto, a.Threads);
+            var options = new RunOptions(a.Backend ?? BackendKind.Auto, a.Threads, GpuDevice: a.GpuDevice);
             SimulationResult result;
             if (a.Quiet || Console.IsOutputRedirected)
             {

@@ -7,8 +7,9 @@ namespace CircuitSim.Engine;
 
 /// <summary>Options of one run, as the CLI and the tests give them.</summary>
 /// <param name="Connectivity">Connectivity shared with the other runs of a study (null: each run builds its own).</param>
+/// <param name="GpuDevice">For the gpu backend: <c>auto</c> (a CUDA device, else an error), <c>cuda</c>, or <c>cpu</c> (ILGPU's CPU accelerator, for tests).</param>
 public sealed record RunOptions(BackendKind Backend = BackendKind.Auto, int Threads = 0, long? MemoryLimitBytes = null,
-    Synapses.ConnectivityCache? Connectivity = null);
+    Synapses.ConnectivityCache? Connectivity = null, string GpuDevice = "auto");
 
 /// <summary>
 /// Builds the network of a scenario, runs it with the recorders the scenario asks for, and
@@ -24,7 +25,9 @@ public static class Runner
     public static Network Check(ScenarioSpec spec, RunOptions options)
     {
         var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes, options.Connectivity);
-        Backends.NeuronBackends.Create(options.Backend != BackendKind.Auto ? options.Backend : spec.Backend);
+        var kind = Backends.ExternalEngines.Resolve(options.Backend != BackendKind.Auto ? options.Backend : spec.Backend, network);
+        if (kind == BackendKind.Gpu) Backends.ExternalEngines.RequireGpu().Check(network);
+        else Backends.NeuronBackends.Create(kind);
         return network;
     }
 
@@ -75,34 +78,39 @@ public static class Runner
     {
         var sw = Stopwatch.StartNew();
         var network = NetworkBuilder.Build(spec, options.MemoryLimitBytes, options.Connectivity);
-        var backend = options.Backend != BackendKind.Auto ? options.Backend : spec.Backend;
+        var backend = Backends.ExternalEngines.Resolve(options.Backend != BackendKind.Auto ? options.Backend : spec.Backend, network);
         var snapshot = spec.Record.Network ? NetworkSnapshot.Capture(network) : null;
-        var sim = new Simulation(network, backend, options.Threads);
-        PscMetric.Attach(spec, network, sim.Threads);
+        // the GPU backend runs its own loop on the device; everything else here is the same for both
+        using var external = backend == BackendKind.Gpu ? Backends.ExternalEngines.RequireGpu().Create(network, options) : null;
+        var sim = external is null ? new Simulation(network, backend, options.Threads) : null;
+        var observersOf = external?.Observers ?? sim!.Observers;
+        int threads = sim?.Threads ?? 1;
+        if (sim is not null) PscMetric.Attach(spec, network, sim.Threads);
         var spikes = new SpikeRecorder(network, spec.Record.Spikes);
         var traces = new TraceRecorder(network, spec.Record.Traces);
-        sim.Observers.Add(spikes);
-        sim.Observers.Add(traces);
+        observersOf.Add(spikes);
+        observersOf.Add(traces);
         var substances = network.Neuromodulators is not null ? new SubstanceRecorder(network) : null;
-        if (substances is not null) sim.Observers.Add(substances);
+        if (substances is not null) observersOf.Add(substances);
         var weights = spec.Record.Weights.Count > 0 ? new WeightRecorder(network, spec.Record.Weights, spec.Record.WeightsEveryMs) : null;
-        if (weights is not null) sim.Observers.Add(weights);
-        if (observers is not null) sim.Observers.AddRange(observers);
+        if (weights is not null) observersOf.Add(weights);
+        if (observers is not null) observersOf.AddRange(observers);
         double build = sw.Elapsed.TotalSeconds;
-        long done = sim.Run(cancel);
+        long done = external?.Run(cancel) ?? sim!.Run(cancel);
+        var finalNetwork = sim?.Network ?? network;
         double duration = done * spec.DtMs;
         var spikeData = spikes.Result(network.DtMs);
         var result = new SimulationResult
         {
-            Spec = spec, DurationMs = duration, Steps = done, Backend = sim.Backend.ToString().ToLowerInvariant(),
-            Threads = sim.Threads, LoopSeconds = sim.LoopSeconds, BuildSeconds = build,
-            SynapseCount = network.SynapseCount, SynapticEvents = sim.SynapticEvents,
+            Spec = spec, DurationMs = duration, Steps = done, Backend = external?.Name ?? sim!.Backend.ToString().ToLowerInvariant(),
+            Threads = threads, LoopSeconds = external?.LoopSeconds ?? sim!.LoopSeconds, BuildSeconds = build,
+            SynapseCount = network.SynapseCount, SynapticEvents = external?.SynapticEvents ?? sim!.SynapticEvents,
             Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
             Network = snapshot, Substances = substances?.Result(),
-            Fields = FieldResult(sim.Network, duration),
-            Microglia = sim.Network.Tissue?.AgentResult("microglia"),
-            Astrocytes = sim.Network.Tissue?.AgentResult("astrocytes"),
+            Fields = FieldResult(finalNetwork, duration),
+            Microglia = finalNetwork.Tissue?.AgentResult("microglia"),
+            Astrocytes = finalNetwork.Tissue?.AgentResult("astrocytes"),
             Weights = weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
         };
         if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);
@@ -123,18 +131,18 @@ public static class Runner
                 ["final_mean_scale"] = w.FinalScale.Length > 0 ? w.FinalScale.Average(x => (double)x) : 1,
                 ["final_fraction_up"] = w.FractionUp.Length > 0 ? w.FractionUp[^1] : 0,
             });
-        result.Extra["phase_seconds"] = sim.Phases.Seconds();
+        result.Extra["phase_seconds"] = external?.PhaseSeconds() ?? sim!.Phases.Seconds();
         long syn = network.SynapseCount;
         result.Extra["memory"] = new Dictionary<string, object>
         {
             ["synapse_bytes"] = network.SynapseBytes,
             ["bytes_per_synapse"] = syn > 0 ? network.SynapseBytes / (double)syn : 0,
         };
-        var windup = Metrics.WindupMetric.ComputeAll(sim.Network, spikeData, duration);
+        var windup = Metrics.WindupMetric.ComputeAll(finalNetwork, spikeData, duration);
         if (windup.Count > 0) result.Extra["windup"] = windup.ToDictionary(w => w.Name, w => (object)w);
         var responses = Metrics.ResponseMetric.ComputeAll(spec, spikeData, duration);
         if (responses.Count > 0) result.Extra["response"] = responses.ToDictionary(r => r.Name, r => (object)r);
-        var pscs = PscMetric.ComputeAll(spec, sim.Network, duration);
+        var pscs = PscMetric.ComputeAll(spec, finalNetwork, duration);
         if (pscs.Count > 0) result.Extra["psc"] = pscs.ToDictionary(r => r.Name, r => (object)r);
         var warnings = spec.Warnings.Concat(windup.SelectMany(w => w.Warnings.Select(x => $"record.metrics.{w.Name}: {x}"))).ToList();
         if (warnings.Count > 0) result.Extra["warnings"] = warnings;

@@ -1,0 +1,92 @@
+using CircuitSim.Engine;
+using CircuitSim.Engine.Backends;
+using CircuitSim.Gpu;
+using CircuitSim.Model;
+using CircuitSim.Recording;
+using CircuitSim.Scenarios;
+using CircuitSim.Tests.Validation;
+
+namespace CircuitSim.Tests.Gpu;
+
+/// <summary>
+/// The GPU backend on ILGPU's CPU accelerator (no GPU here): the same spikes as the simd backend, where the
+/// arithmetic is the same (IEEE single precision, no fused multiply-add), and clear refusals of what it does
+/// not run yet.
+/// </summary>
+public sealed class GpuBackendTests
+{
+    static GpuBackendTests() => GpuEngineFactory.Register();
+
+    private static SimulationResult Run(string file, BackendKind backend, params string[] sets)
+    {
+        var spec = ScenarioLoader.Load(ScenarioRuns.Path(file), ["record.traces=null", "record.figures=false", .. sets]);
+        return Runner.Run(spec, new RunOptions(backend, Threads: backend == BackendKind.Simd ? 2 : 0, GpuDevice: "cpu"));
+    }
+
+    private static void AssertSameSpikes(SimulationResult a, SimulationResult b)
+    {
+        Assert.Equal(a.Spikes.Count, b.Spikes.Count);
+        for (int p = 0; p < a.Spikes.Count; p++)
+        {
+            Assert.Equal(a.Spikes[p].Population, b.Spikes[p].Population);
+            Assert.True(a.Spikes[p].NodeIds.Length > 50, $"{a.Spikes[p].Population}: {a.Spikes[p].NodeIds.Length} spikes");
+            Assert.Equal(a.Spikes[p].NodeIds, b.Spikes[p].NodeIds);
+            Assert.Equal(a.Spikes[p].TimesMs, b.Spikes[p].TimesMs);
+        }
+    }
+
+    [Fact]
+    public void Coba_on_the_gpu_backend_gives_the_spikes_of_simd()
+    {
+        // 100 ms of the COBA benchmark: ~6000 E and ~1500 I spikes, every one at the same step
+        var simd = Run("coba.yaml", BackendKind.Simd, "duration=100ms");
+        var gpu = Run("coba.yaml", BackendKind.Gpu, "duration=100ms");
+        AssertSameSpikes(simd, gpu);
+        Assert.Equal(simd.SynapticEvents, gpu.SynapticEvents);
+        Assert.StartsWith("gpu", gpu.Backend);
+    }
+
+    [Fact]
+    public void Delays_go_through_the_rings_and_give_the_spikes_of_simd()
+    {
+        // synaptic delays of 1.5 and 0.8 ms: arrivals wait in the rings (not added to the states), the inhibitory
+        // channel on the chloride reversal, and unequal weights
+        var sets = new[]
+        {
+            "duration=100ms", "projections.E_E.delay=1.5ms", "projections.I_E.delay=0.8ms", "projections.E_I.delay=1.5ms",
+            "projections.I_I.delay=0.8ms", "projections.E_E.receptors.exc=7nS",
+        };
+        var simd = Run("coba.yaml", BackendKind.Simd, sets);
+        var gpu = Run("coba.yaml", BackendKind.Gpu, sets);
+        AssertSameSpikes(simd, gpu);
+    }
+
+    [Fact]
+    public void What_the_gpu_backend_does_not_run_yet_is_refused_naming_the_key()
+    {
+        var windup = ScenarioLoader.Load(ScenarioRuns.Path("windup.yaml"));
+        var e = Assert.Throws<BuildException>(() => Runner.Run(windup, new RunOptions(BackendKind.Gpu, GpuDevice: "cpu")));
+        Assert.Contains("no spike sources yet", e.Message);
+        Assert.Contains("populations.C_pep.kind", e.KeyPaths);
+        var coba = ScenarioLoader.Load(ScenarioRuns.Path("coba.yaml"), ["duration=1ms"]);
+        var t = Assert.Throws<BuildException>(() => Runner.Run(coba, new RunOptions(BackendKind.Gpu, GpuDevice: "cpu")));
+        Assert.Contains("record.traces", t.KeyPaths);
+    }
+
+    [Fact]
+    public void Without_a_cuda_device_gpu_says_so_and_auto_takes_simd()
+    {
+        var coba = ScenarioLoader.Load(ScenarioRuns.Path("coba.yaml"), ["duration=1ms", "record.traces=null", "record.figures=false"]);
+        if (new GpuEngineFactory().HasDevice)
+        {
+            // on a machine with a CUDA device, auto takes it for a network the gpu backend runs
+            Assert.StartsWith("gpu", Runner.Run(coba, new RunOptions(BackendKind.Auto)).Backend);
+            return;
+        }
+        var e = Assert.Throws<BuildException>(() => Runner.Run(coba, new RunOptions(BackendKind.Gpu)));
+        Assert.Contains("no CUDA device", e.Message);
+        Assert.Contains("--gpu-device cpu", e.Message);
+        var auto = Runner.Run(coba, new RunOptions(BackendKind.Auto));
+        Assert.Equal("simd", auto.Backend);
+    }
+}
