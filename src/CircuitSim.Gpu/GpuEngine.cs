@@ -31,6 +31,8 @@ public sealed class GpuEngine : IExternalEngine
     private readonly Action<KernelConfig, ArrayView<float>, int, float> _flush;
     private readonly Action<KernelConfig, DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int> _deliver;
     private double _kernel, _copy, _replay;
+    private readonly bool _replaySpikes;
+    private readonly MemoryBuffer1D<long, Stride1D.Dense> _events;
 
     private sealed class Pop
     {
@@ -46,7 +48,6 @@ public sealed class GpuEngine : IExternalEngine
         public DeliverArgs Args;
         public int Source, Target, Delay;
         public KernelConfig Config;
-        public int[] RowLength = Array.Empty<int>();
     }
 
     public string Name { get; }
@@ -68,10 +69,14 @@ public sealed class GpuEngine : IExternalEngine
         int offset = 0;
         foreach (var p in _pops) { _flagOffset[p.Index] = offset; offset += p.Count; }
         _totalNeurons = offset;
+        _events = Track(_acc.Allocate1D<long>(1));
+        _events.MemSetToZero();
         _dev = new Pop[network.Populations.Count];
         foreach (var p in _pops) _dev[p.Index] = Upload(p);
         _proj = network.Projections.Select(Upload).ToArray();
         _record = Track(_acc.Allocate1D<byte>(Math.Max(1, (long)ChunkSteps * _totalNeurons)));
+        // an empty record.spikes list: nothing reads the spikes on the host, so the flags stay on the device
+        _replaySpikes = network.Spec.Record.Spikes is not { Count: 0 };
         _hostRecord = new byte[ChunkSteps * _totalNeurons];
         _lif = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>>(GpuKernels.Lif);
         _flush = _acc.LoadStreamKernel<ArrayView<float>, int, float>(GpuKernels.Flush);
@@ -115,8 +120,18 @@ public sealed class GpuEngine : IExternalEngine
             Norm = Up(ch.Select(c => c.Norm).ToArray()), Decay = Up(ch.Select(c => c.DecayA).ToArray()),
             Scale = Up(ch.Select(c => c.Scale).ToArray()), Reversal = Up(ch.Select(c => c.Reversal).ToArray()),
             Chloride = Up(ch.Select(c => c.UsesChloride ? 1 : 0).ToArray()),
+            OutDegree = Track(_acc.Allocate1D(OutDegree(pop))).View, Events = _events.View,
             Count = pop.Count, Padded = np, Channels = nc, Slots = slots, Direct = direct ? 1 : 0,
         };
+        return d;
+    }
+
+    /// <summary>Each neuron's synapses over every projection from its population: what one of its spikes delivers.</summary>
+    private long[] OutDegree(NeuronPopulation pop)
+    {
+        var d = new long[Math.Max(1, pop.Count)];
+        foreach (var pr in _network.Projections.Where(x => x.Source == pop))
+            for (int s = 0; s < pop.Count; s++) d[s] += pr.RowStart[s + 1] - pr.RowStart[s];
         return d;
     }
 
@@ -130,11 +145,9 @@ public sealed class GpuEngine : IExternalEngine
         var fill = (int[])start.Clone();
         var source = new int[pr.Targets.Length];
         var synapse = new int[pr.Targets.Length];
-        var rowLength = new int[ns];
         for (int s = 0; s < ns; s++)
         {
             int lo = pr.RowStart[s], hi = pr.RowStart[s + 1];
-            rowLength[s] = hi - lo;
             for (int k = lo; k < hi; k++)
             {
                 int t = pr.Targets[k];
@@ -144,7 +157,7 @@ public sealed class GpuEngine : IExternalEngine
         }
         return new Proj
         {
-            Source = pr.Source.Index, Target = pr.Target.Index, Delay = pr.DelaySteps, Config = Config(nt), RowLength = rowLength,
+            Source = pr.Source.Index, Target = pr.Target.Index, Delay = pr.DelaySteps, Config = Config(nt),
             Args = new DeliverArgs
             {
                 InStart = Up(start), InSource = Up(source), InSynapse = Up(synapse), Weights = Up(pr.Weights),
@@ -167,13 +180,17 @@ public sealed class GpuEngine : IExternalEngine
             _acc.Synchronize();
             _kernel += sw.Elapsed.TotalSeconds;
             sw.Restart();
-            if (_totalNeurons > 0) ((ArrayView<byte>)_record.View).SubView(0, (long)chunk * _totalNeurons).CopyToCPU(_hostRecord.AsSpan(0, chunk * _totalNeurons));
+            if (_replaySpikes && _totalNeurons > 0)
+                ((ArrayView<byte>)_record.View).SubView(0, (long)chunk * _totalNeurons).CopyToCPU(_hostRecord.AsSpan(0, chunk * _totalNeurons));
             _copy += sw.Elapsed.TotalSeconds;
             sw.Restart();
             for (int s = 0; s < chunk; s++) Replay(t + s, s);
             _replay += sw.Elapsed.TotalSeconds;
             t += chunk;
         }
+        var events = new long[1];
+        _events.CopyToCPU(events);
+        SynapticEvents = events[0];
         LoopSeconds = loop.Elapsed.TotalSeconds;
         foreach (var o in Observers) o.OnFinish(_network, t);
         return t;
@@ -212,13 +229,9 @@ public sealed class GpuEngine : IExternalEngine
         {
             var seg = p.Spikes.Segments[0];
             int n = 0, off = row + _flagOffset[p.Index];
-            for (int i = 0; i < p.Count; i++) if (_hostRecord[off + i] != 0) seg[n++] = i;
+            if (_replaySpikes)
+                for (int i = 0; i < p.Count; i++) if (_hostRecord[off + i] != 0) seg[n++] = i;
             p.Spikes.Counts[0] = n;
-        }
-        foreach (var pr in _proj)
-        {
-            var sp = _network.Populations[pr.Source].Spikes;
-            for (int k = 0; k < sp.Counts[0]; k++) SynapticEvents += pr.RowLength[sp.Segments[0][k]];
         }
         foreach (var o in Observers) o.OnStep(_network, t);
     }

@@ -13,6 +13,8 @@ internal struct LifArgs
     public ArrayView<float> Ring;
     public ArrayView<float> Norm, Decay, Scale, Reversal;
     public ArrayView<int> Chloride;
+    /// <summary>Each neuron's synapses over all projections from its population, and the run's event counter (integer: order-free).</summary>
+    public ArrayView<long> OutDegree, Events;
     public int Count, Padded, Channels, Slots, Direct;
 }
 
@@ -73,6 +75,7 @@ internal static class GpuKernels
             a.V[i] = spike ? a.Vr[i] : vn;
             a.R[i] = spike ? a.RS[i] : r;
             fired[i] = spike ? (byte)1 : (byte)0;
+            if (spike && a.OutDegree[i] > 0) Atomic.Add(ref a.Events[0], a.OutDegree[i]);
         }
     }
 

@@ -85,7 +85,10 @@ public static class SlurmJob
     public static IReadOnlyList<string> ThisCommand()
     {
         string process = Environment.ProcessPath ?? "circuitsim";
+        // empty in a single-file publish (benchmarks/gpu), which is started as the process itself: handled below
+#pragma warning disable IL3000
         string? entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+#pragma warning restore IL3000
         bool viaDotnet = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
         return viaDotnet && !string.IsNullOrEmpty(entry) ? [process, entry] : [process];
     }
