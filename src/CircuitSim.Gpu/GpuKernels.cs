@@ -3,38 +3,45 @@ using ILGPU.Runtime;
 
 namespace CircuitSim.Gpu;
 
-/// <summary>The LIF population's arrays on the device, one kernel argument.</summary>
+/// <summary>
+/// One LIF population over every copy of a batch, on the device. Per-neuron arrays hold copy b's neuron i at
+/// b·Padded + i; channel states at (b·Channels + c)·Padded + i; rings at ((b·Channels + c)·Slots + s)·Padded + i;
+/// per-channel values at b·Channels + c.
+/// </summary>
 internal struct LifArgs
 {
     public ArrayView<float> V, R, EL, Rin, P, Vr, VT, RS, Ib, ECl, I;
-    /// <summary>Channel states, channel c of neuron i at c·Padded + i.</summary>
-    public ArrayView<float> A;
-    /// <summary>Arrival rings, channel c, slot s, neuron i at (c·Slots + s)·Padded + i (unused when arrivals go to the states).</summary>
-    public ArrayView<float> Ring;
+    public ArrayView<float> A, Ring;
     public ArrayView<float> Norm, Decay, Scale, Reversal;
     public ArrayView<int> Chloride;
-    /// <summary>Each neuron's synapses over all projections from its population, and the run's event counter (integer: order-free).</summary>
+    /// <summary>Each neuron's synapses over all projections from its population, and each copy's event counter (integer: order-free).</summary>
     public ArrayView<long> OutDegree, Events;
-    public int Count, Padded, Channels, Slots, Direct;
+    public int Count, Padded, Channels, Slots, Direct, Copies;
+    /// <summary>Where the population's flags start in a copy's row of the step's flags, and a copy's row length.</summary>
+    public int FlagOffset, FlagStride;
 }
 
-/// <summary>One projection's synapses by target (each target's incoming synapses by source, then row order), one kernel argument.</summary>
+/// <summary>
+/// One projection over every copy, by target: target j = b·Count + i has incoming synapses
+/// [InStart[j], InStart[j + 1]), by source then row order; InSource is the source's index in the step's flags,
+/// InSynapse the synapse's row in the batch's weights.
+/// </summary>
 internal struct DeliverArgs
 {
     public ArrayView<int> InStart, InSource, InSynapse;
     public ArrayView<float> Weights;
-    /// <summary>The target channel of each receptor of the projection.</summary>
     public ArrayView<int> ChannelOf;
-    public int Receptors, Count;
-    public float Scale;
+    /// <summary>Each copy's weight scale (modulation), by copy.</summary>
+    public ArrayView<float> Scale;
+    public int Receptors, Count, Copies;
 }
 
 /// <summary>
-/// The kernels, grid-stride (a thread loops over neurons i, i + stride, …: ILGPU's CPU accelerator pays
-/// microseconds per thread, a GPU wants few long-lived threads too). Each does, per neuron, the operations of
-/// the CPU kernels in the same order (SynapticInput.Pass, LifModel.Integrate, SpikeDeliveryPhase.Deliver), so
-/// the spikes are identical to the simd and reference backends where the device's float arithmetic is
-/// IEEE single precision without contraction (the CPU accelerator; a GPU may fuse multiply-adds).
+/// The kernels, grid-stride (a thread loops over neurons j, j + stride, …: ILGPU's CPU accelerator pays
+/// microseconds per thread, a GPU wants few long-lived threads too). Per neuron they do the operations of the
+/// CPU kernels in the same order (SynapticInput.Pass, LifModel.Integrate, SpikeDeliveryPhase.Deliver), so the
+/// spikes are identical to the simd and reference backends where the device's float arithmetic is IEEE single
+/// precision without contraction (the CPU accelerator; a GPU may fuse multiply-adds).
 /// </summary>
 internal static class GpuKernels
 {
@@ -42,40 +49,44 @@ internal static class GpuKernels
     public static void Lif(LifArgs a, int slotOffset, ArrayView<byte> fired)
     {
         int stride = Grid.DimX * Group.DimX;
-        for (int i = Grid.GlobalIndex.X; i < a.Count; i += stride)
+        int n = a.Copies * a.Padded;
+        for (int j = Grid.GlobalIndex.X; j < n; j += stride)
         {
+            int b = j / a.Padded, i = j - b * a.Padded;
+            if (i >= a.Count) continue;
             float gs = 0f, ge = 0f;
             for (int c = 0; c < a.Channels; c++)
             {
-                int k = c * a.Padded + i;
+                int bc = b * a.Channels + c;
+                int k = bc * a.Padded + i;
                 float aOld = a.A[k];
                 float x = 0f;
                 if (a.Direct == 0)
                 {
-                    int ri = (c * a.Slots) * a.Padded + slotOffset + i;
+                    int ri = bc * a.Slots * a.Padded + slotOffset + i;
                     x = a.Ring[ri];
                     a.Ring[ri] = 0f;
                 }
-                float inc = x * a.Norm[c];
+                float inc = x * a.Norm[bc];
                 float av = a.Direct != 0 ? aOld : aOld + inc;
-                a.A[k] = av * a.Decay[c];
-                float g = av * a.Scale[c];
-                float e = a.Chloride[c] != 0 ? a.ECl[i] : a.Reversal[c];
+                a.A[k] = av * a.Decay[bc];
+                float g = av * a.Scale[bc];
+                float e = a.Chloride[bc] != 0 ? a.ECl[j] : a.Reversal[bc];
                 gs = gs + g;
                 ge = ge + g * e;
             }
-            float iTotal = a.I[i] + a.Ib[i];
-            float v = a.V[i];
-            float r = a.R[i] - 1f;
+            float iTotal = a.I[j] + a.Ib[j];
+            float v = a.V[j];
+            float r = a.R[j] - 1f;
             if (r < 0f) r = 0f;
-            float vinf = a.EL[i] + (ge - gs * v + iTotal) * a.Rin[i];
-            float vn = vinf + (v - vinf) * a.P[i];
-            if (r > 0f) vn = a.Vr[i];
-            bool spike = vn >= a.VT[i];
-            a.V[i] = spike ? a.Vr[i] : vn;
-            a.R[i] = spike ? a.RS[i] : r;
-            fired[i] = spike ? (byte)1 : (byte)0;
-            if (spike && a.OutDegree[i] > 0) Atomic.Add(ref a.Events[0], a.OutDegree[i]);
+            float vinf = a.EL[j] + (ge - gs * v + iTotal) * a.Rin[j];
+            float vn = vinf + (v - vinf) * a.P[j];
+            if (r > 0f) vn = a.Vr[j];
+            bool spike = vn >= a.VT[j];
+            a.V[j] = spike ? a.Vr[j] : vn;
+            a.R[j] = spike ? a.RS[j] : r;
+            fired[b * a.FlagStride + a.FlagOffset + i] = spike ? (byte)1 : (byte)0;
+            if (spike && a.OutDegree[j] > 0) Atomic.Add(ref a.Events[b], a.OutDegree[j]);
         }
     }
 
@@ -96,20 +107,23 @@ internal static class GpuKernels
     /// by source in ascending order and then in row order, into its channels' slot; the order of the CPU's
     /// source-by-source loop, so each sum is formed the same way without atomics.
     /// </summary>
-    public static void Deliver(DeliverArgs d, ArrayView<byte> sourceFired, ArrayView<float> target, int channelStride, int slotOffset)
+    public static void Deliver(DeliverArgs d, ArrayView<byte> fired, ArrayView<float> target, int copyStride, int channelStride, int slotOffset)
     {
         int stride = Grid.DimX * Group.DimX;
-        for (int i = Grid.GlobalIndex.X; i < d.Count; i += stride)
+        int n = d.Copies * d.Count;
+        for (int j = Grid.GlobalIndex.X; j < n; j += stride)
         {
-            int lo = d.InStart[i], hi = d.InStart[i + 1];
-            for (int j = lo; j < hi; j++)
+            int b = j / d.Count, i = j - b * d.Count;
+            int lo = d.InStart[j], hi = d.InStart[j + 1];
+            float scale = d.Scale[b];
+            for (int q = lo; q < hi; q++)
             {
-                if (sourceFired[d.InSource[j]] == 0) continue;
-                int k = d.InSynapse[j];
+                if (fired[d.InSource[q]] == 0) continue;
+                int k = d.InSynapse[q];
                 for (int c = 0; c < d.Receptors; c++)
                 {
-                    int t = d.ChannelOf[c] * channelStride + slotOffset + i;
-                    target[t] = target[t] + d.Weights[k * d.Receptors + c] * d.Scale;
+                    int t = b * copyStride + d.ChannelOf[c] * channelStride + slotOffset + i;
+                    target[t] = target[t] + d.Weights[k * d.Receptors + c] * scale;
                 }
             }
         }

@@ -89,4 +89,45 @@ public sealed class GpuBackendTests
         var auto = Runner.Run(coba, new RunOptions(BackendKind.Auto));
         Assert.Equal("simd", auto.Backend);
     }
+
+    [Fact]
+    public void A_batch_of_copies_gives_each_copy_the_spikes_of_its_single_run()
+    {
+        // three COBA circuits in one set of kernels: other seeds (other connectivity and initial states) and another weight
+        string[][] sets =
+        [
+            ["duration=60ms", "seed=1"],
+            ["duration=60ms", "seed=2"],
+            ["duration=60ms", "seed=3", "projections.E_E.receptors.exc=7nS"],
+        ];
+        var specs = sets.Select(s => ScenarioLoader.Load(ScenarioRuns.Path("coba.yaml"), ["record.traces=null", "record.figures=false", .. s])).ToList();
+        var nets = specs.Select(s => NetworkBuilder.Build(s)).ToList();
+        using var batch = new GpuBatch(nets, "cpu");
+        var recorders = nets.Select(n => new SpikeRecorder(n, null)).ToList();
+        for (int b = 0; b < nets.Count; b++) batch.Observers[b].Add(recorders[b]);
+        Assert.Equal(600, batch.Run());
+        for (int b = 0; b < nets.Count; b++)
+        {
+            var single = Runner.Run(specs[b], new RunOptions(BackendKind.Simd));
+            var spikes = recorders[b].Result(nets[b].DtMs);
+            for (int p = 0; p < spikes.Count; p++)
+            {
+                Assert.True(spikes[p].NodeIds.Length > 50);
+                Assert.Equal(single.Spikes[p].NodeIds, spikes[p].NodeIds);
+                Assert.Equal(single.Spikes[p].TimesMs, spikes[p].TimesMs);
+            }
+            Assert.Equal(single.SynapticEvents, batch.SynapticEvents[b]);
+        }
+        // the copies did differ
+        Assert.NotEqual(recorders[0].Result(0.1)[0].NodeIds.Length, recorders[1].Result(0.1)[0].NodeIds.Length);
+    }
+
+    [Fact]
+    public void Copies_of_different_structure_are_refused()
+    {
+        var a = NetworkBuilder.Build(ScenarioLoader.Load(ScenarioRuns.Path("coba.yaml"), ["record.traces=null", "duration=1ms"]));
+        var b = NetworkBuilder.Build(ScenarioLoader.Load(ScenarioRuns.Path("coba.yaml"), ["record.traces=null", "duration=1ms", "populations.E.count=3000"]));
+        var e = Assert.Throws<BuildException>(() => new GpuBatch([a, b], "cpu"));
+        Assert.Contains("population E: 3200 against E: 3000", e.Message);
+    }
 }

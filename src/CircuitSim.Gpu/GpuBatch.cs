@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using CircuitSim.Engine;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace CircuitSim.Gpu;
+
+/// <summary>
+/// B copies of one circuit in one set of kernels (GeNN's batch mode, without sharing connectivity: each copy
+/// brings its own synapses, seeds and parameter values; only the structure must agree). Neuron state, channel
+/// states and rings, synapses (by target) and the spike flags stay on the device; each step launches the LIF
+/// kernel per population, the flush every 64 steps and one delivery kernel per projection, over all copies,
+/// in the CPU engine's phase order. The flags of <see cref="ChunkSteps"/> steps are copied out in one transfer
+/// and the host replays those steps to each copy's observers (its spike recorder, metrics, progress), so the
+/// recorders are the CPU engine's and each copy's results are those of its single run.
+/// </summary>
+public sealed class GpuBatch : IDisposable
+{
+    public const int ChunkSteps = 128;
+    private readonly Network[] _nets;
+    private readonly Context _context;
+    private readonly Accelerator _acc;
+    private readonly List<IDisposable> _buffers = new();
+    private readonly int[] _pops;          // indices of the neuron populations in each network's Populations
+    private readonly int[] _flagOffset;    // by population index
+    private readonly int _total;           // neurons per copy
+    private readonly Pop?[] _dev;
+    private readonly Proj[] _proj;
+    private readonly MemoryBuffer1D<byte, Stride1D.Dense> _record;
+    private readonly byte[] _hostRecord;
+    private readonly MemoryBuffer1D<long, Stride1D.Dense> _events;
+    private readonly Action<KernelConfig, LifArgs, int, ArrayView<byte>> _lif;
+    private readonly Action<KernelConfig, ArrayView<float>, int, float> _flush;
+    private readonly Action<KernelConfig, DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int> _deliver;
+    private readonly bool _replaySpikes;
+    private double _kernel, _copy, _replay;
+
+    private sealed class Pop
+    {
+        public LifArgs Args;
+        public ArrayView<float> A, Ring;
+        public int Padded, Slots, Channels;
+        public bool Direct;
+        public KernelConfig Config;
+    }
+
+    private sealed class Proj
+    {
+        public DeliverArgs Args;
+        public int Target, Delay;
+        public KernelConfig Config;
+    }
+
+    public int Copies => _nets.Length;
+    public string Name { get; }
+    /// <summary>Each copy's observers, by copy.</summary>
+    public List<ISimulationObserver>[] Observers { get; }
+    public double LoopSeconds { get; private set; }
+    /// <summary>Synaptic events delivered, by copy.</summary>
+    public long[] SynapticEvents { get; }
+
+    public GpuBatch(IReadOnlyList<Network> copies, string device)
+    {
+        if (copies.Count == 0) throw new ArgumentException("a batch needs at least one network", nameof(copies));
+        foreach (var n in copies) GpuSupport.Check(n);
+        CheckSameStructure(copies);
+        _nets = copies.ToArray();
+        Observers = _nets.Select(_ => new List<ISimulationObserver>()).ToArray();
+        SynapticEvents = new long[_nets.Length];
+        _context = GpuDevices.CreateContext();
+        try { _acc = GpuDevices.Create(_context, device); }
+        catch { _context.Dispose(); throw; }
+        Name = _acc.AcceleratorType == AcceleratorType.CPU ? "gpu (ILGPU CPU accelerator)" : $"gpu ({_acc.Name})";
+        var first = _nets[0];
+        _pops = first.NeuronPopulations.Select(p => p.Index).ToArray();
+        _flagOffset = new int[first.Populations.Count];
+        foreach (int p in _pops) { _flagOffset[p] = _total; _total += first.Populations[p].Count; }
+        _events = Track(_acc.Allocate1D<long>(_nets.Length));
+        _events.MemSetToZero();
+        _dev = new Pop?[first.Populations.Count];
+        foreach (int p in _pops) _dev[p] = Upload(p);
+        _proj = first.Projections.Select(pr => UploadProjection(pr.Index)).ToArray();
+        long recordLength = Math.Max(1, (long)ChunkSteps * _nets.Length * _total);
+        _record = Track(_acc.Allocate1D<byte>(recordLength));
+        _replaySpikes = first.Spec.Record.Spikes is not { Count: 0 };
+        _hostRecord = _replaySpikes ? new byte[recordLength] : Array.Empty<byte>();
+        _lif = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>>(GpuKernels.Lif);
+        _flush = _acc.LoadStreamKernel<ArrayView<float>, int, float>(GpuKernels.Flush);
+        _deliver = _acc.LoadStreamKernel<DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int>(GpuKernels.Deliver);
+        // each copy's recorders read its populations' step spikes from here during the replay
+        foreach (var n in _nets)
+            foreach (var pop in n.NeuronPopulations) pop.Spikes = new StepSpikes(pop.Count, 1);
+    }
+
+    /// <summary>The copies must have the same populations, channels, rings and projections; values may differ.</summary>
+    private static void CheckSameStructure(IReadOnlyList<Network> copies)
+    {
+        var a = copies[0];
+        foreach (var b in copies.Skip(1))
+        {
+            string Why()
+            {
+                if (a.Populations.Count != b.Populations.Count || a.Projections.Count != b.Projections.Count) return "a different number of populations or projections";
+                for (int p = 0; p < a.Populations.Count; p++)
+                {
+                    Population x = a.Populations[p], y = b.Populations[p];
+                    if (x.Name != y.Name || x.Count != y.Count) return $"population {x.Name}: {x.Count} against {y.Name}: {y.Count}";
+                    if (x is NeuronPopulation nx && y is NeuronPopulation ny &&
+                        (nx.Channels.Length != ny.Channels.Length || (nx.Channels.Length > 0 && (nx.Channels[0].RingSlots != ny.Channels[0].RingSlots || nx.Channels[0].ArrivesInState != ny.Channels[0].ArrivesInState))))
+                        return $"population {x.Name}: other channels or delays";
+                }
+                for (int q = 0; q < a.Projections.Count; q++)
+                {
+                    Projection x = a.Projections[q], y = b.Projections[q];
+                    if (x.Name != y.Name || x.Source.Index != y.Source.Index || x.Target.Index != y.Target.Index || x.DelaySteps != y.DelaySteps
+                        || !x.ChannelIndex.SequenceEqual(y.ChannelIndex))
+                        return $"projection {x.Name}: other ends, delay or receptors";
+                }
+                return "";
+            }
+            string why = Why();
+            if (why.Length > 0) throw new BuildException($"the copies of a gpu batch must share their structure (values may differ): {why}", "backend");
+        }
+    }
+
+    private T Track<T>(T buffer) where T : IDisposable { _buffers.Add(buffer); return buffer; }
+    private ArrayView<float> Up(float[] host) => Track(_acc.Allocate1D(host.Length == 0 ? new float[1] : host)).View;
+    private ArrayView<int> Up(int[] host) => Track(_acc.Allocate1D(host.Length == 0 ? new int[1] : host)).View;
+    private ArrayView<long> Up(long[] host) => Track(_acc.Allocate1D(host.Length == 0 ? new long[1] : host)).View;
+
+    private KernelConfig Config(long n)
+    {
+        int group = Math.Min(_acc.MaxNumThreadsPerGroup, _acc.AcceleratorType == AcceleratorType.CPU ? 16 : 256);
+        long most = _acc.AcceleratorType == AcceleratorType.CPU ? Math.Max(1, _acc.NumMultiprocessors) : (long)_acc.NumMultiprocessors * 16;
+        int groups = (int)Math.Clamp((n + group - 1) / group, 1, Math.Max(1, most));
+        return new KernelConfig(groups, group);
+    }
+
+    /// <summary>Every copy's arrays of one kind laid end to end, each <paramref name="stride"/> long (padded with 0).</summary>
+    private float[] Concat(Func<Network, float[]> of, int stride)
+    {
+        var all = new float[_nets.Length * stride];
+        for (int b = 0; b < _nets.Length; b++)
+        {
+            var x = of(_nets[b]);
+            Array.Copy(x, 0, all, b * stride, Math.Min(x.Length, stride));
+        }
+        return all;
+    }
+
+    private Pop Upload(int p)
+    {
+        var pop0 = (NeuronPopulation)_nets[0].Populations[p];
+        int np = pop0.PaddedCount, nc = pop0.Channels.Length, copies = _nets.Length;
+        bool direct = nc > 0 && pop0.Channels[0].ArrivesInState;
+        int slots = nc > 0 ? pop0.Channels[0].RingSlots : 1;
+        NeuronPopulation Of(Network n) => (NeuronPopulation)n.Populations[p];
+        float[] Param(Network n, string name) => Of(n).Params.TryGetValue(name, out var v) ? v : Of(n).Derived[name];
+        var a = new float[copies * nc * np];
+        var ring = direct ? Array.Empty<float>() : new float[copies * nc * slots * np];
+        for (int b = 0; b < copies; b++)
+            for (int c = 0; c < nc; c++)
+            {
+                var ch = Of(_nets[b]).Channels[c];
+                Array.Copy(ch.A, 0, a, (b * nc + c) * np, np);
+                if (!direct) Array.Copy(ch.Ring, 0, ring, (b * nc + c) * slots * np, slots * np);
+            }
+        float[] PerChannel(Func<Synapses.ReceptorChannel, float> f) =>
+            _nets.SelectMany(n => Of(n).Channels.Select(f)).ToArray();
+        var outDegree = new long[copies * np];
+        for (int b = 0; b < copies; b++)
+            foreach (var pr in _nets[b].Projections.Where(x => x.Source.Index == p))
+                for (int s = 0; s < pop0.Count; s++) outDegree[b * np + s] += pr.RowStart[s + 1] - pr.RowStart[s];
+        var d = new Pop { Padded = np, Slots = slots, Direct = direct, Channels = nc, Config = Config((long)copies * np) };
+        d.A = Up(a);
+        d.Ring = Up(ring);
+        d.Args = new LifArgs
+        {
+            V = Up(Concat(n => Of(n).StateOf("v"), np)), R = Up(Concat(n => Of(n).Refractory, np)),
+            EL = Up(Concat(n => Param(n, "EL"), np)), Rin = Up(Concat(n => Param(n, "Rin"), np)), P = Up(Concat(n => Param(n, "P"), np)),
+            Vr = Up(Concat(n => Param(n, "Vr"), np)), VT = Up(Concat(n => Param(n, "VT"), np)), RS = Up(Concat(n => Of(n).RefractorySteps, np)),
+            Ib = Up(Concat(n => Param(n, "I_bias"), np)), ECl = Up(Concat(n => Param(n, "ECl"), np)), I = Up(Concat(n => Of(n).IExt, np)),
+            A = d.A, Ring = d.Ring,
+            Norm = Up(PerChannel(c => c.Norm)), Decay = Up(PerChannel(c => c.DecayA)), Scale = Up(PerChannel(c => c.Scale)),
+            Reversal = Up(PerChannel(c => c.Reversal)),
+            Chloride = Up(_nets.SelectMany(n => Of(n).Channels.Select(c => c.UsesChloride ? 1 : 0)).ToArray()),
+            OutDegree = Up(outDegree), Events = _events.View,
+            Count = pop0.Count, Padded = np, Channels = nc, Slots = slots, Direct = direct ? 1 : 0, Copies = copies,
+            FlagOffset = _flagOffset[p], FlagStride = _total,
+        };
+        return d;
+    }
+
+    /// <summary>A projection's synapses over all copies, by target: for each target, its incoming synapses by source, then in row order.</summary>
+    private Proj UploadProjection(int q)
+    {
+        var pr0 = _nets[0].Projections[q];
+        int ns = pr0.Source.Count, nt = pr0.Target.Count, r = pr0.Receptors, copies = _nets.Length;
+        long synapses = _nets.Sum(n => (long)n.Projections[q].Targets.Length);
+        if (synapses > int.MaxValue / Math.Max(1, r)) throw new BuildException($"projection {pr0.Name}: more synapses in the batch than one device array indexes (2³¹); use fewer copies", "backend");
+        var start = new int[copies * nt + 1];
+        var source = new int[synapses];
+        var synapse = new int[synapses];
+        var weights = new float[synapses * r];
+        int synOffset = 0;
+        for (int b = 0; b < copies; b++)
+        {
+            var pr = _nets[b].Projections[q];
+            foreach (int t in pr.Targets) start[b * nt + t + 1]++;
+            Array.Copy(pr.Weights, 0, weights, (long)synOffset * r, pr.Weights.Length);
+            synOffset += pr.Targets.Length;
+        }
+        for (int j = 0; j < copies * nt; j++) start[j + 1] += start[j];
+        var fill = (int[])start.Clone();
+        synOffset = 0;
+        for (int b = 0; b < copies; b++)
+        {
+            var pr = _nets[b].Projections[q];
+            int sourceBase = b * _total + _flagOffset[pr0.Source.Index];
+            for (int s = 0; s < ns; s++)
+                for (int k = pr.RowStart[s]; k < pr.RowStart[s + 1]; k++)
+                {
+                    int j = b * nt + pr.Targets[k];
+                    source[fill[j]] = sourceBase + s;
+                    synapse[fill[j]++] = synOffset + k;
+                }
+            synOffset += pr.Targets.Length;
+        }
+        return new Proj
+        {
+            Target = pr0.Target.Index, Delay = pr0.DelaySteps, Config = Config((long)copies * nt),
+            Args = new DeliverArgs
+            {
+                InStart = Up(start), InSource = Up(source), InSynapse = Up(synapse), Weights = Up(weights),
+                ChannelOf = Up(pr0.ChannelIndex), Scale = Up(_nets.Select(n => n.Projections[q].ModulationScale).ToArray()),
+                Receptors = r, Count = nt, Copies = copies,
+            },
+        };
+    }
+
+    public long Run(CancellationToken cancel = default)
+    {
+        for (int b = 0; b < _nets.Length; b++)
+            foreach (var o in Observers[b]) o.OnStart(_nets[b]);
+        long steps = _nets[0].Steps, t = 0;
+        var loop = Stopwatch.StartNew();
+        var sw = new Stopwatch();
+        while (t < steps && !cancel.IsCancellationRequested)
+        {
+            int chunk = (int)Math.Min(ChunkSteps, steps - t);
+            sw.Restart();
+            for (int s = 0; s < chunk; s++) Step(t + s, s);
+            _acc.Synchronize();
+            _kernel += sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            long row = (long)_nets.Length * _total;
+            if (_replaySpikes && row > 0)
+                ((ArrayView<byte>)_record.View).SubView(0, chunk * row).CopyToCPU(_hostRecord.AsSpan(0, (int)(chunk * row)));
+            _copy += sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            for (int s = 0; s < chunk; s++) Replay(t + s, s);
+            _replay += sw.Elapsed.TotalSeconds;
+            t += chunk;
+        }
+        _events.CopyToCPU(SynapticEvents);
+        LoopSeconds = loop.Elapsed.TotalSeconds;
+        for (int b = 0; b < _nets.Length; b++)
+            foreach (var o in Observers[b]) o.OnFinish(_nets[b], t);
+        return t;
+    }
+
+    /// <summary>Step t on the device, in the CPU engine's phase order: neurons, flush (every 64 steps), delivery.</summary>
+    private void Step(long t, int s)
+    {
+        long row = (long)_nets.Length * _total;
+        ArrayView<byte> flags = ((ArrayView<byte>)_record.View).SubView(s * row, Math.Max(1, row));
+        foreach (int p in _pops)
+        {
+            var d = _dev[p]!;
+            _lif(d.Config, d.Args, (int)(t % d.Slots) * d.Padded, flags);
+        }
+        if (t % Synapses.SynapticInput.FlushEvery == 0)
+            foreach (int p in _pops)
+            {
+                var d = _dev[p]!;
+                if (d.Channels > 0) _flush(d.Config, d.A, _nets.Length * d.Channels * d.Padded, Synapses.SynapticInput.FlushBelow);
+            }
+        foreach (var pr in _proj)
+        {
+            var d = _dev[pr.Target]!;
+            if (d.Direct) _deliver(pr.Config, pr.Args, flags, d.A, d.Channels * d.Padded, d.Padded, 0);
+            else _deliver(pr.Config, pr.Args, flags, d.Ring, d.Channels * d.Slots * d.Padded, d.Slots * d.Padded, (int)((t + pr.Delay) % d.Slots) * d.Padded);
+        }
+    }
+
+    /// <summary>Step t for each copy's observers: its populations' spikes from the copied flags, ascending as the CPU engine lists them.</summary>
+    private void Replay(long t, int s)
+    {
+        for (int b = 0; b < _nets.Length; b++)
+        {
+            var net = _nets[b];
+            long row = ((long)s * _nets.Length + b) * _total;
+            foreach (int p in _pops)
+            {
+                var pop = net.Populations[p];
+                var seg = pop.Spikes.Segments[0];
+                int n = 0;
+                if (_replaySpikes)
+                {
+                    long off = row + _flagOffset[p];
+                    for (int i = 0; i < pop.Count; i++) if (_hostRecord[off + i] != 0) seg[n++] = i;
+                }
+                pop.Spikes.Counts[0] = n;
+            }
+            foreach (var o in Observers[b]) o.OnStep(net, t);
+        }
+    }
+
+    public Dictionary<string, double> PhaseSeconds() => new()
+    {
+        ["device_steps"] = _kernel, ["copy_out"] = _copy, ["host_replay"] = _replay,
+    };
+
+    public void Dispose()
+    {
+        foreach (var b in _buffers) b.Dispose();
+        _buffers.Clear();
+        _acc.Dispose();
+        _context.Dispose();
+    }
+}
