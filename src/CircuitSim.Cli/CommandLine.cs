@@ -77,7 +77,7 @@ public static class CommandLine
         var file = new Argument<string>("file") { Description = "scenario YAML file with a sweep: section" };
         var output = new Option<string?>("--out") { Description = "study folder (default results/<scenario-name>-sweep/); a rerun resumes there" };
         var set = SetOption();
-        var jobs = new Option<int>("--jobs") { Description = "runs at once, one thread each (0: one per core)", DefaultValueFactory = _ => 0 };
+        var jobs = new Option<int>("--jobs") { Description = "runs at once, one thread each (0: one per core); with --backend gpu, the copies per batch (0: 64)", DefaultValueFactory = _ => 0 };
         var shard = new Option<string?>("--shard") { Description = "run only shard i of N (i/N, 0-based): runs whose index is i modulo N" };
         var slurm = new Option<int?>("--slurm") { Description = "write a Slurm array job of N shards and a merge job to <out>/slurm/, instead of running" };
         var submit = new Option<bool>("--submit") { Description = "with --slurm: submit the jobs with sbatch" };
@@ -87,11 +87,13 @@ public static class CommandLine
         var backend = new Option<BackendKind?>("--backend")
             { Description = "auto | simd | reference | gpu (default: the scenario's)", CustomParser = OptionValues.Backend };
         var quiet = new Option<bool>("--quiet") { Description = "no progress or summary" };
+        var gpuDevice = GpuDeviceOption();
         var cmd = new Command("sweep", "run a parameter study (the scenario's sweep:) and write results.csv and results.parquet")
-            { file, output, set, jobs, shard, slurm, submit, partition, time, keep, backend, quiet };
+            { file, output, set, jobs, shard, slurm, submit, partition, time, keep, backend, quiet, gpuDevice };
         cmd.SetAction(r => SweepCommandHandler.Execute(new SweepArguments(
             r.GetValue(file)!, r.GetValue(output), r.GetValue(set) ?? Array.Empty<string>(), r.GetValue(jobs), r.GetValue(shard),
-            r.GetValue(slurm), r.GetValue(submit), r.GetValue(partition), r.GetValue(time), r.GetValue(keep), r.GetValue(backend), r.GetValue(quiet))));
+            r.GetValue(slurm), r.GetValue(submit), r.GetValue(partition), r.GetValue(time), r.GetValue(keep), r.GetValue(backend), r.GetValue(quiet),
+            r.GetValue(gpuDevice) ?? "auto")));
         return cmd;
     }
 

@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace CircuitSim.Cli;
 
 public sealed record SweepArguments(string File, string? Out, string[] Sets, int Jobs, string? Shard, int? Slurm, bool Submit,
-    string? Partition, string? TimeLimit, bool KeepRuns, BackendKind? Backend, bool Quiet);
+    string? Partition, string? TimeLimit, bool KeepRuns, BackendKind? Backend, bool Quiet, string GpuDevice = "auto");
 
 /// <summary>
 /// `circuitsim sweep`: plans the study from the scenario's `sweep:`, runs what is not finished yet
@@ -25,7 +25,8 @@ public static class SweepCommandHandler
         if (a.Slurm is not null && a.Shard is not null) return ScenarioInput.BadInput("--slurm writes the jobs that run every shard; give it without --shard");
         if (a.Submit && a.Slurm is null) return ScenarioInput.BadInput("--submit submits the Slurm jobs of --slurm N; give --slurm too");
         if (a.Jobs < 0) return ScenarioInput.BadInput($"--jobs: expected a whole number ≥ 0 (0: one per core), found {a.Jobs}");
-        int jobs = a.Jobs > 0 ? a.Jobs : Environment.ProcessorCount;
+        // with the gpu backend --jobs is the copies per batch (the workers mostly wait for the device)
+        int jobs = a.Jobs > 0 ? a.Jobs : a.Backend == BackendKind.Gpu ? 64 : Environment.ProcessorCount;
 
         string? name;
         try { name = ScenarioLoader.Load(a.File, a.Sets).Name; }
@@ -56,7 +57,7 @@ public static class SweepCommandHandler
             return code == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }
 
-        var options = new StudyOptions(a.File, a.Sets, outDir, jobs, a.Backend ?? BackendKind.Auto, shard, a.KeepRuns);
+        var options = new StudyOptions(a.File, a.Sets, outDir, jobs, a.Backend ?? BackendKind.Auto, shard, a.KeepRuns, a.GpuDevice);
         using var stop = new StopSignals();
         StudyOutcome outcome;
         var tables = new TableRefresh(manifest, outDir, shard.IsWhole);

@@ -14,7 +14,7 @@ namespace CircuitSim.Gpu;
 /// and the host replays those steps to each copy's observers (its spike recorder, metrics, progress), so the
 /// recorders are the CPU engine's and each copy's results are those of its single run.
 /// </summary>
-public sealed class GpuBatch : IDisposable
+public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
 {
     public const int ChunkSteps = 128;
     private readonly Network[] _nets;

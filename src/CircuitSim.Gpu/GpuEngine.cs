@@ -27,4 +27,5 @@ public sealed class GpuEngineFactory : IExternalEngineFactory
     public bool HasDevice => _hasDevice.Value;
     public void Check(Network network) => GpuSupport.Check(network);
     public IExternalEngine Create(Network network, RunOptions options) => new GpuEngine(network, options.GpuDevice);
+    public IExternalBatch CreateBatch(IReadOnlyList<Network> networks, RunOptions options) => new GpuBatch(networks, options.GpuDevice);
 }

@@ -73,6 +73,33 @@ public static class Runner
         return t.Result();
     }
 
+    /// <summary>The recorders a scenario asks for, attached to an engine's observers.</summary>
+    private sealed class Recorders
+    {
+        public required SpikeRecorder Spikes;
+        public required TraceRecorder Traces;
+        public SubstanceRecorder? Substances;
+        public WeightRecorder? Weights;
+        public NetworkSnapshot? Snapshot;
+
+        public static Recorders Attach(ScenarioSpec spec, Network network, List<ISimulationObserver> to, IEnumerable<ISimulationObserver>? extra)
+        {
+            var r = new Recorders
+            {
+                Spikes = new SpikeRecorder(network, spec.Record.Spikes),
+                Traces = new TraceRecorder(network, spec.Record.Traces),
+                Substances = network.Neuromodulators is not null ? new SubstanceRecorder(network) : null,
+                Weights = spec.Record.Weights.Count > 0 ? new WeightRecorder(network, spec.Record.Weights, spec.Record.WeightsEveryMs) : null,
+            };
+            to.Add(r.Spikes);
+            to.Add(r.Traces);
+            if (r.Substances is not null) to.Add(r.Substances);
+            if (r.Weights is not null) to.Add(r.Weights);
+            if (extra is not null) to.AddRange(extra);
+            return r;
+        }
+    }
+
     public static SimulationResult Run(ScenarioSpec spec, RunOptions options, IEnumerable<ISimulationObserver>? observers = null,
         CancellationToken cancel = default)
     {
@@ -83,35 +110,55 @@ public static class Runner
         // the GPU backend runs its own loop on the device; everything else here is the same for both
         using var external = backend == BackendKind.Gpu ? Backends.ExternalEngines.RequireGpu().Create(network, options) : null;
         var sim = external is null ? new Simulation(network, backend, options.Threads) : null;
-        var observersOf = external?.Observers ?? sim!.Observers;
-        int threads = sim?.Threads ?? 1;
         if (sim is not null) PscMetric.Attach(spec, network, sim.Threads);
-        var spikes = new SpikeRecorder(network, spec.Record.Spikes);
-        var traces = new TraceRecorder(network, spec.Record.Traces);
-        observersOf.Add(spikes);
-        observersOf.Add(traces);
-        var substances = network.Neuromodulators is not null ? new SubstanceRecorder(network) : null;
-        if (substances is not null) observersOf.Add(substances);
-        var weights = spec.Record.Weights.Count > 0 ? new WeightRecorder(network, spec.Record.Weights, spec.Record.WeightsEveryMs) : null;
-        if (weights is not null) observersOf.Add(weights);
-        if (observers is not null) observersOf.AddRange(observers);
+        var rec = Recorders.Attach(spec, network, external?.Observers ?? sim!.Observers, observers);
+        rec.Snapshot = snapshot;
         double build = sw.Elapsed.TotalSeconds;
         long done = external?.Run(cancel) ?? sim!.Run(cancel);
-        var finalNetwork = sim?.Network ?? network;
+        return Assemble(spec, sim?.Network ?? network, network, rec, done, external?.Name ?? sim!.Backend.ToString().ToLowerInvariant(),
+            sim?.Threads ?? 1, external?.LoopSeconds ?? sim!.LoopSeconds, build, external?.SynapticEvents ?? sim!.SynapticEvents,
+            external?.PhaseSeconds() ?? sim!.Phases.Seconds());
+    }
+
+    /// <summary>
+    /// Several runs of one circuit as a batch on the GPU backend (one set of kernels; each copy with its own
+    /// values, seed and connectivity): each result is the one its single run gives. The specs must build networks
+    /// of the same structure.
+    /// </summary>
+    public static IReadOnlyList<SimulationResult> RunBatch(IReadOnlyList<ScenarioSpec> specs, RunOptions options, CancellationToken cancel = default)
+    {
+        var sw = Stopwatch.StartNew();
+        var networks = specs.Select(s => NetworkBuilder.Build(s, options.MemoryLimitBytes, options.Connectivity)).ToList();
+        using var batch = Backends.ExternalEngines.RequireGpu().CreateBatch(networks, options);
+        var recs = specs.Select((s, b) =>
+        {
+            var r = Recorders.Attach(s, networks[b], batch.Observers[b], null);
+            r.Snapshot = s.Record.Network ? NetworkSnapshot.Capture(networks[b]) : null;
+            return r;
+        }).ToList();
+        double build = sw.Elapsed.TotalSeconds;
+        long done = batch.Run(cancel);
+        return specs.Select((s, b) => Assemble(s, networks[b], networks[b], recs[b], done, batch.Name, 1, batch.LoopSeconds, build,
+            batch.SynapticEvents[b], batch.PhaseSeconds())).ToList();
+    }
+
+    private static SimulationResult Assemble(ScenarioSpec spec, Network finalNetwork, Network network, Recorders rec, long done, string backend,
+        int threads, double loopSeconds, double build, long events, Dictionary<string, double> phases)
+    {
         double duration = done * spec.DtMs;
-        var spikeData = spikes.Result(network.DtMs);
+        var spikeData = rec.Spikes.Result(network.DtMs);
         var result = new SimulationResult
         {
-            Spec = spec, DurationMs = duration, Steps = done, Backend = external?.Name ?? sim!.Backend.ToString().ToLowerInvariant(),
-            Threads = threads, LoopSeconds = external?.LoopSeconds ?? sim!.LoopSeconds, BuildSeconds = build,
-            SynapseCount = network.SynapseCount, SynapticEvents = external?.SynapticEvents ?? sim!.SynapticEvents,
-            Spikes = spikeData, Traces = traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
+            Spec = spec, DurationMs = duration, Steps = done, Backend = backend,
+            Threads = threads, LoopSeconds = loopSeconds, BuildSeconds = build,
+            SynapseCount = network.SynapseCount, SynapticEvents = events,
+            Spikes = spikeData, Traces = rec.Traces.Result(), Metrics = MetricsCalculator.Compute(spikeData, duration),
             Nodes = network.NeuronPopulations.Select(p => new NodePositions(p.Name, p.Lamina, p.X, p.Y)).ToList(),
-            Network = snapshot, Substances = substances?.Result(),
+            Network = rec.Snapshot, Substances = rec.Substances?.Result(),
             Fields = FieldResult(finalNetwork, duration),
             Microglia = finalNetwork.Tissue?.AgentResult("microglia"),
             Astrocytes = finalNetwork.Tissue?.AgentResult("astrocytes"),
-            Weights = weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
+            Weights = rec.Weights?.Result() ?? (IReadOnlyList<WeightTrace>)Array.Empty<WeightTrace>(),
         };
         if (result.Substances is { } st) result.Extra["substances"] = SubstanceSummary(st);
         if (result.Fields.Count > 0)
@@ -131,7 +178,7 @@ public static class Runner
                 ["final_mean_scale"] = w.FinalScale.Length > 0 ? w.FinalScale.Average(x => (double)x) : 1,
                 ["final_fraction_up"] = w.FractionUp.Length > 0 ? w.FractionUp[^1] : 0,
             });
-        result.Extra["phase_seconds"] = external?.PhaseSeconds() ?? sim!.Phases.Seconds();
+        result.Extra["phase_seconds"] = phases;
         long syn = network.SynapseCount;
         result.Extra["memory"] = new Dictionary<string, object>
         {

@@ -9,8 +9,9 @@ using CircuitSim.Studies.Results;
 namespace CircuitSim.Studies.Running;
 
 /// <summary>What a study run needs besides its design: where the scenario is, how to run, where to write.</summary>
+/// <param name="Jobs">Runs at once; with the gpu backend, the copies per batch.</param>
 public sealed record StudyOptions(string ScenarioFile, IReadOnlyList<string> BaseSets, string OutDir,
-    int Jobs, BackendKind Backend, Shard Shard, bool KeepRuns);
+    int Jobs, BackendKind Backend, Shard Shard, bool KeepRuns, string GpuDevice = "auto");
 
 /// <summary>How a study (or a shard of it) ended.</summary>
 public sealed record StudyOutcome(int Planned, int DoneBefore, int RanNow, int Failed, bool Interrupted);
@@ -31,8 +32,12 @@ public static class StudyRunner
         var jobs = manifest.Runs.Select(r => new StudyJob(r.Index, r.Key)).ToList();
         // runs with the same seed and population sizes share their connectivity (built once; values differ per run)
         var connectivity = new Synapses.ConnectivityCache();
+        // with the gpu backend, the runs the workers start together go to the device as one batch
+        var batcher = o.Backend == BackendKind.Gpu
+            ? new GpuRunBatcher(o.Jobs, new RunOptions(BackendKind.Gpu, Threads: 1, Connectivity: connectivity, GpuDevice: o.GpuDevice), TimeSpan.FromMilliseconds(300))
+            : null;
         var (outcome, _) = JobRunner.Run(jobs, Path.Combine(o.OutDir, StudyManifest.JournalFolder), o.Shard, o.Jobs,
-            (job, cancel) => RunOne(manifest, manifest.Runs[job.Index], o, code, connectivity, cancel), progress, cancel, onRecord);
+            (job, cancel) => RunOne(manifest, manifest.Runs[job.Index], o, code, connectivity, batcher, cancel), progress, cancel, onRecord);
         return outcome;
     }
 
@@ -64,7 +69,8 @@ public static class StudyRunner
     }
 
     /// <summary>One run to its record; null when it was interrupted (then it is not recorded).</summary>
-    private static RunRecord? RunOne(StudyManifest manifest, PlannedRun run, StudyOptions o, string code, Synapses.ConnectivityCache connectivity, CancellationToken cancel)
+    private static RunRecord? RunOne(StudyManifest manifest, PlannedRun run, StudyOptions o, string code, Synapses.ConnectivityCache connectivity,
+        GpuRunBatcher? batcher, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         CheckScenarioUnchanged(manifest, o);
@@ -73,7 +79,8 @@ public static class StudyRunner
         {
             loaded = ScenarioLoader.LoadWithOrigins(o.ScenarioFile, o.BaseSets.Concat(run.Sets).ToList());
             var spec = loaded.Spec;
-            var result = Runner.Run(spec, new RunOptions(o.Backend, Threads: 1, Connectivity: connectivity), null, cancel);
+            var result = batcher?.Run(spec, cancel)
+                ?? Runner.Run(spec, new RunOptions(o.Backend, Threads: 1, Connectivity: connectivity, GpuDevice: o.GpuDevice), null, cancel);
             if (result.Steps * spec.DtMs < spec.DurationMs - spec.DtMs / 2) return null;
             var metrics = MetricColumns.Of(result);
             if (o.KeepRuns) ResultsWriter.WriteAll(result, Path.Combine(o.OutDir, "runs", $"run-{run.Index:D6}"));

@@ -25,6 +25,19 @@ public interface IExternalEngineFactory
     /// <summary>Throws a <see cref="BuildException"/> naming what the engine cannot run in this network, or the missing device.</summary>
     void Check(Network network);
     IExternalEngine Create(Network network, RunOptions options);
+    /// <summary>Several networks of one structure in one set of kernels (throws a BuildException when they differ in structure).</summary>
+    IExternalBatch CreateBatch(IReadOnlyList<Network> networks, RunOptions options);
+}
+
+/// <summary>Copies of one circuit run together: each with its own observers and event count.</summary>
+public interface IExternalBatch : IDisposable
+{
+    string Name { get; }
+    List<ISimulationObserver>[] Observers { get; }
+    long Run(CancellationToken cancel = default);
+    double LoopSeconds { get; }
+    long[] SynapticEvents { get; }
+    Dictionary<string, double> PhaseSeconds();
 }
 
 public static class ExternalEngines
