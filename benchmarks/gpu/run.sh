@@ -2,7 +2,7 @@
 # Runs on the GPU machine from the repository root (no dotnet there): bash benchmarks/gpu/run.sh
 # 1. agreement: COBA for 200 ms on simd (the host's CPU) and on the gpu backend, spike counts side by side;
 # 2. scale: COBA at 1e5, 1e6 and 1e7 neurons (in-degree K, weights scaled by 80/K to keep the input), 1 s,
-#    no spike recording: neuron updates per second, synaptic events per second, real-time factor;
+#    no spike recording, fast (event-driven) delivery: neuron updates/s, synaptic events/s, real-time factor;
 # 3. batches of base circuits: not run yet (the gpu backend has no spike sources or AdEx so far).
 # Writes everything to $OUT/gpu-bench.txt (OUT defaults to results/gpu-bench).
 # Knobs for a dry run on a machine without a GPU: GPU_DEVICE=cpu SIZES="4000" K=80 DURATION=20ms.
@@ -27,16 +27,19 @@ say ""
 say "## 1. agreement: coba.yaml, 200 ms, simd vs gpu"
 common=(--set duration=200ms --set record.traces=null --set record.figures=false --quiet)
 "$BIN" run scenarios/coba.yaml --backend simd --out "$OUT/agree-simd" "${common[@]}" || say "simd run failed"
-"$BIN" run scenarios/coba.yaml --backend gpu --gpu-device "$GPU_DEVICE" --out "$OUT/agree-gpu" "${common[@]}" || say "gpu run failed"
-for pop in E I; do
-  a=$(grep -A3 "\"$pop\"" "$OUT/agree-simd/metrics.json" | grep -o '"spike_count": *[0-9]*' | head -1 | sed 's/.*: *//')
-  b=$(grep -A3 "\"$pop\"" "$OUT/agree-gpu/metrics.json" | grep -o '"spike_count": *[0-9]*' | head -1 | sed 's/.*: *//')
-  say "population $pop: spikes simd ${a:-?}, gpu ${b:-?}"
+for mode in exact fast; do
+  "$BIN" run scenarios/coba.yaml --backend gpu --gpu-device "$GPU_DEVICE" --gpu-delivery $mode --out "$OUT/agree-gpu-$mode" "${common[@]}" || say "gpu $mode run failed"
+  for pop in E I; do
+    a=$(grep -A3 "\"$pop\"" "$OUT/agree-simd/metrics.json" | grep -o '"spike_count": *[0-9]*' | head -1 | sed 's/.*: *//')
+    b=$(grep -A3 "\"$pop\"" "$OUT/agree-gpu-$mode/metrics.json" | grep -o '"spike_count": *[0-9]*' | head -1 | sed 's/.*: *//')
+    say "$mode delivery, population $pop: spikes simd ${a:-?}, gpu ${b:-?}"
+  done
+  if cmp -s "$OUT/agree-simd/spikes.h5" "$OUT/agree-gpu-$mode/spikes.h5"; then say "$mode delivery: spikes.h5 byte-identical to simd"; else say "$mode delivery: spikes.h5 differs from simd (compare node ids and times with h5py)"; fi
 done
-if cmp -s "$OUT/agree-simd/spikes.h5" "$OUT/agree-gpu/spikes.h5"; then say "spikes.h5 byte-identical"; else say "spikes.h5 files differ (compare node ids and times with h5py)"; fi
 
 say ""
-say "## 2. scale: COBA, ${DURATION}, no spike recording"
+DELIVERY=${DELIVERY:-fast}
+say "## 2. scale: COBA, ${DURATION}, no spike recording, $DELIVERY delivery"
 say "neurons  in-degree  synapses  loop_s  neuron_updates_per_s  synaptic_events_per_s  realtime_factor  mean_rate_hz"
 for n in $SIZES; do
   k=${K:-$([ "$n" -ge 10000000 ] && echo 100 || echo 1000)}
@@ -44,7 +47,7 @@ for n in $SIZES; do
   p=$(awk -v k="$k" -v n="$n" 'BEGIN { printf "%.9g", k / n }')
   we=$(awk -v k="$k" 'BEGIN { printf "%.6g", 6 * 80 / k }'); wi=$(awk -v k="$k" 'BEGIN { printf "%.6g", 67 * 80 / k }')
   dir="$OUT/scale-$n"
-  $TIMER "$BIN" run scenarios/coba.yaml --backend gpu --gpu-device "$GPU_DEVICE" --out "$dir" --quiet \
+  $TIMER "$BIN" run scenarios/coba.yaml --backend gpu --gpu-device "$GPU_DEVICE" --gpu-delivery "$DELIVERY" --out "$dir" --quiet \
     --set duration="$DURATION" --set record.traces=null --set record.figures=false --set 'record.spikes=[]' \
     --set populations.E.count=$ne --set populations.I.count=$ni \
     --set projections.E_E.connect.p=$p --set projections.E_I.connect.p=$p --set projections.I_E.connect.p=$p --set projections.I_I.connect.p=$p \

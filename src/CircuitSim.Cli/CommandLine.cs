@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CircuitSim.Engine;
 using CircuitSim.Model;
 
 namespace CircuitSim.Cli;
@@ -43,11 +44,12 @@ public static class CommandLine
         var seed = new Option<ulong?>("--seed") { Description = "random seed (default: the scenario's)", CustomParser = OptionValues.Seed };
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar or summary table" };
         var gpuDevice = GpuDeviceOption();
+        var gpuDelivery = GpuDeliveryOption();
         var cmd = new Command("run", "run a scenario and write spikes, traces, metrics and figures")
-            { file, output, set, backend, threads, seed, quiet, gpuDevice };
+            { file, output, set, backend, threads, seed, quiet, gpuDevice, gpuDelivery };
         cmd.SetAction(r => RunCommandHandler.Execute(new RunArguments(
             r.GetValue(file)!, r.GetValue(output), r.GetValue(set) ?? Array.Empty<string>(), r.GetValue(backend),
-            r.GetValue(threads), r.GetValue(seed), r.GetValue(quiet), r.GetValue(gpuDevice) ?? "auto")));
+            r.GetValue(threads), r.GetValue(seed), r.GetValue(quiet), r.GetValue(gpuDevice) ?? "auto", r.GetValue(gpuDelivery))));
         return cmd;
     }
 
@@ -60,6 +62,20 @@ public static class CommandLine
             if (v is null || v is "auto" or "cuda" or "cpu") return v;
             r.AddError($"--gpu-device: expected auto, cuda or cpu, found '{v}'");
             return null;
+        },
+    };
+
+    private static Option<GpuDelivery> GpuDeliveryOption() => new("--gpu-delivery")
+    {
+        Description = "for --backend gpu: exact (the CPU's sums, identical spikes) | fast (event-driven, fixed-point: deterministic, not bit-identical)",
+        DefaultValueFactory = _ => GpuDelivery.Exact,
+        CustomParser = r =>
+        {
+            string? v = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+            if (v is null or "exact") return GpuDelivery.Exact;
+            if (v == "fast") return GpuDelivery.Fast;
+            r.AddError($"--gpu-delivery: expected exact or fast, found '{v}'");
+            return GpuDelivery.Exact;
         },
     };
 
@@ -134,4 +150,4 @@ public static class CommandLine
 }
 
 public sealed record RunArguments(string File, string? Out, string[] Sets, BackendKind? Backend, int Threads, ulong? Seed, bool Quiet,
-    string GpuDevice = "auto");
+    string GpuDevice = "auto", GpuDelivery GpuDelivery = GpuDelivery.Exact);

@@ -37,7 +37,7 @@ public static class RunCommandHandler
         using var stop = new StopSignals();
         try
         {
-            var options = new RunOptions(a.Backend ?? BackendKind.Auto, a.Threads, GpuDevice: a.GpuDevice);
+            var options = new RunOptions(a.Backend ?? BackendKind.Auto, a.Threads, GpuDevice: a.GpuDevice, GpuDelivery: a.GpuDelivery);
             SimulationResult result;
             if (a.Quiet || Console.IsOutputRedirected)
             {

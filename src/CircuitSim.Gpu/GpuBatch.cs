@@ -38,6 +38,10 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
     private sealed class Pop
     {
         public LifArgs Args;
+        // fixed-point delivery: the ring of integer arrivals, this step's spike list and its counts per step of the chunk
+        public ArrayView<long> RingFixed;
+        public ArrayView<int> SpikeList;
+        public MemoryBuffer1D<int, Stride1D.Dense>? SpikeCount;
         public ArrayView<float> A, Ring;
         public int Padded, Slots, Channels;
         public bool Direct;
@@ -47,6 +51,8 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
     private sealed class Proj
     {
         public DeliverArgs Args;
+        public FastDeliverArgs Fast;
+        public int Source;
         public int Target, Delay;
         public KernelConfig Config;
     }
@@ -59,8 +65,15 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
     /// <summary>Synaptic events delivered, by copy.</summary>
     public long[] SynapticEvents { get; }
 
-    public GpuBatch(IReadOnlyList<Network> copies, string device)
+    /// <summary>Whether delivery is event-driven with fixed-point sums (fast, deterministic, not bit-identical to the CPU).</summary>
+    public bool FixedPoint { get; }
+    private readonly Action<KernelConfig, LifArgs, int, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>>? _lifFixed;
+    private readonly Action<KernelConfig, FastDeliverArgs, ArrayView<int>, ArrayView<int>, ArrayView<long>, int>? _deliverFixed;
+
+    /// <param name="fixedPoint">Event-driven delivery with fixed-point sums (<see cref="FastDeliverArgs"/>) instead of the target-partitioned scan in the CPU's order.</param>
+    public GpuBatch(IReadOnlyList<Network> copies, string device, bool fixedPoint = false)
     {
+        FixedPoint = fixedPoint;
         if (copies.Count == 0) throw new ArgumentException("a batch needs at least one network", nameof(copies));
         foreach (var n in copies) GpuSupport.Check(n);
         CheckSameStructure(copies);
@@ -87,6 +100,11 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         _lif = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>>(GpuKernels.Lif);
         _flush = _acc.LoadStreamKernel<ArrayView<float>, int, float>(GpuKernels.Flush);
         _deliver = _acc.LoadStreamKernel<DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int>(GpuKernels.Deliver);
+        if (fixedPoint)
+        {
+            _lifFixed = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>>(FixedPointKernels.Lif);
+            _deliverFixed = _acc.LoadStreamKernel<FastDeliverArgs, ArrayView<int>, ArrayView<int>, ArrayView<long>, int>(FixedPointKernels.Deliver);
+        }
         // each copy's recorders read its populations' step spikes from here during the replay
         foreach (var n in _nets)
             foreach (var pop in n.NeuronPopulations) pop.Spikes = new StepSpikes(pop.Count, 1);
@@ -154,6 +172,12 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         int np = pop0.PaddedCount, nc = pop0.Channels.Length, copies = _nets.Length;
         bool direct = nc > 0 && pop0.Channels[0].ArrivesInState;
         int slots = nc > 0 ? pop0.Channels[0].RingSlots : 1;
+        if (FixedPoint)
+        {
+            // every arrival waits in the integer ring, one slot per step of the longest incoming delay, plus one
+            direct = false;
+            slots = _nets[0].Projections.Where(x => x.Target.Index == p).Select(x => x.DelaySteps).DefaultIfEmpty(1).Max() + 1;
+        }
         NeuronPopulation Of(Network n) => (NeuronPopulation)n.Populations[p];
         float[] Param(Network n, string name) => Of(n).Params.TryGetValue(name, out var v) ? v : Of(n).Derived[name];
         var a = new float[copies * nc * np];
@@ -163,7 +187,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             {
                 var ch = Of(_nets[b]).Channels[c];
                 Array.Copy(ch.A, 0, a, (b * nc + c) * np, np);
-                if (!direct) Array.Copy(ch.Ring, 0, ring, (b * nc + c) * slots * np, slots * np);
+                if (!direct && !FixedPoint) Array.Copy(ch.Ring, 0, ring, (b * nc + c) * slots * np, slots * np);
             }
         float[] PerChannel(Func<Synapses.ReceptorChannel, float> f) =>
             _nets.SelectMany(n => Of(n).Channels.Select(f)).ToArray();
@@ -173,7 +197,15 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
                 for (int s = 0; s < pop0.Count; s++) outDegree[b * np + s] += pr.RowStart[s + 1] - pr.RowStart[s];
         var d = new Pop { Padded = np, Slots = slots, Direct = direct, Channels = nc, Config = Config((long)copies * np) };
         d.A = Up(a);
-        d.Ring = Up(ring);
+        d.Ring = Up(FixedPoint ? Array.Empty<float>() : ring);
+        if (FixedPoint)
+        {
+            var fixedRing = Track(_acc.Allocate1D<long>(Math.Max(1, (long)copies * nc * slots * np)));
+            fixedRing.MemSetToZero();
+            d.RingFixed = fixedRing.View;
+            d.SpikeList = Track(_acc.Allocate1D<int>(Math.Max(1, (long)copies * np))).View;
+            d.SpikeCount = Track(_acc.Allocate1D<int>(ChunkSteps));
+        }
         d.Args = new LifArgs
         {
             V = Up(Concat(n => Of(n).StateOf("v"), np)), R = Up(Concat(n => Of(n).Refractory, np)),
@@ -226,12 +258,34 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
                 }
             synOffset += pr.Targets.Length;
         }
+        var rowStart = new int[copies * ns + 1];
+        var targets = new int[synapses];
+        synOffset = 0;
+        for (int b = 0; b < copies; b++)
+        {
+            var pr = _nets[b].Projections[q];
+            for (int s = 0; s < ns; s++) rowStart[b * ns + s] = synOffset + pr.RowStart[s];
+            Array.Copy(pr.Targets, 0, targets, synOffset, pr.Targets.Length);
+            synOffset += pr.Targets.Length;
+        }
+        rowStart[copies * ns] = synOffset;
+        var weightsView = Up(weights);
+        var tgt = (NeuronPopulation)_nets[0].Populations[pr0.Target.Index];
+        int srcPadded = pr0.Source is NeuronPopulation sn ? sn.PaddedCount : ns;
         return new Proj
         {
+            Source = pr0.Source.Index,
+            Fast = FixedPoint ? new FastDeliverArgs
+            {
+                RowStart = Up(rowStart), Targets = Up(targets), Weights = weightsView, ChannelOf = Up(pr0.ChannelIndex),
+                Scale = Up(_nets.Select(n => n.Projections[q].ModulationScale).ToArray()), Receptors = r, SourceCount = ns,
+                SourcePadded = srcPadded, TargetPadded = tgt.PaddedCount, TargetChannels = tgt.Channels.Length,
+                Slots = _dev[pr0.Target.Index]!.Slots,
+            } : default,
             Target = pr0.Target.Index, Delay = pr0.DelaySteps, Config = Config((long)copies * nt),
             Args = new DeliverArgs
             {
-                InStart = Up(start), InSource = Up(source), InSynapse = Up(synapse), Weights = Up(weights),
+                InStart = Up(start), InSource = Up(source), InSynapse = Up(synapse), Weights = weightsView,
                 ChannelOf = Up(pr0.ChannelIndex), Scale = Up(_nets.Select(n => n.Projections[q].ModulationScale).ToArray()),
                 Receptors = r, Count = nt, Copies = copies,
             },
@@ -249,6 +303,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         {
             int chunk = (int)Math.Min(ChunkSteps, steps - t);
             sw.Restart();
+            if (FixedPoint) foreach (int p in _pops) _dev[p]!.SpikeCount!.MemSetToZero();
             for (int s = 0; s < chunk; s++) Step(t + s, s);
             _acc.Synchronize();
             _kernel += sw.Elapsed.TotalSeconds;
@@ -277,7 +332,9 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         foreach (int p in _pops)
         {
             var d = _dev[p]!;
-            _lif(d.Config, d.Args, (int)(t % d.Slots) * d.Padded, flags);
+            if (FixedPoint)
+                _lifFixed!(d.Config, d.Args, (int)(t % d.Slots) * d.Padded, flags, d.RingFixed, d.SpikeList, d.SpikeCount!.View.SubView(s, 1));
+            else _lif(d.Config, d.Args, (int)(t % d.Slots) * d.Padded, flags);
         }
         if (t % Synapses.SynapticInput.FlushEvery == 0)
             foreach (int p in _pops)
@@ -288,7 +345,12 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         foreach (var pr in _proj)
         {
             var d = _dev[pr.Target]!;
-            if (d.Direct) _deliver(pr.Config, pr.Args, flags, d.A, d.Channels * d.Padded, d.Padded, 0);
+            if (FixedPoint)
+            {
+                var src = _dev[pr.Source]!;
+                _deliverFixed!(src.Config, pr.Fast, src.SpikeList, src.SpikeCount!.View.SubView(s, 1), d.RingFixed, (int)((t + pr.Delay) % d.Slots) * d.Padded);
+            }
+            else if (d.Direct) _deliver(pr.Config, pr.Args, flags, d.A, d.Channels * d.Padded, d.Padded, 0);
             else _deliver(pr.Config, pr.Args, flags, d.Ring, d.Channels * d.Slots * d.Padded, d.Slots * d.Padded, (int)((t + pr.Delay) % d.Slots) * d.Padded);
         }
     }

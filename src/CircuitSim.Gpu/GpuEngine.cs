@@ -4,9 +4,9 @@ using CircuitSim.Engine.Backends;
 namespace CircuitSim.Gpu;
 
 /// <summary>One network on the GPU backend: a batch of one copy (<see cref="GpuBatch"/>), seen by the runner as any engine.</summary>
-public sealed class GpuEngine(Network network, string device) : IExternalEngine
+public sealed class GpuEngine(Network network, string device, GpuDelivery delivery = GpuDelivery.Exact) : IExternalEngine
 {
-    private readonly GpuBatch _batch = new([network], device);
+    private readonly GpuBatch _batch = new([network], device, delivery == GpuDelivery.Fast);
 
     public string Name => _batch.Name;
     public List<ISimulationObserver> Observers => _batch.Observers[0];
@@ -26,6 +26,6 @@ public sealed class GpuEngineFactory : IExternalEngineFactory
 
     public bool HasDevice => _hasDevice.Value;
     public void Check(Network network) => GpuSupport.Check(network);
-    public IExternalEngine Create(Network network, RunOptions options) => new GpuEngine(network, options.GpuDevice);
-    public IExternalBatch CreateBatch(IReadOnlyList<Network> networks, RunOptions options) => new GpuBatch(networks, options.GpuDevice);
+    public IExternalEngine Create(Network network, RunOptions options) => new GpuEngine(network, options.GpuDevice, options.GpuDelivery);
+    public IExternalBatch CreateBatch(IReadOnlyList<Network> networks, RunOptions options) => new GpuBatch(networks, options.GpuDevice, options.GpuDelivery == GpuDelivery.Fast);
 }

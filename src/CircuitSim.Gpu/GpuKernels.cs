@@ -128,4 +128,97 @@ internal static class GpuKernels
             }
         }
     }
+
+}
+
+/// <summary>
+/// Event-driven delivery with fixed-point sums (<c>--gpu-delivery fast</c>): each spike walks its own row and adds
+/// its weights to the targets' rings as 64-bit integers in units of 2⁻²⁴ nS by atomic adds. Integer sums do not
+/// depend on the order the atomics land in, so a run gives the same spikes every time and on any device; but
+/// each weight is rounded to 2⁻²⁴ nS and a step's arrivals are summed exactly before they meet the channel state,
+/// so the spikes are not bit-identical to the CPU's float sums (a chaotic network then parts from them).
+/// Memory traffic follows the spikes, not the synapses: what large networks need.
+/// </summary>
+internal struct FastDeliverArgs
+{
+    /// <summary>Outgoing rows of every copy: copy b's source s at b·SourceCount + s.</summary>
+    public ArrayView<int> RowStart, Targets;
+    public ArrayView<float> Weights;
+    public ArrayView<int> ChannelOf;
+    public ArrayView<float> Scale;
+    public int Receptors, SourceCount, SourcePadded, TargetPadded, TargetChannels, Slots;
+}
+
+internal static class FixedPointKernels
+{
+    public const double Unit = 16777216.0; // 2^24 per nS
+
+    /// <summary>The LIF step of <see cref="GpuKernels.Lif"/> with arrivals from a fixed-point ring, and each spike appended to this step's list.</summary>
+    public static void Lif(LifArgs a, int slotOffset, ArrayView<byte> fired, ArrayView<long> ring, ArrayView<int> spikeList, ArrayView<int> spikeCount)
+    {
+        int stride = Grid.DimX * Group.DimX;
+        int n = a.Copies * a.Padded;
+        for (int j = Grid.GlobalIndex.X; j < n; j += stride)
+        {
+            int b = j / a.Padded, i = j - b * a.Padded;
+            if (i >= a.Count) continue;
+            float gs = 0f, ge = 0f;
+            for (int c = 0; c < a.Channels; c++)
+            {
+                int bc = b * a.Channels + c;
+                int k = bc * a.Padded + i;
+                int ri = bc * a.Slots * a.Padded + slotOffset + i;
+                float x = (float)(ring[ri] / Unit);
+                ring[ri] = 0;
+                float av = a.A[k] + x * a.Norm[bc];
+                a.A[k] = av * a.Decay[bc];
+                float g = av * a.Scale[bc];
+                float e = a.Chloride[bc] != 0 ? a.ECl[j] : a.Reversal[bc];
+                gs = gs + g;
+                ge = ge + g * e;
+            }
+            float iTotal = a.I[j] + a.Ib[j];
+            float v = a.V[j];
+            float r = a.R[j] - 1f;
+            if (r < 0f) r = 0f;
+            float vinf = a.EL[j] + (ge - gs * v + iTotal) * a.Rin[j];
+            float vn = vinf + (v - vinf) * a.P[j];
+            if (r > 0f) vn = a.Vr[j];
+            bool spike = vn >= a.VT[j];
+            a.V[j] = spike ? a.Vr[j] : vn;
+            a.R[j] = spike ? a.RS[j] : r;
+            fired[b * a.FlagStride + a.FlagOffset + i] = spike ? (byte)1 : (byte)0;
+            if (spike)
+            {
+                if (a.OutDegree[j] > 0) Atomic.Add(ref a.Events[b], a.OutDegree[j]);
+                int q = Atomic.Add(ref spikeCount[0], 1);
+                spikeList[q] = j;
+            }
+        }
+    }
+
+    /// <summary>Each spike of the step walks its row and adds its weights, in fixed point, to the targets' ring slot.</summary>
+    public static void Deliver(FastDeliverArgs d, ArrayView<int> spikeList, ArrayView<int> spikeCount, ArrayView<long> ring, int slotOffset)
+    {
+        int stride = Grid.DimX * Group.DimX;
+        int count = spikeCount[0];
+        for (int q = Grid.GlobalIndex.X; q < count; q += stride)
+        {
+            int j = spikeList[q];
+            int b = j / d.SourcePadded, s = j - b * d.SourcePadded;
+            int row = b * d.SourceCount + s;
+            float scale = d.Scale[b];
+            for (int k = d.RowStart[row]; k < d.RowStart[row + 1]; k++)
+            {
+                int t = d.Targets[k];
+                for (int c = 0; c < d.Receptors; c++)
+                {
+                    double w = (double)(d.Weights[k * d.Receptors + c] * scale) * Unit;
+                    long fx = (long)(w >= 0 ? w + 0.5 : w - 0.5);
+                    int idx = ((b * d.TargetChannels + d.ChannelOf[c]) * d.Slots) * d.TargetPadded + slotOffset + t;
+                    Atomic.Add(ref ring[idx], fx);
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,14 @@ namespace CircuitSim.Engine;
 /// <param name="Connectivity">Connectivity shared with the other runs of a study (null: each run builds its own).</param>
 /// <param name="GpuDevice">For the gpu backend: <c>auto</c> (a CUDA device, else an error), <c>cuda</c>, or <c>cpu</c> (ILGPU's CPU accelerator, for tests).</param>
 public sealed record RunOptions(BackendKind Backend = BackendKind.Auto, int Threads = 0, long? MemoryLimitBytes = null,
-    Synapses.ConnectivityCache? Connectivity = null, string GpuDevice = "auto");
+    Synapses.ConnectivityCache? Connectivity = null, string GpuDevice = "auto", GpuDelivery GpuDelivery = GpuDelivery.Exact);
+
+/// <summary>
+/// How the gpu backend sums arrivals: <c>Exact</c> scans each target's incoming synapses in the CPU's order (spikes
+/// identical to simd; memory traffic per synapse per step), <c>Fast</c> walks only the rows of the sources that
+/// fired and sums in fixed point by atomics (deterministic, not bit-identical to the CPU; traffic per spike).
+/// </summary>
+public enum GpuDelivery { Exact, Fast }
 
 /// <summary>
 /// Builds the network of a scenario, runs it with the recorders the scenario asks for, and
