@@ -9,6 +9,8 @@ public static class CommandLine
 {
     public static RootCommand Build()
     {
+        // the GPU backend (ILGPU) lives outside Core: the command makes it available to every run and sweep
+        CircuitSim.Gpu.GpuEngineFactory.Register();
         var root = new RootCommand("CircuitSim: the spinal dorsal horn as a spiking circuit");
         root.Subcommands.Add(RunCommand());
         root.Subcommands.Add(ValidateCommand());

@@ -74,6 +74,11 @@ public static class RunCommandHandler
             }
             return ExitCodes.Ok;
         }
+        // a device the chosen backend cannot find is the option's fault, not the file's
+        catch (BuildException e) when (a.Backend is not null && e.KeyPaths.Contains("backend") && loaded.ValueAt("backend") is null)
+        {
+            return ScenarioInput.BadInput("--backend: " + e.Message);
+        }
         catch (BuildException e) { return ScenarioInput.BadInput(loaded.Describe(e)); }
         catch (NumericalBlowupException e)
         {

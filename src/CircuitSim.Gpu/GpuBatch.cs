@@ -33,6 +33,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
     private readonly Action<KernelConfig, ArrayView<float>, int, float> _flush;
     private readonly Action<KernelConfig, DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int> _deliver;
     private readonly bool _replaySpikes;
+    private readonly int _chunkSteps;
     private double _kernel, _copy, _replay;
 
     private sealed class Pop
@@ -84,26 +85,39 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         try { _acc = GpuDevices.Create(_context, device); }
         catch { _context.Dispose(); throw; }
         Name = _acc.AcceleratorType == AcceleratorType.CPU ? "gpu (ILGPU CPU accelerator)" : $"gpu ({_acc.Name})";
-        var first = _nets[0];
-        _pops = first.NeuronPopulations.Select(p => p.Index).ToArray();
-        _flagOffset = new int[first.Populations.Count];
-        foreach (int p in _pops) { _flagOffset[p] = _total; _total += first.Populations[p].Count; }
-        _events = Track(_acc.Allocate1D<long>(_nets.Length));
-        _events.MemSetToZero();
-        _dev = new Pop?[first.Populations.Count];
-        foreach (int p in _pops) _dev[p] = Upload(p);
-        _proj = first.Projections.Select(pr => UploadProjection(pr.Index)).ToArray();
-        long recordLength = Math.Max(1, (long)ChunkSteps * _nets.Length * _total);
-        _record = Track(_acc.Allocate1D<byte>(recordLength));
-        _replaySpikes = first.Spec.Record.Spikes is not { Count: 0 };
-        _hostRecord = _replaySpikes ? new byte[recordLength] : Array.Empty<byte>();
-        _lif = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>>(GpuKernels.Lif);
-        _flush = _acc.LoadStreamKernel<ArrayView<float>, int, float>(GpuKernels.Flush);
-        _deliver = _acc.LoadStreamKernel<DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int>(GpuKernels.Deliver);
-        if (fixedPoint)
+        try
         {
-            _lifFixed = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>>(FixedPointKernels.Lif);
-            _deliverFixed = _acc.LoadStreamKernel<FastDeliverArgs, ArrayView<int>, ArrayView<int>, ArrayView<long>, int>(FixedPointKernels.Deliver);
+            var first = _nets[0];
+            _pops = first.NeuronPopulations.Select(p => p.Index).ToArray();
+            _flagOffset = new int[first.Populations.Count];
+            foreach (int p in _pops) { _flagOffset[p] = _total; _total += first.Populations[p].Count; }
+            _events = Track(_acc.Allocate1D<long>(_nets.Length));
+            _events.MemSetToZero();
+            _dev = new Pop?[first.Populations.Count];
+            foreach (int p in _pops) _dev[p] = Upload(p);
+            _proj = first.Projections.Select(pr => UploadProjection(pr.Index)).ToArray();
+            // a chunk of flags must fit one host array (2³¹ bytes): fewer steps per chunk for very large batches
+            long row = Math.Max(1, (long)_nets.Length * _total);
+            _chunkSteps = (int)Math.Clamp(int.MaxValue / row, 1, ChunkSteps);
+            if (row > int.MaxValue) throw new BuildException($"the batch has {row} neurons in all, more than one host array of spike flags holds (2³¹); use fewer copies", "backend");
+            long recordLength = _chunkSteps * row;
+            _record = Track(_acc.Allocate1D<byte>(recordLength));
+            _replaySpikes = first.Spec.Record.Spikes is not { Count: 0 };
+            _hostRecord = _replaySpikes ? new byte[recordLength] : Array.Empty<byte>();
+            _lif = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>>(GpuKernels.Lif);
+            _flush = _acc.LoadStreamKernel<ArrayView<float>, int, float>(GpuKernels.Flush);
+            _deliver = _acc.LoadStreamKernel<DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int>(GpuKernels.Deliver);
+            if (fixedPoint)
+            {
+                _lifFixed = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>>(FixedPointKernels.Lif);
+                _deliverFixed = _acc.LoadStreamKernel<FastDeliverArgs, ArrayView<int>, ArrayView<int>, ArrayView<long>, int>(FixedPointKernels.Deliver);
+            }
+        }
+        catch
+        {
+            // what was allocated before the failure (a batch too large, a kernel that does not compile) goes back
+            Dispose();
+            throw;
         }
         // each copy's recorders read its populations' step spikes from here during the replay
         foreach (var n in _nets)
@@ -134,6 +148,8 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
                         || !x.ChannelIndex.SequenceEqual(y.ChannelIndex))
                         return $"projection {x.Name}: other ends, delay or receptors";
                 }
+                if (a.Steps != b.Steps || a.DtMs != b.DtMs) return $"another run length or time step ({a.Steps} steps of {a.DtMs} ms against {b.Steps} of {b.DtMs} ms)";
+                if ((a.Spec.Record.Spikes is { Count: 0 }) != (b.Spec.Record.Spikes is { Count: 0 })) return "one records spikes and another does not";
                 return "";
             }
             string why = Why();
@@ -204,7 +220,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             fixedRing.MemSetToZero();
             d.RingFixed = fixedRing.View;
             d.SpikeList = Track(_acc.Allocate1D<int>(Math.Max(1, (long)copies * np))).View;
-            d.SpikeCount = Track(_acc.Allocate1D<int>(ChunkSteps));
+            d.SpikeCount = Track(_acc.Allocate1D<int>(ChunkSteps)); // one count per step of a chunk (a chunk has at most ChunkSteps)
         }
         d.Args = new LifArgs
         {
@@ -301,7 +317,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         var sw = new Stopwatch();
         while (t < steps && !cancel.IsCancellationRequested)
         {
-            int chunk = (int)Math.Min(ChunkSteps, steps - t);
+            int chunk = (int)Math.Min(_chunkSteps, steps - t);
             sw.Restart();
             if (FixedPoint) foreach (int p in _pops) _dev[p]!.SpikeCount!.MemSetToZero();
             for (int s = 0; s < chunk; s++) Step(t + s, s);
@@ -387,7 +403,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
     {
         foreach (var b in _buffers) b.Dispose();
         _buffers.Clear();
-        _acc.Dispose();
-        _context.Dispose();
+        _acc?.Dispose();
+        _context?.Dispose();
     }
 }

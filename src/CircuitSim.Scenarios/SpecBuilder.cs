@@ -25,6 +25,23 @@ internal sealed partial class SpecBuilder
     private readonly ScenarioSpec _spec = new() { Name = "" };
 
     private SpecBuilder(Diagnostics diagnostics) => _d = diagnostics;
+    private SpecBuilder(Diagnostics diagnostics, ScenarioSpec spec) { _d = diagnostics; _spec = spec; }
+
+    /// <summary>
+    /// A key path and value written outside the scenario's own sections (the live view's actions), checked as an
+    /// intervention's <c>set</c> is: the path must name a settable key, the value carries its unit and limits.
+    /// </summary>
+    internal static double? SettableValue(ScenarioSpec spec, Diagnostics d, YEntry entry, string path)
+    {
+        var b = new SpecBuilder(d, spec);
+        var key = b.ResolveSettable(entry.Key, out string? why);
+        if (key is null)
+        {
+            d.Add(entry.KeyNode, path, $"cannot set '{entry.Key}': {why}");
+            return null;
+        }
+        return b.Qty(entry.Value, path, key);
+    }
 
     public static ScenarioSpec Build(YMap root, Diagnostics diagnostics)
     {

@@ -54,6 +54,8 @@ public sealed class VizSession : IDisposable, IVizDriver
         // the drugs on keys are prepared as an intervention's would be (their targets, the exposure)
         foreach (var (drug, _) in Viz.Drugs) if (!_spec.LiveDrugs.Contains(drug)) _spec.LiveDrugs.Add(drug);
         var backend = options.Backend != BackendKind.Auto ? options.Backend : _spec.Backend;
+        if (backend == BackendKind.Gpu)
+            throw new VizException("the live view runs on the CPU engine (simd or reference): the gpu backend has no step-by-step view yet");
         Network Build() => NetworkBuilder.Build(_spec);
         Simulation = new Simulation(Build(), backend, options.Threads, Build);
         Feed = new LiveFeed(Viz);
@@ -61,6 +63,11 @@ public sealed class VizSession : IDisposable, IVizDriver
         Simulation.Observers.Add(Feed);
         _speed = options.Speed ?? Viz.Speed;
         Controls = new VizControls(() => Simulation, this, Viz, _spec);
+        foreach (var action in Viz.Actions)
+        {
+            try { CircuitSim.Interventions.InterventionCompiler.CompileLive(Simulation.Network, action.Name, action.Set); }
+            catch (BuildException e) { throw new VizException($"viz.actions.{action.Name}: {e.Message}"); }
+        }
         Composer = new FrameComposer(Viz, _spec.Name);
         Draw = new DrawList(new GlyphAtlas());
         _pixels = new byte[options.Width * options.Height * 4];
@@ -162,7 +169,7 @@ public sealed class VizSession : IDisposable, IVizDriver
         {
             var (at, key) = _presses[_nextPress++];
             if (!_paused) Simulation.RunUntil((long)Math.Round(at / _spec.DtMs));
-            Controls.Press(key);
+            lock (Feed.Gate) Controls.Press(key);
             if (_shotAsked) { _shotAsked = false; DrawFrame(); SaveFrame(ScreenshotName()); }
             if (_quit) return;
         }
@@ -217,7 +224,16 @@ public sealed class VizSession : IDisposable, IVizDriver
     {
         using var window = new GlfwWindow(_options.Width, _options.Height, "CircuitSim · " + _spec.Name);
         EnsureRenderer(GL.GetApi(window.GetProcAddress));
-        window.KeyPressed += (key, mods) => Controls.Press(key, mods);
+        window.KeyPressed += (key, mods) =>
+        {
+            // keys arrive in GLFW's callback: an exception must not cross into native code (it would end the process)
+            try
+            {
+                if (_resetAsked) return; // the network is being rebuilt: a command posted now would be cleared by the reset
+                lock (Feed.Gate) Controls.Press(key, mods);
+            }
+            catch (Exception e) { _simError ??= e; _quit = true; }
+        };
         var simThread = new Thread(SimLoop) { IsBackground = true, Name = "circuitsim-viz-sim" };
         simThread.Start();
         try
@@ -230,7 +246,6 @@ public sealed class VizSession : IDisposable, IVizDriver
                 {
                     _shotAsked = false;
                     SaveFrame(ScreenshotName());
-                    Controls.Press(0); // nothing: keeps LastAction as it was
                 }
                 var (w, h) = window.FramebufferSize;
                 _renderer!.Present(w, h);

@@ -336,6 +336,9 @@ public sealed class Simulation
                 {
                     foreach (var o in observers) o.OnStep(Network, t);
                     if ((t & 63) == 63 || t == Network.Steps - 1) CheckNumbers(t);
+                    // a command applied at this boundary sees the simulation at step t + 1 (StepsDone, TimeMs), as one
+                    // applied at the start of a RunUntil does
+                    _step = t + 1;
                     if (drain) Commands.Drain(t + 1, Network);
                 }
                 catch (Exception e) { Fail(e); }

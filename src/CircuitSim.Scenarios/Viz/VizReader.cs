@@ -59,7 +59,7 @@ internal static class VizReader
             else d.Add(spn, "viz.speed", $"expected simulated time per wall-clock time (a positive number, 1: real time) or 'max', found '{sp}'");
         }
         if (m["drugs"] is { } dn) ReadDrugs(dn, spec, v, d);
-        if (m["actions"] is { } an) ReadActions(an, v, d);
+        if (m["actions"] is { } an) ReadActions(an, spec, v, d);
         if (m["field"] is { } fn && Text(fn, "viz.field", d) is { } f)
         {
             var names = spec.Tissue?.Fields.Select(x => x.Name).ToList() ?? new List<string>();
@@ -98,7 +98,20 @@ internal static class VizReader
                     continue;
                 }
             }
-            string variable = tm["variable"] is { } vn ? Text(vn, path + ".variable", d) ?? "v" : "v";
+            string variable = "v";
+            if (tm["variable"] is { } vn && Text(vn, path + ".variable", d) is { } vs)
+            {
+                // the model's state variables, a channel's conductance, or the injected current
+                var known = (CircuitSim.Neurons.NeuronModels.Find(ps.Model)?.StateVariables.Select(x => x.Name) ?? Array.Empty<string>())
+                    .Concat(ps.Receptors.Keys.Concat(spec.Projections.Where(x => x.To == pop).SelectMany(x => x.Receptors.Keys)).Distinct().Select(r => "g_" + r))
+                    .Append("I_ext").ToList();
+                if (!known.Contains(vs))
+                {
+                    d.Add(vn, path + ".variable", $"{pop} has no variable '{vs}'{Suggest.Hint(vs, known, "its variables are")}");
+                    continue;
+                }
+                variable = vs;
+            }
             v.Traces.Add(new VizTrace(pop, neuron, variable));
         }
     }
@@ -145,7 +158,7 @@ internal static class VizReader
         }
     }
 
-    private static void ReadActions(YNode node, VizSpec v, Diagnostics d)
+    private static void ReadActions(YNode node, ScenarioSpec spec, VizSpec v, Diagnostics d)
     {
         if (node is not YMap am) { d.Add(node, "viz.actions", $"expected a map of name → {{key, label, set}}, found {node.Describe()}"); return; }
         foreach (var e in am.Entries)
@@ -170,11 +183,7 @@ internal static class VizReader
             if (a["set"] is not YMap sm || sm.Entries.Count == 0) d.Add(a["set"] ?? (YNode)a, path + ".set", "an action needs 'set', a map of key paths to values, e.g. {populations.C_pep.ectopic_rate: 2 Hz}");
             else
                 foreach (var s in sm.Entries)
-                    if (Text(s.Value, $"{path}.set.{s.Key}", d) is { } text)
-                    {
-                        if (Units.TryParse(text, out double value, out _)) set.Add(new(s.Key, value));
-                        else d.Add(s.Value, $"{path}.set.{s.Key}", $"expected a number with its unit, found '{text}'");
-                    }
+                    if (SpecBuilder.SettableValue(spec, d, s, $"{path}.set.{s.Key}") is { } value) set.Add(new(s.Key, value));
             if (key != '\0') v.Actions.Add(new VizAction(e.Key, key, label, set));
         }
     }

@@ -173,6 +173,28 @@ public class ScheduleTests
         Assert.Equal(20f, seen[50]);
     }
 
+    [Fact]
+    public void A_command_posted_during_a_run_sees_the_step_of_its_boundary()
+    {
+        // regression: a command drained between steps read StepsDone as the step just run, so the live view's
+        // train key put its first pulse one step in the past (skipped: 15 pulses of 16) and drugs were timed a step early
+        var spec = Specs.Empty("boundary", 10);
+        spec.Populations.Add(Specs.Neurons("N", 1, "lif", ("I_bias", 10)));
+        var (sim, _) = Make(spec);
+        long seenStep = -1;
+        double seenMs = -1;
+        sim.Observers.Add(new Probe((net, t) =>
+        {
+            if (t == 29) sim.Commands.Post("look", _ => { seenStep = sim.StepsDone; seenMs = sim.TimeMs; });
+        }));
+        sim.Run();
+        var applied = Assert.Single(sim.Commands.Applied, c => c.Description == "look");
+        // posted after this step's boundary was decided, it is applied at the next one; what matters is that it sees it
+        Assert.InRange(applied.Step, 30, 31);
+        Assert.Equal(applied.Step, seenStep);
+        Assert.Equal(applied.Step * 0.1, seenMs, 6);
+    }
+
     private sealed class Probe(Action<Network, long> onStep) : ISimulationObserver
     {
         public void OnStep(Network network, long step) => onStep(network, step);

@@ -158,4 +158,14 @@ public sealed class GpuBackendTests
         Assert.Equal(a.Spikes[0].TimesMs, rec[0].Result(nets[0].DtMs)[0].TimesMs);
         Assert.NotEqual(rec[0].Result(nets[0].DtMs)[0].NodeIds.Length, rec[1].Result(nets[1].DtMs)[0].NodeIds.Length);
     }
+
+    [Fact]
+    public void Copies_of_another_run_length_are_refused_as_a_batch()
+    {
+        // regression: the batch ran every copy for the first copy's number of steps
+        var a = NetworkBuilder.Build(ScenarioLoader.Load(ScenarioRuns.Path("coba.yaml"), ["record.traces=null", "duration=2ms"]));
+        var b = NetworkBuilder.Build(ScenarioLoader.Load(ScenarioRuns.Path("coba.yaml"), ["record.traces=null", "duration=3ms"]));
+        var e = Assert.Throws<BuildException>(() => new GpuBatch([a, b], "cpu"));
+        Assert.Contains("another run length", e.Message);
+    }
 }

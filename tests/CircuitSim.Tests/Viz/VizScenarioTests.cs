@@ -27,6 +27,9 @@ public sealed class VizScenarioTests : IDisposable
     [InlineData("  actions: { injury: { key: R, set: { populations.C_pep.ectopic_rate: 2 Hz } } }", "viz.actions.injury.key: 'R' is one of the view's own keys")]
     [InlineData("  captions: [ { at: 5 s, text: b }, { at: 1 s, text: a } ]", "viz.captions[1].at: captions go in time order")]
     [InlineData("  traces: [ { population: C_pep } ]", "viz.traces[0].population: 'C_pep' is not a neuron population")]
+    [InlineData("  traces: [ { population: WDR, variable: w_adapt } ]", "viz.traces[0].variable: WDR has no variable 'w_adapt'")]
+    [InlineData("  actions: { cut: { key: N, set: { populations.C_pep.ectopic_rate: 2 ms } } }", "viz.actions.cut.set.populations.C_pep.ectopic_rate: expected a Frequency")]
+    [InlineData("  actions: { cut: { key: N, set: { populations.Nope.rate: 2 Hz } } }", "viz.actions.cut.set.populations.Nope.rate: cannot set 'populations.Nope.rate': population 'Nope' is unknown")]
     public void A_bad_viz_key_is_an_error_naming_file_line_and_key(string line, string expected)
     {
         string file = _files.Windup(line);
@@ -141,5 +144,22 @@ public sealed class VizScenarioTests : IDisposable
         Assert.Contains("--at: expected a Time", error);
         Assert.Contains("--press: unknown key 'banana'", error);
         Assert.Contains("--size: expected WIDTHxHEIGHT", error);
+    }
+
+    [Fact]
+    public void An_action_the_engine_cannot_apply_during_a_run_is_refused_before_the_view_starts()
+    {
+        // conduction_distance is settable before a run, not during one: the action is compiled at the start, not at the key press
+        string file = _files.Windup("  actions: { slow: { key: N, set: { populations.C_pep.conduction_distance: 200 mm } } }");
+        var e = Assert.Throws<VizException>(() => VizFiles.Session(file, new VizOptions(640, 480, ScreenshotPath: Path.Combine(_files.Dir, "s.png"))));
+        Assert.Contains("viz.actions.slow: intervention slow: set of 'populations.C_pep.conduction_distance' during a run is not supported", e.Message);
+    }
+
+    [Fact]
+    public void The_view_refuses_the_gpu_backend_with_a_reason()
+    {
+        var (code, _, error) = CircuitSim.Tests.Cli.CliProcess.Run("viz", _files.Windup(), "--screenshot", Path.Combine(_files.Dir, "g.png"), "--backend", "gpu");
+        Assert.Equal(1, code);
+        Assert.Contains("the live view runs on the CPU engine", error);
     }
 }
