@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using CircuitSim.Engine;
+using CircuitSim.Engine.Scheduling;
+using CircuitSim.Stimuli;
 using ILGPU;
 using ILGPU.Runtime;
 
 namespace CircuitSim.Gpu;
 
 /// <summary>
-/// B copies of one circuit in one set of kernels (GeNN's batch mode, without sharing connectivity: each copy
+/// B copies of one circuit in one set of kernels (spike sources are stepped on the host a chunk ahead) (GeNN's batch mode, without sharing connectivity: each copy
 /// brings its own synapses, seeds and parameter values; only the structure must agree). Neuron state, channel
 /// states and rings, synapses (by target) and the spike flags stay on the device; each step launches the LIF
 /// kernel per population, the flush every 64 steps and one delivery kernel per projection, over all copies,
@@ -34,6 +36,23 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
     private readonly Action<KernelConfig, DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int> _deliver;
     private readonly bool _replaySpikes;
     private readonly int _chunkSteps;
+    private readonly Src[] _src = Array.Empty<Src>();
+    private readonly Action<KernelConfig, DeliverArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<float>, int, int, int, int>? _deliverArrivals;
+
+    /// <summary>
+    /// A spike-source population, stepped on the host a chunk ahead (its trains do not depend on the neurons): each
+    /// step's arrivals at the terminals, in arrival order, per copy, go to the device; what the fibres emitted is kept
+    /// for the recorders.
+    /// </summary>
+    private sealed class Src
+    {
+        public int Population, Count;
+        public SpikeDrive[][] Drives = Array.Empty<SpikeDrive[]>(); // by copy
+        public long[] OutDegree = Array.Empty<long>();               // by fibre: synapses over projections from it (events)
+        public int[] Arrivals = Array.Empty<int>(), Offsets = Array.Empty<int>(), Counts = Array.Empty<int>(), Totals = Array.Empty<int>();
+        public int[] Emitted = Array.Empty<int>(), EmittedCounts = Array.Empty<int>();
+        public MemoryBuffer1D<int, Stride1D.Dense> DevArrivals = null!, DevOffsets = null!, DevCounts = null!, DevTotals = null!;
+    }
     private double _kernel, _copy, _replay;
 
     private sealed class Pop
@@ -54,6 +73,8 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         public DeliverArgs Args;
         public FastDeliverArgs Fast;
         public int Source;
+        /// <summary>From a spike-source population: incoming synapses keep the fibre's own index, and delivery follows the arrival order.</summary>
+        public bool FromFibres;
         public int Target, Delay;
         public KernelConfig Config;
     }
@@ -96,6 +117,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             _dev = new Pop?[first.Populations.Count];
             foreach (int p in _pops) _dev[p] = Upload(p);
             _proj = first.Projections.Select(pr => UploadProjection(pr.Index)).ToArray();
+            _src = first.SourcePopulations.Select(sp => PrepareSource(sp.Index)).ToArray();
             // a chunk of flags must fit one host array (2³¹ bytes): fewer steps per chunk for very large batches
             long row = Math.Max(1, (long)_nets.Length * _total);
             _chunkSteps = (int)Math.Clamp(int.MaxValue / row, 1, ChunkSteps);
@@ -107,6 +129,8 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             _lif = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>>(GpuKernels.Lif);
             _flush = _acc.LoadStreamKernel<ArrayView<float>, int, float>(GpuKernels.Flush);
             _deliver = _acc.LoadStreamKernel<DeliverArgs, ArrayView<byte>, ArrayView<float>, int, int, int>(GpuKernels.Deliver);
+            if (_src.Length > 0)
+                _deliverArrivals = _acc.LoadStreamKernel<DeliverArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<float>, int, int, int, int>(GpuKernels.DeliverArrivals);
             if (fixedPoint)
             {
                 _lifFixed = _acc.LoadStreamKernel<LifArgs, int, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>>(FixedPointKernels.Lif);
@@ -119,9 +143,17 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             Dispose();
             throw;
         }
-        // each copy's recorders read its populations' step spikes from here during the replay
+        // each copy's recorders read its populations' step spikes from here during the replay; sources are prepared as
+        // the CPU engine prepares them (their conduction queues and spike buffers)
         foreach (var n in _nets)
+        {
             foreach (var pop in n.NeuronPopulations) pop.Spikes = new StepSpikes(pop.Count, 1);
+            foreach (var sp in n.SourcePopulations)
+            {
+                sp.Spikes = new StepSpikes(sp.Count, 1);
+                sp.PrepareRun(n.Spec.DtMs);
+            }
+        }
     }
 
     /// <summary>The copies must have the same populations, channels, rings and projections; values may differ.</summary>
@@ -239,6 +271,67 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         return d;
     }
 
+    private Src PrepareSource(int p)
+    {
+        var s0 = _nets[0].Populations[p];
+        int copies = _nets.Length, ns = s0.Count;
+        var src = new Src
+        {
+            Population = p, Count = ns,
+            Drives = _nets.Select(n => SpikeSources.DrivesBySource(n)[p]).ToArray(),
+            OutDegree = new long[copies * ns],
+            Arrivals = new int[ChunkSteps * copies * ns], Offsets = new int[ChunkSteps * copies], Counts = new int[ChunkSteps * copies],
+            Totals = new int[ChunkSteps], Emitted = new int[ChunkSteps * copies * ns], EmittedCounts = new int[ChunkSteps * copies],
+        };
+        for (int b = 0; b < copies; b++)
+            foreach (var pr in _nets[b].Projections.Where(x => x.Source.Index == p))
+                for (int f = 0; f < ns; f++) src.OutDegree[b * ns + f] += pr.RowStart[f + 1] - pr.RowStart[f];
+        src.DevArrivals = Track(_acc.Allocate1D<int>(Math.Max(1, src.Arrivals.Length)));
+        src.DevOffsets = Track(_acc.Allocate1D<int>(src.Offsets.Length));
+        src.DevCounts = Track(_acc.Allocate1D<int>(src.Counts.Length));
+        src.DevTotals = Track(_acc.Allocate1D<int>(src.Totals.Length));
+        return src;
+    }
+
+    /// <summary>Steps every copy's spike sources through the chunk on the host and sends their arrivals to the device.</summary>
+    private void StepSources(long t0, int chunk)
+    {
+        int copies = _nets.Length;
+        foreach (var src in _src)
+        {
+            int ns = src.Count;
+            for (int s = 0; s < chunk; s++)
+            {
+                int at = s * copies * ns, filled = 0;
+                for (int b = 0; b < copies; b++)
+                {
+                    var net = _nets[b];
+                    var sp = (SpikeSourcePopulation)net.Populations[src.Population];
+                    SpikeSources.Step(net, sp, src.Drives[b], t0 + s);
+                    var arr = sp.Arriving;
+                    int n = arr.Counts[0];
+                    src.Offsets[s * copies + b] = at + filled;
+                    src.Counts[s * copies + b] = n;
+                    for (int k = 0; k < n; k++)
+                    {
+                        int f = arr.Segments[0][k];
+                        src.Arrivals[at + filled + k] = b * ns + f;
+                        SynapticEvents[b] += src.OutDegree[b * ns + f];
+                    }
+                    filled += n;
+                    int e = sp.Spikes.Counts[0];
+                    src.EmittedCounts[s * copies + b] = e;
+                    Array.Copy(sp.Spikes.Segments[0], 0, src.Emitted, (s * copies + b) * ns, e);
+                }
+                src.Totals[s] = filled;
+            }
+            ((ArrayView<int>)src.DevArrivals.View).SubView(0, (long)chunk * copies * ns).CopyFromCPU(src.Arrivals.AsSpan(0, chunk * copies * ns));
+            ((ArrayView<int>)src.DevOffsets.View).SubView(0, (long)chunk * copies).CopyFromCPU(src.Offsets.AsSpan(0, chunk * copies));
+            ((ArrayView<int>)src.DevCounts.View).SubView(0, (long)chunk * copies).CopyFromCPU(src.Counts.AsSpan(0, chunk * copies));
+            ((ArrayView<int>)src.DevTotals.View).SubView(0, chunk).CopyFromCPU(src.Totals.AsSpan(0, chunk));
+        }
+    }
+
     /// <summary>A projection's synapses over all copies, by target: for each target, its incoming synapses by source, then in row order.</summary>
     private Proj UploadProjection(int q)
     {
@@ -264,7 +357,8 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         for (int b = 0; b < copies; b++)
         {
             var pr = _nets[b].Projections[q];
-            int sourceBase = b * _total + _flagOffset[pr0.Source.Index];
+            // from neurons: the source's place in the step's flags; from fibres: the fibre itself (delivery searches it)
+            int sourceBase = pr0.Source is SpikeSourcePopulation ? 0 : b * _total + _flagOffset[pr0.Source.Index];
             for (int s = 0; s < ns; s++)
                 for (int k = pr.RowStart[s]; k < pr.RowStart[s + 1]; k++)
                 {
@@ -290,7 +384,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         int srcPadded = pr0.Source is NeuronPopulation sn ? sn.PaddedCount : ns;
         return new Proj
         {
-            Source = pr0.Source.Index,
+            Source = pr0.Source.Index, FromFibres = pr0.Source is SpikeSourcePopulation,
             Fast = FixedPoint ? new FastDeliverArgs
             {
                 RowStart = Up(rowStart), Targets = Up(targets), Weights = weightsView, ChannelOf = Up(pr0.ChannelIndex),
@@ -320,6 +414,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             int chunk = (int)Math.Min(_chunkSteps, steps - t);
             sw.Restart();
             if (FixedPoint) foreach (int p in _pops) _dev[p]!.SpikeCount!.MemSetToZero();
+            if (_src.Length > 0) StepSources(t, chunk);
             for (int s = 0; s < chunk; s++) Step(t + s, s);
             _acc.Synchronize();
             _kernel += sw.Elapsed.TotalSeconds;
@@ -333,7 +428,10 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             _replay += sw.Elapsed.TotalSeconds;
             t += chunk;
         }
-        _events.CopyToCPU(SynapticEvents);
+        // events of neurons' spikes were counted on the device, those of fibres' arrivals on the host
+        var deviceEvents = new long[_nets.Length];
+        _events.CopyToCPU(deviceEvents);
+        for (int b = 0; b < _nets.Length; b++) SynapticEvents[b] += deviceEvents[b];
         LoopSeconds = loop.Elapsed.TotalSeconds;
         for (int b = 0; b < _nets.Length; b++)
             foreach (var o in Observers[b]) o.OnFinish(_nets[b], t);
@@ -361,6 +459,25 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         foreach (var pr in _proj)
         {
             var d = _dev[pr.Target]!;
+            if (pr.FromFibres)
+            {
+                var f = Array.Find(_src, x => x.Population == pr.Source)!;
+                int copies = _nets.Length;
+                ArrayView<int> all = f.DevArrivals.View;
+                var arrivals = all.SubView((long)s * copies * f.Count, Math.Max(1, (long)copies * f.Count));
+                int slot = (int)((t + pr.Delay) % d.Slots) * d.Padded;
+                if (FixedPoint)
+                    _deliverFixed!(pr.Config, pr.Fast, arrivals, ((ArrayView<int>)f.DevTotals.View).SubView(s, 1), d.RingFixed, slot);
+                else
+                {
+                    var offsets = ((ArrayView<int>)f.DevOffsets.View).SubView((long)s * copies, copies);
+                    var counts = ((ArrayView<int>)f.DevCounts.View).SubView((long)s * copies, copies);
+                    // offsets are into the whole chunk's list: pass the list from the chunk's start
+                    if (d.Direct) _deliverArrivals!(pr.Config, pr.Args, all, offsets, counts, d.A, d.Channels * d.Padded, d.Padded, 0, f.Count);
+                    else _deliverArrivals!(pr.Config, pr.Args, all, offsets, counts, d.Ring, d.Channels * d.Slots * d.Padded, d.Slots * d.Padded, slot, f.Count);
+                }
+                continue;
+            }
             if (FixedPoint)
             {
                 var src = _dev[pr.Source]!;
@@ -389,6 +506,13 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
                     for (int i = 0; i < pop.Count; i++) if (_hostRecord[off + i] != 0) seg[n++] = i;
                 }
                 pop.Spikes.Counts[0] = n;
+            }
+            foreach (var f in _src)
+            {
+                var sp = net.Populations[f.Population].Spikes;
+                int e = f.EmittedCounts[s * _nets.Length + b];
+                Array.Copy(f.Emitted, (s * _nets.Length + b) * f.Count, sp.Segments[0], 0, e);
+                sp.Counts[0] = e;
             }
             foreach (var o in Observers[b]) o.OnStep(net, t);
         }

@@ -103,6 +103,47 @@ internal static class GpuKernels
     }
 
     /// <summary>
+    /// Delivery from a spike-source population, target-partitioned in the order the impulses arrived (the CPU walks
+    /// a step's arrivals in conduction-queue order, not by fibre): for each arrival, the target finds its synapses
+    /// from that fibre (incoming synapses are sorted by source) and adds their weights in row order.
+    /// <paramref name="arrivals"/> holds the step's arrivals of every copy, copy b's at
+    /// [offsets[b], offsets[b] + counts[b]), each as b·SourceCount + fibre.
+    /// </summary>
+    public static void DeliverArrivals(DeliverArgs d, ArrayView<int> arrivals, ArrayView<int> offsets, ArrayView<int> counts,
+        ArrayView<float> target, int copyStride, int channelStride, int slotOffset, int sourceCount)
+    {
+        int stride = Grid.DimX * Group.DimX;
+        int n = d.Copies * d.Count;
+        for (int j = Grid.GlobalIndex.X; j < n; j += stride)
+        {
+            int b = j / d.Count, i = j - b * d.Count;
+            int lo = d.InStart[j], hi = d.InStart[j + 1];
+            if (hi <= lo) continue;
+            float scale = d.Scale[b];
+            int off = offsets[b], cnt = counts[b];
+            for (int q = 0; q < cnt; q++)
+            {
+                int s = arrivals[off + q] - b * sourceCount;
+                int x = lo, z = hi;
+                while (x < z)
+                {
+                    int m = (x + z) >> 1;
+                    if (d.InSource[m] < s) x = m + 1; else z = m;
+                }
+                for (int k = x; k < hi && d.InSource[k] == s; k++)
+                {
+                    int syn = d.InSynapse[k];
+                    for (int c = 0; c < d.Receptors; c++)
+                    {
+                        int t = b * copyStride + d.ChannelOf[c] * channelStride + slotOffset + i;
+                        target[t] = target[t] + d.Weights[syn * d.Receptors + c] * scale;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Target-partitioned delivery: each target adds the weights of its incoming synapses from sources that fired,
     /// by source in ascending order and then in row order, into its channels' slot; the order of the CPU's
     /// source-by-source loop, so each sum is formed the same way without atomics.

@@ -5,9 +5,9 @@ namespace CircuitSim.Gpu;
 
 /// <summary>
 /// What the GPU backend runs so far: networks of LIF neurons with single-exponential conductance (or current)
-/// channels, any synaptic delays, static weights, recording spikes. Everything else is refused at build with
-/// what to do instead, never run wrongly: spike sources (afferents, descending fibres, stimuli), other neuron
-/// models, NMDA Mg²⁺ block and two-exponential channels, noise, short-term and long-term plasticity,
+/// channels, any synaptic delays, static weights, spike sources (afferent and descending fibres with their
+/// stimuli, stepped on the host a chunk ahead), recording spikes. Everything else is refused at build with
+/// what to do instead, never run wrongly: other neuron models, NMDA Mg²⁺ block and two-exponential channels, noise, short-term and long-term plasticity,
 /// stochastic release, substances, drugs, tissue, interventions and current steps, traces.
 /// </summary>
 public static class GpuSupport
@@ -16,9 +16,6 @@ public static class GpuSupport
     {
         const string hint = " (use --backend simd; the gpu backend runs LIF networks with single-exponential channels so far)";
         var spec = network.Spec;
-        if (network.SourcePopulations.Count > 0)
-            throw new BuildException($"the gpu backend has no spike sources yet: population {network.SourcePopulations[0].Name} is {(network.SourcePopulations[0].Kind == Model.PopulationKind.Afferent ? "an afferent" : "a descending")} population{hint}",
-                $"populations.{network.SourcePopulations[0].Name}.kind");
         foreach (var pop in network.NeuronPopulations)
         {
             if (pop.Model is not LifModel)

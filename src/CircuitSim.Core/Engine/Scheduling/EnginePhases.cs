@@ -61,30 +61,44 @@ internal sealed class SpikeSourcePhase(Simulation sim) : Phase("sources", PhaseO
     {
         var net = simulation.Network;
         _sources = net.SourcePopulations.ToArray();
-        _drivesBySource = net.Populations.Select(p => net.Drives.Where(d => d.Target == p).ToArray()).ToArray();
+        _drivesBySource = SpikeSources.DrivesBySource(net);
     }
 
     public override long Run(int worker, long step)
     {
         var net = sim.Network;
-        foreach (var src in _sources)
-        {
-            var fires = src.FiresNow;
-            Array.Clear(fires);
-            if (src.RootConductionSteps is not null) Array.Clear(src.FiresAtRoot);
-            foreach (var d in _drivesBySource[src.Index]) d.Apply(step, fires);
-            if (src.EctopicRateHz > 0)
-                src.Ectopic.Fire(net.Spec.Seed, Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index), step,
-                    (float)(src.EctopicRateHz * net.DtMs * 1e-3), fires);
-            var seg = src.Spikes.Segments[0];
-            var last = src.LastSpike;
-            int n = 0;
-            for (int i = 0; i < fires.Length; i++)
-                if (fires[i] && step - last[i] >= src.RefractorySteps) { seg[n++] = i; last[i] = step; }
-            src.Spikes.Counts[0] = n;
-            src.Conduct(step);
-        }
+        foreach (var src in _sources) SpikeSources.Step(net, src, _drivesBySource[src.Index], step);
         return 0;
+    }
+}
+
+/// <summary>
+/// One step of a spike-source population: its drives and ectopic firing mark fibres, refractoriness keeps the
+/// fibres that may fire, and the impulses start along the fibres (<see cref="SpikeSourcePopulation.Arriving"/> then
+/// holds those reaching the terminals now). Sources do not depend on the neurons, so an engine may step them
+/// ahead (the GPU backend does, a chunk at a time).
+/// </summary>
+internal static class SpikeSources
+{
+    public static SpikeDrive[][] DrivesBySource(Network net) =>
+        net.Populations.Select(p => net.Drives.Where(d => d.Target == p).ToArray()).ToArray();
+
+    public static void Step(Network net, SpikeSourcePopulation src, SpikeDrive[] drives, long step)
+    {
+        var fires = src.FiresNow;
+        Array.Clear(fires);
+        if (src.RootConductionSteps is not null) Array.Clear(src.FiresAtRoot);
+        foreach (var d in drives) d.Apply(step, fires);
+        if (src.EctopicRateHz > 0)
+            src.Ectopic.Fire(net.Spec.Seed, Random.RngPurpose.ForPopulation(Random.RngPurpose.Ectopic, src.Index), step,
+                (float)(src.EctopicRateHz * net.DtMs * 1e-3), fires);
+        var seg = src.Spikes.Segments[0];
+        var last = src.LastSpike;
+        int n = 0;
+        for (int i = 0; i < fires.Length; i++)
+            if (fires[i] && step - last[i] >= src.RefractorySteps) { seg[n++] = i; last[i] = step; }
+        src.Spikes.Counts[0] = n;
+        src.Conduct(step);
     }
 }
 
