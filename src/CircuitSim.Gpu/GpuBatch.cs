@@ -62,7 +62,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         public ArrayView<long> RingFixed;
         public ArrayView<int> SpikeList;
         public MemoryBuffer1D<int, Stride1D.Dense>? SpikeCount;
-        public ArrayView<float> A, Ring;
+        public ArrayView<float> A, Ring, B;
         public int Padded, Slots, Channels;
         public bool Direct;
         public KernelConfig Config;
@@ -229,12 +229,14 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         NeuronPopulation Of(Network n) => (NeuronPopulation)n.Populations[p];
         float[] Param(Network n, string name) => Of(n).Params.TryGetValue(name, out var v) ? v : Of(n).Derived[name];
         var a = new float[copies * nc * np];
+        var bState = new float[copies * nc * np];
         var ring = direct ? Array.Empty<float>() : new float[copies * nc * slots * np];
         for (int b = 0; b < copies; b++)
             for (int c = 0; c < nc; c++)
             {
                 var ch = Of(_nets[b]).Channels[c];
                 Array.Copy(ch.A, 0, a, (b * nc + c) * np, np);
+                if (ch.B is { } bs) Array.Copy(bs, 0, bState, (b * nc + c) * np, np);
                 if (!direct && !FixedPoint) Array.Copy(ch.Ring, 0, ring, (b * nc + c) * slots * np, slots * np);
             }
         float[] PerChannel(Func<Synapses.ReceptorChannel, float> f) =>
@@ -245,6 +247,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
                 for (int s = 0; s < pop0.Count; s++) outDegree[b * np + s] += pr.RowStart[s + 1] - pr.RowStart[s];
         var d = new Pop { Padded = np, Slots = slots, Direct = direct, Channels = nc, Config = Config((long)copies * np) };
         d.A = Up(a);
+        d.B = Up(bState);
         d.Ring = Up(FixedPoint ? Array.Empty<float>() : ring);
         if (FixedPoint)
         {
@@ -260,10 +263,15 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             EL = Up(Concat(n => Param(n, "EL"), np)), Rin = Up(Concat(n => Param(n, "Rin"), np)), P = Up(Concat(n => Param(n, "P"), np)),
             Vr = Up(Concat(n => Param(n, "Vr"), np)), VT = Up(Concat(n => Param(n, "VT"), np)), RS = Up(Concat(n => Of(n).RefractorySteps, np)),
             Ib = Up(Concat(n => Param(n, "I_bias"), np)), ECl = Up(Concat(n => Param(n, "ECl"), np)), I = Up(Concat(n => Of(n).IExt, np)),
-            A = d.A, Ring = d.Ring,
-            Norm = Up(PerChannel(c => c.Norm)), Decay = Up(PerChannel(c => c.DecayA)), Scale = Up(PerChannel(c => c.Scale)),
-            Reversal = Up(PerChannel(c => c.Reversal)),
-            Chloride = Up(_nets.SelectMany(n => Of(n).Channels.Select(c => c.UsesChloride ? 1 : 0)).ToArray()),
+            A = d.A, Ring = d.Ring, B = d.B,
+            Norm = Up(PerChannel(c => c.Norm)), Decay = Up(PerChannel(c => c.DecayA)), DecayB = Up(PerChannel(c => c.DecayB)),
+            Scale = Up(PerChannel(c => c.Scale)), Reversal = Up(PerChannel(c => c.Reversal)),
+            InverseSaturation = Up(PerChannel(c => c.InverseSaturation)), PotentiationMax = Up(PerChannel(c => c.PotentiationMax)),
+            PotentiationHalf = Up(PerChannel(c => c.PotentiationHalfNs)),
+            Chloride = Up(pop0.Channels.Select(c => c.UsesChloride ? 1 : 0).ToArray()),
+            HasB = Up(pop0.Channels.Select(c => c.B is null ? 0 : 1).ToArray()),
+            MgBlock = Up(pop0.Channels.Select(c => c.MgBlock ? 1 : 0).ToArray()),
+            Modulator = Up(pop0.Channels.Select(c => c.ModulatorIndex).ToArray()),
             OutDegree = Up(outDegree), Events = _events.View,
             Count = pop0.Count, Padded = np, Channels = nc, Slots = slots, Direct = direct ? 1 : 0, Copies = copies,
             FlagOffset = _flagOffset[p], FlagStride = _total,
@@ -454,7 +462,9 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             foreach (int p in _pops)
             {
                 var d = _dev[p]!;
-                if (d.Channels > 0) _flush(d.Config, d.A, _nets.Length * d.Channels * d.Padded, Synapses.SynapticInput.FlushBelow);
+                if (d.Channels == 0) continue;
+                _flush(d.Config, d.A, _nets.Length * d.Channels * d.Padded, Synapses.SynapticInput.FlushBelow);
+                _flush(d.Config, d.B, _nets.Length * d.Channels * d.Padded, Synapses.SynapticInput.FlushBelow);
             }
         foreach (var pr in _proj)
         {

@@ -1,3 +1,5 @@
+using CircuitSim.Numerics;
+using CircuitSim.Synapses;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -12,8 +14,11 @@ internal struct LifArgs
 {
     public ArrayView<float> V, R, EL, Rin, P, Vr, VT, RS, Ib, ECl, I;
     public ArrayView<float> A, Ring;
-    public ArrayView<float> Norm, Decay, Scale, Reversal;
-    public ArrayView<int> Chloride;
+    /// <summary>Second states of two-exponential channels (rise), at the same places as <see cref="A"/> (zeros for single exponentials).</summary>
+    public ArrayView<float> B;
+    public ArrayView<float> Norm, Decay, DecayB, Scale, Reversal, InverseSaturation, PotentiationMax, PotentiationHalf;
+    /// <summary>Per channel: chloride reversal, a second state, Mg²⁺ block (0/1), and the modulating channel's index (−1: none).</summary>
+    public ArrayView<int> Chloride, HasB, MgBlock, Modulator;
     /// <summary>Each neuron's synapses over all projections from its population, and each copy's event counter (integer: order-free).</summary>
     public ArrayView<long> OutDegree, Events;
     public int Count, Padded, Channels, Slots, Direct, Copies;
@@ -54,40 +59,90 @@ internal static class GpuKernels
         {
             int b = j / a.Padded, i = j - b * a.Padded;
             if (i >= a.Count) continue;
-            float gs = 0f, ge = 0f;
-            for (int c = 0; c < a.Channels; c++)
-            {
-                int bc = b * a.Channels + c;
-                int k = bc * a.Padded + i;
-                float aOld = a.A[k];
-                float x = 0f;
-                if (a.Direct == 0)
-                {
-                    int ri = bc * a.Slots * a.Padded + slotOffset + i;
-                    x = a.Ring[ri];
-                    a.Ring[ri] = 0f;
-                }
-                float inc = x * a.Norm[bc];
-                float av = a.Direct != 0 ? aOld : aOld + inc;
-                a.A[k] = av * a.Decay[bc];
-                float g = av * a.Scale[bc];
-                float e = a.Chloride[bc] != 0 ? a.ECl[j] : a.Reversal[bc];
-                gs = gs + g;
-                ge = ge + g * e;
-            }
-            float iTotal = a.I[j] + a.Ib[j];
-            float v = a.V[j];
-            float r = a.R[j] - 1f;
-            if (r < 0f) r = 0f;
-            float vinf = a.EL[j] + (ge - gs * v + iTotal) * a.Rin[j];
-            float vn = vinf + (v - vinf) * a.P[j];
-            if (r > 0f) vn = a.Vr[j];
-            bool spike = vn >= a.VT[j];
-            a.V[j] = spike ? a.Vr[j] : vn;
-            a.R[j] = spike ? a.RS[j] : r;
+            var g = Channels(a, b, i, j, slotOffset, a.Ring, default, 0);
+            bool spike = Membrane(a, j, g);
             fired[b * a.FlagStride + a.FlagOffset + i] = spike ? (byte)1 : (byte)0;
             if (spike && a.OutDegree[j] > 0) Atomic.Add(ref a.Events[b], a.OutDegree[j]);
         }
+    }
+
+    /// <summary>Σg and Σg·E of a neuron's channels.</summary>
+    internal struct Conductance { public float S, E; }
+
+    /// <summary>
+    /// The synaptic pass of one neuron, channel by channel in order, as SynapticInput.Pass does it: arrivals (from
+    /// the float ring, the fixed-point ring, or already in the state), the states' decay, the two-exponential
+    /// difference, saturation, the Mg²⁺ block (the same FastExp polynomial), potentiation by a modulating channel
+    /// (whose state is read as it stands at that point of the pass), availability, and the sums.
+    /// </summary>
+    internal static Conductance Channels(LifArgs a, int b, int i, int j, int slotOffset, ArrayView<float> ringF, ArrayView<long> ringL, int fixedPoint)
+    {
+        var sum = new Conductance();
+        for (int c = 0; c < a.Channels; c++)
+        {
+            int bc = b * a.Channels + c;
+            int k = bc * a.Padded + i;
+            float aOld = a.A[k];
+            float x = 0f;
+            if (fixedPoint != 0)
+            {
+                int ri = bc * a.Slots * a.Padded + slotOffset + i;
+                x = (float)(ringL[ri] / FixedPointKernels.Unit);
+                ringL[ri] = 0;
+            }
+            else if (a.Direct == 0)
+            {
+                int ri = bc * a.Slots * a.Padded + slotOffset + i;
+                x = ringF[ri];
+                ringF[ri] = 0f;
+            }
+            float inc = x * a.Norm[bc];
+            float av = a.Direct != 0 && fixedPoint == 0 ? aOld : aOld + inc;
+            float g = av;
+            a.A[k] = av * a.Decay[bc];
+            if (a.HasB[c] != 0)
+            {
+                float bv = a.B[k] + inc;
+                g = av - bv;
+                a.B[k] = bv * a.DecayB[bc];
+            }
+            float inv = a.InverseSaturation[bc];
+            if (inv > 0f) g = g / (1f + g * inv);
+            if (a.MgBlock[c] != 0) g = g / (1f + SynapticInput.MgFactor * FastExp.Exp(-MagnesiumBlock.Slope * a.V[j]));
+            int m = a.Modulator[c];
+            if (m >= 0)
+            {
+                int bm = b * a.Channels + m;
+                int km = bm * a.Padded + i;
+                float gm = a.HasB[m] != 0 ? a.A[km] - a.B[km] : a.A[km];
+                float minv = a.InverseSaturation[bm];
+                if (minv > 0f) gm = gm / (1f + gm * minv);
+                gm = gm * a.Scale[bm];
+                if (gm < 0f) gm = 0f;
+                g = g * (1f + a.PotentiationMax[bc] * gm / (gm + a.PotentiationHalf[bc]));
+            }
+            g = g * a.Scale[bc];
+            float e = a.Chloride[c] != 0 ? a.ECl[j] : a.Reversal[bc];
+            sum.S = sum.S + g;
+            sum.E = sum.E + g * e;
+        }
+        return sum;
+    }
+
+    /// <summary>The LIF membrane (LifModel.Integrate): leak integrated exactly towards v∞, refractoriness, threshold, reset.</summary>
+    internal static bool Membrane(LifArgs a, int j, Conductance g)
+    {
+        float iTotal = a.I[j] + a.Ib[j];
+        float v = a.V[j];
+        float r = a.R[j] - 1f;
+        if (r < 0f) r = 0f;
+        float vinf = a.EL[j] + (g.E - g.S * v + iTotal) * a.Rin[j];
+        float vn = vinf + (v - vinf) * a.P[j];
+        if (r > 0f) vn = a.Vr[j];
+        bool spike = vn >= a.VT[j];
+        a.V[j] = spike ? a.Vr[j] : vn;
+        a.R[j] = spike ? a.RS[j] : r;
+        return spike;
     }
 
     /// <summary>Channel states below SynapticInput.FlushBelow in magnitude (and NaN) become exactly 0, as the CPU's flush phase does.</summary>
@@ -203,31 +258,8 @@ internal static class FixedPointKernels
         {
             int b = j / a.Padded, i = j - b * a.Padded;
             if (i >= a.Count) continue;
-            float gs = 0f, ge = 0f;
-            for (int c = 0; c < a.Channels; c++)
-            {
-                int bc = b * a.Channels + c;
-                int k = bc * a.Padded + i;
-                int ri = bc * a.Slots * a.Padded + slotOffset + i;
-                float x = (float)(ring[ri] / Unit);
-                ring[ri] = 0;
-                float av = a.A[k] + x * a.Norm[bc];
-                a.A[k] = av * a.Decay[bc];
-                float g = av * a.Scale[bc];
-                float e = a.Chloride[bc] != 0 ? a.ECl[j] : a.Reversal[bc];
-                gs = gs + g;
-                ge = ge + g * e;
-            }
-            float iTotal = a.I[j] + a.Ib[j];
-            float v = a.V[j];
-            float r = a.R[j] - 1f;
-            if (r < 0f) r = 0f;
-            float vinf = a.EL[j] + (ge - gs * v + iTotal) * a.Rin[j];
-            float vn = vinf + (v - vinf) * a.P[j];
-            if (r > 0f) vn = a.Vr[j];
-            bool spike = vn >= a.VT[j];
-            a.V[j] = spike ? a.Vr[j] : vn;
-            a.R[j] = spike ? a.RS[j] : r;
+            var g = GpuKernels.Channels(a, b, i, j, slotOffset, default, ring, 1);
+            bool spike = GpuKernels.Membrane(a, j, g);
             fired[b * a.FlagStride + a.FlagOffset + i] = spike ? (byte)1 : (byte)0;
             if (spike)
             {

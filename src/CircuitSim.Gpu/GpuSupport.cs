@@ -4,17 +4,18 @@ using CircuitSim.Neurons;
 namespace CircuitSim.Gpu;
 
 /// <summary>
-/// What the GPU backend runs so far: networks of LIF neurons with single-exponential conductance (or current)
-/// channels, any synaptic delays, static weights, spike sources (afferent and descending fibres with their
-/// stimuli, stepped on the host a chunk ahead), recording spikes. Everything else is refused at build with
-/// what to do instead, never run wrongly: other neuron models, NMDA Mg²⁺ block and two-exponential channels, noise, short-term and long-term plasticity,
+/// What the GPU backend runs so far: networks of LIF neurons with conductance channels (single and two
+/// exponentials, saturation, NMDA's Mg²⁺ block, potentiation by another channel), any synaptic delays, static
+/// weights, spike sources (afferent and descending fibres with their stimuli, stepped on the host a chunk
+/// ahead), recording spikes. Everything else is refused at build with
+/// what to do instead, never run wrongly: other neuron models, noise, short-term and long-term plasticity,
 /// stochastic release, substances, drugs, tissue, interventions and current steps, traces.
 /// </summary>
 public static class GpuSupport
 {
     public static void Check(Network network)
     {
-        const string hint = " (use --backend simd; the gpu backend runs LIF networks with single-exponential channels so far)";
+        const string hint = " (use --backend simd; the gpu backend runs LIF networks so far)";
         var spec = network.Spec;
         foreach (var pop in network.NeuronPopulations)
         {
@@ -23,8 +24,8 @@ public static class GpuSupport
             if (pop.Noise is not null)
                 throw new BuildException($"the gpu backend has no membrane noise yet (population {pop.Name}){hint}", $"populations.{pop.Name}.noise");
             foreach (var ch in pop.Channels)
-                if (ch.B is not null || ch.MgBlock || ch.ModulatorIndex >= 0 || ch.InverseSaturation > 0 || ch.LocalGain is not null)
-                    throw new BuildException($"the gpu backend has single-exponential channels without Mg²⁺ block, saturation or potentiation only so far; {pop.Name}.{ch.Name} is not{hint}",
+                if (ch.LocalGain is not null)
+                    throw new BuildException($"the gpu backend has no tissue gains on channels yet ({pop.Name}.{ch.Name}){hint}",
                         $"populations.{pop.Name}.receptors.{ch.Name}");
         }
         foreach (var pr in network.Projections)

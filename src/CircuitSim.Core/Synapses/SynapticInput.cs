@@ -46,7 +46,7 @@ public static class SynapticInput
     private static L Flush<L>(L x) where L : struct, ILanes<L> =>
         L.Select(L.GreaterThan(L.Abs(x), L.Of(FlushBelow)), x, L.Zero);
 
-    private const float MgFactor = (float)(ReceptorDefaults.MagnesiumMm / MagnesiumBlock.HalfConcentration);
+    internal const float MgFactor = (float)(ReceptorDefaults.MagnesiumMm / MagnesiumBlock.HalfConcentration);
 
     /// <summary>Exactly two channels, each a single exponential without Mg²⁺ block or potentiation:
     /// the case the fused LIF kernel handles with the channel sums in registers.</summary>

@@ -255,4 +255,45 @@ public sealed class GpuBackendTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void Nmda_with_its_mg_block_potentiated_by_a_saturating_nk1_channel_gives_the_spikes_of_simd()
+    {
+        // two-exponential channels, the Mg²⁺ block through the same FastExp polynomial, saturation and potentiation
+        // by another channel (read as it stands mid-pass), on LIF neurons driven by a C-fibre train
+        string dir = Directory.CreateTempSubdirectory("circuitsim-gpu-nmda-").FullName;
+        try
+        {
+            string file = Path.Combine(dir, "nmda.yaml");
+            File.WriteAllText(file, """
+                name: nmda-lif
+                seed: 9
+                duration: 400 ms
+                populations:
+                  C: { kind: afferent, fibre: C, count: 80, conduction_distance: 30 mm, velocity_jitter: 0.3 }
+                  N:
+                    count: 40
+                    model: lif
+                    params: { EL: -65 mV, VT: -50 mV, Vr: -65 mV }
+                    receptors:
+                      NMDA: { potentiated_by: NK1, potentiation_max: 1.0, potentiation_half: 0.1 nS }
+                      NK1: { saturation: 0.6 nS }
+                projections:
+                  C_N: { from: C, to: N, connect: { rule: probability, p: 0.3 }, receptors: { AMPA: 1 nS, NMDA: 0.8 nS, NK1: 0.2 nS }, delay: 1 ms }
+                stimuli:
+                  train: { target: C, protocol: pulse_train, start: 10 ms, count: 8, frequency: 20 Hz }
+                  ongoing: { target: C, protocol: poisson, rate: 5 Hz }
+                record: { figures: false }
+                """);
+            var simd = Runner.Run(ScenarioLoader.Load(file), new RunOptions(BackendKind.Simd));
+            var gpu = Runner.Run(ScenarioLoader.Load(file), new RunOptions(BackendKind.Gpu, GpuDevice: "cpu"));
+            for (int p = 0; p < simd.Spikes.Count; p++)
+            {
+                Assert.True(simd.Spikes[p].NodeIds.Length > 20, $"{simd.Spikes[p].Population}: {simd.Spikes[p].NodeIds.Length} spikes");
+                Assert.Equal(simd.Spikes[p].NodeIds, gpu.Spikes[p].NodeIds);
+                Assert.Equal(simd.Spikes[p].TimesMs, gpu.Spikes[p].TimesMs);
+            }
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }
