@@ -228,6 +228,8 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         }
         NeuronPopulation Of(Network n) => (NeuronPopulation)n.Populations[p];
         float[] Param(Network n, string name) => Of(n).Params.TryGetValue(name, out var v) ? v : Of(n).Derived[name];
+        bool adex = pop0.Model is Neurons.AdExModel;
+        ArrayView<float> Adex(Func<Network, float[]> of) => adex ? Up(Concat(of, np)) : Up(new float[1]);
         var a = new float[copies * nc * np];
         var bState = new float[copies * nc * np];
         var ring = direct ? Array.Empty<float>() : new float[copies * nc * slots * np];
@@ -273,6 +275,10 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             MgBlock = Up(pop0.Channels.Select(c => c.MgBlock ? 1 : 0).ToArray()),
             Modulator = Up(pop0.Channels.Select(c => c.ModulatorIndex).ToArray()),
             OutDegree = Up(outDegree), Events = _events.View,
+            Model = adex ? 1 : 0,
+            W = Adex(n => Of(n).StateOf("w")), GL = Adex(n => Param(n, "gL")), DeltaT = Adex(n => Param(n, "DeltaT")),
+            Vpeak = Adex(n => Param(n, "Vpeak")), AdaptA = Adex(n => Param(n, "a")), AdaptB = Adex(n => Param(n, "b")),
+            Ph = Adex(n => Param(n, "Ph")), Pw = Adex(n => Param(n, "Pw")),
             Count = pop0.Count, Padded = np, Channels = nc, Slots = slots, Direct = direct ? 1 : 0, Copies = copies,
             FlagOffset = _flagOffset[p], FlagStride = _total,
         };
@@ -472,6 +478,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             if (pr.FromFibres)
             {
                 var f = Array.Find(_src, x => x.Population == pr.Source)!;
+                if (f.Totals[s] == 0) continue; // no impulse arrives from these fibres this step: nothing to launch
                 int copies = _nets.Length;
                 ArrayView<int> all = f.DevArrivals.View;
                 var arrivals = all.SubView((long)s * copies * f.Count, Math.Max(1, (long)copies * f.Count));

@@ -13,6 +13,9 @@ namespace CircuitSim.Gpu;
 internal struct LifArgs
 {
     public ArrayView<float> V, R, EL, Rin, P, Vr, VT, RS, Ib, ECl, I;
+    /// <summary>0: LIF; 1: AdEx, with its adaptation current W and parameters (Vpeak, ΔT, a, b, the half-step and w propagators).</summary>
+    public int Model;
+    public ArrayView<float> W, GL, DeltaT, Vpeak, AdaptA, AdaptB, Ph, Pw;
     public ArrayView<float> A, Ring;
     /// <summary>Second states of two-exponential channels (rise), at the same places as <see cref="A"/> (zeros for single exponentials).</summary>
     public ArrayView<float> B;
@@ -129,8 +132,45 @@ internal static class GpuKernels
         return sum;
     }
 
+    /// <summary>The membrane of the population's model.</summary>
+    internal static bool Membrane(LifArgs a, int j, Conductance g) => a.Model == 1 ? AdEx(a, j, g) : Lif(a, j, g);
+
+    /// <summary>
+    /// The AdEx membrane (AdExModel.Membrane): leak integrated exactly, the exponential current at the midpoint
+    /// potential of a half step, w relaxing exactly towards a(v − EL); spike at Vpeak unless refractory.
+    /// </summary>
+    internal static bool AdEx(LifArgs a, int j, Conductance g)
+    {
+        float v = a.V[j];
+        float w = a.W[j];
+        float r = a.R[j] - 1f;
+        if (r < 0f) r = 0f;
+        float el = a.EL[j], vt = a.VT[j], deltaT = a.DeltaT[j];
+        float gldt = a.GL[j] * deltaT;
+        float rin = a.Rin[j];
+        float drive = g.E - g.S * v + (a.I[j] + a.Ib[j]) - w;
+        float arg = (v - vt) / deltaT;
+        if (arg > Neurons.AdExModel.MaxExpArg) arg = Neurons.AdExModel.MaxExpArg;
+        float vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
+        float vh = vinf + (v - vinf) * a.Ph[j];
+        arg = (vh - vt) / deltaT;
+        if (arg > Neurons.AdExModel.MaxExpArg) arg = Neurons.AdExModel.MaxExpArg;
+        vinf = el + (drive + gldt * FastExp.Exp(arg)) * rin;
+        float vn = vinf + (v - vinf) * a.P[j];
+        float winf = a.AdaptA[j] * (v - el);
+        float wn = winf + (w - winf) * a.Pw[j];
+        bool refractory = r > 0f;
+        float vr = a.Vr[j];
+        if (refractory) vn = vr;
+        bool spike = vn >= a.Vpeak[j] && !refractory;
+        a.V[j] = spike ? vr : vn;
+        a.W[j] = spike ? wn + a.AdaptB[j] : wn;
+        a.R[j] = spike ? a.RS[j] : r;
+        return spike;
+    }
+
     /// <summary>The LIF membrane (LifModel.Integrate): leak integrated exactly towards v∞, refractoriness, threshold, reset.</summary>
-    internal static bool Membrane(LifArgs a, int j, Conductance g)
+    internal static bool Lif(LifArgs a, int j, Conductance g)
     {
         float iTotal = a.I[j] + a.Ib[j];
         float v = a.V[j];

@@ -19,8 +19,8 @@ public static class GpuSupport
         var spec = network.Spec;
         foreach (var pop in network.NeuronPopulations)
         {
-            if (pop.Model is not LifModel)
-                throw new BuildException($"the gpu backend runs model lif only so far; population {pop.Name} is {pop.Model.Name}{hint}", $"populations.{pop.Name}.model");
+            if (pop.Model is not (LifModel or AdExModel))
+                throw new BuildException($"the gpu backend runs models lif and adex only so far; population {pop.Name} is {pop.Model.Name}{hint}", $"populations.{pop.Name}.model");
             if (pop.Noise is not null)
                 throw new BuildException($"the gpu backend has no membrane noise yet (population {pop.Name}){hint}", $"populations.{pop.Name}.noise");
             foreach (var ch in pop.Channels)
