@@ -75,6 +75,8 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
         public int Source;
         /// <summary>From a spike-source population: incoming synapses keep the fibre's own index, and delivery follows the arrival order.</summary>
         public bool FromFibres;
+        /// <summary>For a projection from fibres: its source's place in the batch's spike sources.</summary>
+        public int FibreSource = -1;
         public int Target, Delay;
         public KernelConfig Config;
     }
@@ -118,6 +120,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             foreach (int p in _pops) _dev[p] = Upload(p);
             _proj = first.Projections.Select(pr => UploadProjection(pr.Index)).ToArray();
             _src = first.SourcePopulations.Select(sp => PrepareSource(sp.Index)).ToArray();
+            foreach (var pr in _proj) pr.FibreSource = Array.FindIndex(_src, x => x.Population == pr.Source);
             // a chunk of flags must fit one host array (2³¹ bytes): fewer steps per chunk for very large batches
             long row = Math.Max(1, (long)_nets.Length * _total);
             _chunkSteps = (int)Math.Clamp(int.MaxValue / row, 1, ChunkSteps);
@@ -477,7 +480,7 @@ public sealed class GpuBatch : CircuitSim.Engine.Backends.IExternalBatch
             var d = _dev[pr.Target]!;
             if (pr.FromFibres)
             {
-                var f = Array.Find(_src, x => x.Population == pr.Source)!;
+                var f = _src[pr.FibreSource];
                 if (f.Totals[s] == 0) continue; // no impulse arrives from these fibres this step: nothing to launch
                 int copies = _nets.Length;
                 ArrayView<int> all = f.DevArrivals.View;

@@ -99,6 +99,11 @@ public static class WindupMetric
         return list;
     }
 
+    /// <summary>The window wind-up is counted in: the C window, else the latest class window, else the whole period.</summary>
+    public static LatencyWindow CountedWindow(IReadOnlyList<LatencyWindow> windows, double periodMs) =>
+        windows.FirstOrDefault(w => w.Name == "C") ?? windows.LastOrDefault(w => w.Name != "after_discharge")
+        ?? new LatencyWindow("window", 0, periodMs);
+
     public static WindupResult Compute(string name, WindupMetricSpec m, StimulusSpec stim, PopulationSpikes spikes,
         Dictionary<FibreClass, (double First, double Last)> arrivals, double runMs)
     {
@@ -120,8 +125,7 @@ public static class WindupMetric
         }
         else
         {
-            counted = windows.FirstOrDefault(w => w.Name == "C") ?? windows.LastOrDefault(w => w.Name != "after_discharge")
-                ?? new LatencyWindow("window", 0, period);
+            counted = CountedWindow(windows, period);
             if (counted.Name != "C") warnings.Add($"the stimulus recruits no C fibres: wind-up counted in the {counted.Name} window");
         }
 

@@ -33,6 +33,7 @@ internal sealed class LiveTissue
     public (string Name, double TopUm)[] Laminae { get; private set; } = Array.Empty<(string, double)>();
 
     private readonly string? _wanted;
+    private Tissue.DiffusionField? _field;
     private int _every = 1;
     private int[] _neuronOffset = Array.Empty<int>();
     private NeuronPopulation[] _pops = Array.Empty<NeuronPopulation>();
@@ -41,6 +42,7 @@ internal sealed class LiveTissue
 
     public void Start(Network network)
     {
+        _field = null;
         _every = Math.Max(1, (int)Math.Round(SampleMs / network.DtMs));
         _pops = network.NeuronPopulations.ToArray();
         _neuronOffset = new int[_pops.Length + 1];
@@ -61,6 +63,7 @@ internal sealed class LiveTissue
         HasTissue = network.Tissue is not null;
         if (network.Tissue is not { } tissue) return;
         var f = _wanted is null ? tissue.Fields.FirstOrDefault() : tissue.Fields.FirstOrDefault(x => x.Name == _wanted);
+        _field = f;
         if (f is not null)
         {
             FieldName = f.Name;
@@ -88,9 +91,8 @@ internal sealed class LiveTissue
     private void Sample(Network network)
     {
         var tissue = network.Tissue!;
-        if (FieldName is not null)
+        if (_field is { } f)
         {
-            var f = Array.Find(tissue.Fields, x => x.Name == FieldName)!;
             var c = f.Values;
             float max = 0;
             for (int i = 0; i < Field.Length; i++) { float v = (float)c[i]; Field[i] = v; if (v > max) max = v; }

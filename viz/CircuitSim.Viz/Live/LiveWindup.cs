@@ -83,8 +83,7 @@ internal sealed class LiveWindup
         double dt = network.DtMs;
         double periodMs = d.PeriodSteps > 0 ? d.PeriodSteps * dt : gap > 0 ? gap * dt : WindupMetric.SinglePulseSpanMs;
         var windows = WindupMetric.Windows(WindupMetric.Arrivals(network, d.Name, Population), periodMs, WindupMetric.DefaultTailMs);
-        var counted = windows.FirstOrDefault(w => w.Name == "C") ?? windows.LastOrDefault(w => w.Name != "after_discharge")
-            ?? new LatencyWindow("window", 0, periodMs);
+        var counted = WindupMetric.CountedWindow(windows, periodMs);
         WindowName = counted.Name;
         WindowStartMs = counted.StartMs;
         WindowEndMs = counted.EndMs;
